@@ -1,0 +1,35 @@
+# kehoach — quick start: `make demo`, `make test`.
+PYTHON ?= python3
+VENV   := .venv
+ifeq ($(OS),Windows_NT)
+BIN    := $(VENV)/Scripts
+else
+BIN    := $(VENV)/bin
+endif
+STAMP  := $(VENV)/.installed
+DEMO_AS_OF ?= 2023-06-30
+
+.PHONY: demo test lint bench schema clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@touch $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/kehoach check plans/
+
+test: $(STAMP)
+	$(BIN)/ruff check kehoach tests
+	$(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check kehoach tests
+
+schema: $(STAMP)
+	$(BIN)/kehoach schema -o kehoach.schema.json
+	$(BIN)/kehoach schema --registry -o kehoach-co-quan.schema.json
+
+clean:
+	rm -rf $(VENV) out .pytest_cache .ruff_cache

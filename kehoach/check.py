@@ -1,0 +1,107 @@
+"""``kehoach check`` as a library: load a repository's registry and plans, report problems."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kehoach.diagnostics import Diagnostic, Severity
+from kehoach.document import Document, load_document
+from kehoach.registry import Registry
+from kehoach.repo import display_path, find_root, plan_files, registry_files, yaml_files
+from kehoach.rules import PlanContext, RegistryContext, plan_rules, registry_rules
+from kehoach.walk import iter_tasks
+
+
+@dataclass
+class TaskSite:
+    task_id: str
+    display: str
+    line: int
+    column: int
+
+
+@dataclass
+class CheckResult:
+    root: Path | None
+    registry: Registry
+    documents: list[Document] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def plans(self) -> list[Document]:
+        return [d for d in self.documents if d.plan is not None]
+
+
+def load_registry(root: Path | None, cwd: Path | None = None) -> tuple[Registry, list[Document]]:
+    """The registry of a repository, with the documents it came from (and their problems)."""
+    docs = [load_document(p, display_path(p, cwd)) for p in registry_files(root)] if root else []
+    bodies = [b for d in docs if d.registry for b in d.registry.co_quan]
+    registry = Registry.from_bodies(bodies)
+    for doc in docs:
+        if doc.registry is not None:
+            _apply(doc, registry_rules(), RegistryContext(doc.registry, registry))
+    return registry, docs
+
+
+def _apply(doc: Document, rules: Iterable, ctx: object) -> None:  # type: ignore[type-arg]
+    for rule in rules:
+        for f in rule(ctx):
+            doc.add(f.path, f.severity, f.code, f.message, key=f.on_key)
+
+
+def check_document(doc: Document, registry: Registry) -> None:
+    """Run the plan rules on a loaded document (no-op when it failed to load)."""
+    if doc.plan is not None:
+        _apply(doc, plan_rules(), PlanContext(doc.plan, registry))
+
+
+def task_sites(doc: Document) -> list[TaskSite]:
+    if doc.plan is None:
+        return []
+    sites = []
+    for ref in iter_tasks(doc.plan):
+        line, col = doc.position((*ref.path, "id"))
+        sites.append(TaskSite(ref.task.id, doc.display, line, col))
+    return sites
+
+
+def check_paths(paths: list[Path], cwd: Path | None = None) -> CheckResult:
+    """Check the files and folders named (default: the repository's ``plans/``)."""
+    cwd = cwd or Path.cwd()
+    root = find_root(paths[0] if paths else cwd)
+    if not paths:
+        paths = [root / "plans"] if root else [cwd]
+    registry, reg_docs = load_registry(root, cwd)
+    wanted = {p.resolve() for p in yaml_files(paths)}
+    result = CheckResult(root, registry)
+    result.documents.extend(d for d in reg_docs if d.path.resolve() in wanted)
+    reg_paths = {d.path.resolve() for d in reg_docs}
+    for path in sorted(wanted - reg_paths):
+        doc = load_document(path, display_path(path, cwd))
+        check_document(doc, registry)
+        result.documents.append(doc)
+    _unique_task_ids(result, root, cwd)
+    result.diagnostics = sorted(d for doc in result.documents for d in doc.diagnostics)
+    return result
+
+
+def _unique_task_ids(result: CheckResult, root: Path | None, cwd: Path) -> None:
+    """Task ids are unique across the repository, including plans not being checked."""
+    sites = [s for doc in result.documents for s in task_sites(doc)]
+    checked = {d.path.resolve() for d in result.documents}
+    others = [p for p in (plan_files(root) if root else []) if p.resolve() not in checked]
+    for path in others:
+        sites.extend(task_sites(load_document(path, display_path(path, cwd))))
+    first: dict[str, TaskSite] = {}
+    by_display = {d.display: d for d in result.documents}
+    for site in sites:
+        if site.task_id not in first:
+            first[site.task_id] = site
+            continue
+        orig = first[site.task_id]
+        doc = by_display.get(site.display)
+        if doc is not None:
+            doc.add_at(site.line, site.column, Severity.ERROR, "duplicate-task-id",
+                       f"Mã nhiệm vụ “{site.task_id}” đã dùng ở {orig.display}:{orig.line}.")

@@ -1,0 +1,128 @@
+"""The command line: parse arguments, call the library, print. Nothing else lives here."""
+
+from __future__ import annotations
+
+import os
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from kehoach import __version__
+
+app = typer.Typer(
+    name="kehoach",
+    help="Kế hoạch hành chính dưới dạng YAML: kiểm tra, theo dõi thời hạn, xuất văn bản .docx.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+class OutFormat(StrEnum):
+    rich = "rich"
+    plain = "plain"
+    json = "json"
+    github = "github"
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"kehoach {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="In phiên bản rồi thoát."),
+    ] = False,
+) -> None:
+    """Kế hoạch hành chính dưới dạng YAML."""
+
+
+@app.command()
+def check(
+    paths: Annotated[
+        list[Path] | None, typer.Argument(help="Tệp hoặc thư mục (mặc định: plans/).")
+    ] = None,
+    fmt: Annotated[
+        OutFormat | None,
+        typer.Option("--format", "-f", help="Định dạng: rich, plain, json, github."),
+    ] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Cảnh báo cũng tính là lỗi.")] = False,
+) -> None:
+    """Kiểm tra kế hoạch và danh mục cơ quan; báo lỗi dạng tệp:dòng:cột."""
+    from kehoach import report
+    from kehoach.check import check_paths
+    from kehoach.diagnostics import exit_code
+
+    missing = [p for p in paths or [] if not p.exists()]
+    if missing:
+        _usage(f"Không tìm thấy: {', '.join(str(p) for p in missing)}")
+    result = check_paths(list(paths or []))
+    diags = result.diagnostics
+    chosen = fmt or (OutFormat.rich if sys.stdout.isatty() else OutFormat.plain)
+    if chosen is OutFormat.rich:
+        from kehoach.console import print_diagnostics, stdout_console
+
+        console = stdout_console()
+        print_diagnostics(console, diags)
+        console.print(report.summary_vi(diags, len(result.documents)))
+    elif chosen is OutFormat.plain:
+        sys.stdout.write(report.plain(diags))
+    elif chosen is OutFormat.json:
+        sys.stdout.write(report.as_json(diags))
+    else:
+        sys.stdout.write(report.github(diags))
+    raise typer.Exit(exit_code(diags, strict=strict))
+
+
+@app.command()
+def schema(
+    registry: Annotated[
+        bool, typer.Option("--registry", help="Lược đồ của danh mục cơ quan.")
+    ] = False,
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="Ghi ra tệp.")] = None,
+) -> None:
+    """In lược đồ JSON Schema (cho trình soạn thảo: gợi ý, kiểm tra khi gõ)."""
+    from kehoach.schema import schema_json
+
+    text = schema_json(registry=registry)
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        output.write_text(text, encoding="utf-8")
+
+
+def _usage(message: str) -> None:
+    print(f"Lỗi: {message}", file=sys.stderr)
+    raise typer.Exit(2)
+
+
+def _utf8_streams() -> None:
+    """Vietnamese output must survive Windows consoles and pipes with legacy code pages."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", "") or "").lower().replace("-", "")
+        if encoding != "utf8" and hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8", errors="replace")
+
+
+def main() -> None:
+    _utf8_streams()
+    try:
+        app()
+    except KeyboardInterrupt:
+        print("Đã dừng.", file=sys.stderr)
+        sys.exit(130)
+    except Exception as exc:  # the last guard: a bug must not greet an official as a traceback
+        if os.environ.get("KEHOACH_DEBUG"):
+            raise
+        print(f"Lỗi nội bộ của kehoach ({type(exc).__name__}: {exc}). Hãy báo lỗi kèm tệp kế "
+              "hoạch; đặt KEHOACH_DEBUG=1 để xem chi tiết.", file=sys.stderr)
+        sys.exit(3)

@@ -1,0 +1,344 @@
+"""The plan format: one pydantic model is the single source of truth.
+
+``kehoach schema`` exports these models as JSON Schema (descriptions in Vietnamese, for
+editor hover help); ``kehoach check`` validates every plan with them. Field names follow the
+glossary in the README. Prose fields hold the signed wording verbatim; structured fields
+(registry ids, deadline phrases) sit beside the prose and never replace it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from typing import Annotated, Any
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+
+ID_PATTERN = r"^[a-z0-9]+(?:[._-][a-z0-9]+)*$"
+
+Text = Annotated[str, StringConstraints(min_length=1)]
+BodyId = Annotated[
+    str,
+    StringConstraints(pattern=ID_PATTERN),
+    Field(description="Mã cơ quan trong danh mục cơ quan (ví dụ: lang-son.so-noi-vu)."),
+]
+TaskId = Annotated[
+    str,
+    StringConstraints(pattern=ID_PATTERN),
+    Field(description="Mã nhiệm vụ: ổn định qua các lần sửa, không trùng trong cả kho."),
+]
+
+
+def _one_or_many(value: Any) -> Any:
+    """Accept ``chu_tri: so-noi-vu`` as shorthand for a one-element list."""
+    return [value] if isinstance(value, str) else value
+
+
+BodyIds = Annotated[
+    list[BodyId], BeforeValidator(_one_or_many, json_schema_input_type=BodyId | list[BodyId])
+]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class DocType(StrEnum):
+    """Document types and their codes (Nghị định 30/2020/NĐ-CP, Phụ lục III)."""
+
+    ke_hoach = "ke_hoach"
+    chuong_trinh = "chuong_trinh"
+    quy_che = "quy_che"
+    quy_dinh = "quy_dinh"
+    huong_dan = "huong_dan"
+    de_an = "de_an"
+    phuong_an = "phuong_an"
+    bao_cao = "bao_cao"
+    thong_bao = "thong_bao"
+
+    @property
+    def code(self) -> str:
+        return _DOC_TYPES[self][0]
+
+    @property
+    def title(self) -> str:
+        return _DOC_TYPES[self][1]
+
+
+_DOC_TYPES: dict[DocType, tuple[str, str]] = {
+    DocType.ke_hoach: ("KH", "Kế hoạch"),
+    DocType.chuong_trinh: ("CTr", "Chương trình"),
+    DocType.quy_che: ("QC", "Quy chế"),
+    DocType.quy_dinh: ("QyĐ", "Quy định"),
+    DocType.huong_dan: ("HD", "Hướng dẫn"),
+    DocType.de_an: ("ĐA", "Đề án"),
+    DocType.phuong_an: ("PA", "Phương án"),
+    DocType.bao_cao: ("BC", "Báo cáo"),
+    DocType.thong_bao: ("TB", "Thông báo"),
+}
+
+
+class PartRole(StrEnum):
+    """What a part of the body is, for queries and generated annexes."""
+
+    muc_dich_yeu_cau = "muc_dich_yeu_cau"
+    muc_dich = "muc_dich"
+    yeu_cau = "yeu_cau"
+    doi_tuong = "doi_tuong"
+    noi_dung = "noi_dung"
+    kinh_phi = "kinh_phi"
+    to_chuc_thuc_hien = "to_chuc_thuc_hien"
+    ban_to_chuc = "ban_to_chuc"
+    khac = "khac"
+
+
+class IssuingBody(Strict):
+    """One issuing body (cơ quan ban hành) as the header prints it."""
+
+    co_quan: BodyId
+    ten_in: Text | None = Field(
+        None, description="Tên cơ quan in ở tiêu đề (chữ in hoa); mặc định lấy từ danh mục."
+    )
+    chu_quan: str | None = Field(
+        None,
+        description="Tên cơ quan chủ quản in phía trên; mặc định lấy từ danh mục; \"\" để bỏ.",
+    )
+
+
+def _issuer_shorthand(value: Any) -> Any:
+    if isinstance(value, list):
+        return [{"co_quan": v} if isinstance(v, str) else v for v in value]
+    if isinstance(value, str):
+        return [{"co_quan": value}]
+    return value
+
+
+class Period(Strict):
+    """The period a plan covers (giai đoạn): a year (start/end of it) or an exact date."""
+
+    tu: int | dt.date = Field(description="Bắt đầu: năm (2021) hoặc ngày (2021-01-01).")
+    den: int | dt.date = Field(description="Kết thúc: năm (2025) hoặc ngày (2025-12-31).")
+
+    @property
+    def start(self) -> dt.date:
+        return self.tu if isinstance(self.tu, dt.date) else dt.date(self.tu, 1, 1)
+
+    @property
+    def end(self) -> dt.date:
+        return self.den if isinstance(self.den, dt.date) else dt.date(self.den, 12, 31)
+
+
+class LegalBasis(Strict):
+    """A legal basis (căn cứ), verbatim, with optional structured fields check verifies."""
+
+    noi_dung: Text = Field(description="Nguyên văn căn cứ, kể cả từ mở đầu và dấu câu.")
+    loai_van_ban: Text | None = Field(None, description="Loại văn bản, ví dụ: Quyết định.")
+    so: Text | None = Field(None, description="Số, ký hiệu, ví dụ: 1331/QĐ-TTg.")
+    ngay: dt.date | None = Field(None, description="Ngày ban hành văn bản được viện dẫn.")
+    co_quan: Text | None = Field(None, description="Cơ quan, người ban hành, như trong câu.")
+    ghi_chu: str | None = None
+
+
+class Completion(Strict):
+    """A completion record (hoàn thành) for one occurrence by one assignee."""
+
+    co_quan: BodyId | None = Field(
+        None, description="Cơ quan hoàn thành (bắt buộc khi nhiệm vụ có nhiều cơ quan chủ trì)."
+    )
+    ky: int | dt.date | None = Field(
+        None, description="Kỳ: năm (2023) hoặc ngày hạn của kỳ, với nhiệm vụ định kỳ/nhiều đợt."
+    )
+    ngay_hoan_thanh: dt.date = Field(description="Ngày hoàn thành.")
+    minh_chung: str | None = Field(None, description="Minh chứng, ví dụ: Báo cáo số 12/BC-SNV.")
+    ghi_chu: str | None = None
+
+
+class Extension(Strict):
+    """An extension (gia hạn): a new deadline granted by a document."""
+
+    thoi_han: Text = Field(description="Thời hạn mới, nguyên văn.")
+    ngay: dt.date = Field(description="Ngày cho phép gia hạn.")
+    van_ban: Text = Field(description="Văn bản cho phép gia hạn.")
+    ghi_chu: str | None = None
+
+
+class Task(Strict):
+    """A task (nhiệm vụ): structured fields beside the item's verbatim text."""
+
+    id: TaskId
+    noi_dung: Text | None = Field(
+        None,
+        description="Phần lời văn của mục là nhiệm vụ này (nguyên văn); bỏ trống = cả mục.",
+    )
+    chu_tri: BodyIds = Field(default_factory=list, description="Cơ quan chủ trì (mã).")
+    phoi_hop: BodyIds = Field(default_factory=list, description="Cơ quan phối hợp (mã).")
+    thoi_han: Text | None = Field(None, description="Thời hạn, nguyên văn như trong văn bản.")
+    san_pham: Text | None = Field(None, description="Sản phẩm dự kiến.")
+    hoan_thanh: list[Completion] = Field(default_factory=list)
+    gia_han: list[Extension] = Field(default_factory=list)
+    ghi_chu: str | None = None
+
+
+class Member(Strict):
+    ho_ten: Text = Field(description="Họ và tên, đúng như văn bản.")
+    chuc_vu: str | None = Field(None, description="Chức vụ, cơ quan công tác.")
+    vai_tro: str | None = Field(None, description="Vai trò trong ban: Trưởng ban, Thành viên...")
+
+
+class Committee(Strict):
+    """An organising committee (ban tổ chức) listed inside an item."""
+
+    danh_xung: str | None = Field(None, description="Danh xưng đứng trước tên, ví dụ: Đ/c.")
+    thanh_vien: list[Member] = Field(min_length=1)
+
+
+class AgendaItem(Strict):
+    thoi_gian: str | None = Field(None, description="Giờ hoặc thời lượng.")
+    noi_dung: Text
+    thuc_hien: str | None = Field(None, description="Người, đơn vị thực hiện.")
+
+
+class Event(Strict):
+    """An event held under the plan: time, place, participants, programme."""
+
+    thoi_gian: str | None = None
+    dia_diem: str | None = None
+    thanh_phan: list[Text] = Field(default_factory=list)
+    chuong_trinh: list[AgendaItem] = Field(default_factory=list)
+
+
+class Item(Strict):
+    """One node of the body: a part, a numbered item, a paragraph, or a labelled field."""
+
+    so: Text | None = Field(None, description="Ký hiệu đánh số như tác giả viết: I., 1., a), -, +.")
+    nhan: Text | None = Field(None, description="Nhãn trường, ví dụ: \"Thời gian thực hiện:\".")
+    noi_dung: str | None = Field(None, description="Lời văn của mục, nguyên văn.")
+    vai_tro: PartRole | None = Field(
+        None, strict=False, description="Loại phần: muc_dich, kinh_phi..."
+    )
+    co_quan: BodyIds = Field(
+        default_factory=list,
+        description="Mục này nói về trách nhiệm của cơ quan nào (nhiệm vụ bên trong mặc định "
+        "do cơ quan này chủ trì).",
+    )
+    nhiem_vu: list[Task] = Field(default_factory=list)
+    ban_to_chuc: Committee | None = None
+    su_kien: Event | None = None
+    muc: list[Item] = Field(default_factory=list, description="Các mục con.")
+    ghi_chu: str | None = Field(None, description="Ghi chú biên tập, không in ra.")
+
+
+class Signature(Strict):
+    """A signature block (one per issuing body)."""
+
+    co_quan: BodyId | None = Field(None, description="Cơ quan của khối chữ ký.")
+    quyen_han: str | None = Field(None, description="Thẩm quyền: TM. ..., KT. CHỦ TỊCH...")
+    chuc_vu: str | None = Field(None, description="Chức vụ người ký: PHÓ CHỦ TỊCH, BÍ THƯ...")
+    nguoi_ky: str | None = Field(None, description="Họ tên người ký (dự thảo có thể để trống).")
+
+
+class Footnote(Strict):
+    id: int | Annotated[str, StringConstraints(pattern=r"^[\w-]+$")]
+    noi_dung: str | None = Field(
+        None, description="Lời chú thích; để trống khi bản gốc không có (ghi rõ ở ghi_chu)."
+    )
+    ghi_chu: str | None = None
+
+
+class Table(Strict):
+    cot: list[str] = Field(min_length=1, description="Tiêu đề các cột.")
+    dong: list[list[str]] = Field(default_factory=list, description="Các dòng.")
+
+
+class Annex(Strict):
+    """An annex (phụ lục): a table, a task table generated from the plan, or a reference."""
+
+    so: Text = Field(description="Số phụ lục: I, II...")
+    tieu_de: str | None = None
+    bang: Table | None = None
+    bang_nhiem_vu: bool | list[TaskId] = Field(
+        False, description="true: bảng sinh từ mọi nhiệm vụ; danh sách mã: chỉ các nhiệm vụ đó."
+    )
+    ngang: bool | None = Field(None, description="Trang ngang (mặc định: ngang khi bảng rộng).")
+    ben_ngoai: str | None = Field(
+        None, description="Phụ lục giữ ở nơi khác (tệp, văn bản) — không in nội dung."
+    )
+    ghi_chu: str | None = None
+
+
+class Plan(Strict):
+    """Một kế hoạch (hoặc chương trình, quy chế...) — một tệp YAML."""
+
+    loai: DocType = Field(
+        strict=False, description="Loại văn bản: ke_hoach, chuong_trinh, quy_che..."
+    )
+    ten_loai: Text | None = Field(
+        None, description="Tên loại in ra nếu khác mặc định, ví dụ: CHƯƠNG TRÌNH PHỐI HỢP."
+    )
+    du_thao: bool = Field(False, description="Dự thảo: số, ngày, người ký được để trống.")
+    co_quan_ban_hanh: Annotated[
+        list[IssuingBody],
+        BeforeValidator(_issuer_shorthand, json_schema_input_type=list[BodyId | IssuingBody]),
+    ] = Field(
+        min_length=1, description="Cơ quan ban hành (văn bản liên tịch: hai cơ quan trở lên)."
+    )
+    so_ky_hieu: Text | None = Field(None, description="Số, ký hiệu: 253/KH-UBND, 12-KH/QĐTP.")
+    dia_danh: Text | None = Field(None, description="Địa danh: Lạng Sơn, Tân Phú...")
+    ngay_ban_hanh: dt.date | None = Field(None, description="Ngày ban hành (YYYY-MM-DD).")
+    trich_yeu: Text = Field(description="Trích yếu nội dung.")
+    giai_doan: Period | None = Field(None, description="Giai đoạn kế hoạch bao quát.")
+    can_cu: list[LegalBasis] = Field(default_factory=list, description="Căn cứ ban hành.")
+    mo_dau: str | None = Field(None, description="Câu mở đầu (ban hành kế hoạch...).")
+    phan: list[Item] = Field(default_factory=list, description="Các phần: I., II., III...")
+    ket_thuc: list[Text] = Field(default_factory=list, description="Đoạn kết.")
+    noi_nhan: list[Text] = Field(default_factory=list, description="Nơi nhận, từng dòng.")
+    chu_ky: list[Signature] = Field(default_factory=list, description="Khối chữ ký.")
+    chu_thich: list[Footnote] = Field(default_factory=list, description="Chú thích cuối trang.")
+    phu_luc: list[Annex] = Field(default_factory=list, description="Phụ lục.")
+    mau: str | None = Field(None, description="Tên mẫu trình bày (mặc định theo loại văn bản).")
+    ghi_chu: str | None = Field(None, description="Ghi chú biên tập, không in ra.")
+
+    @property
+    def type_title(self) -> str:
+        return self.ten_loai or self.loai.title.upper()
+
+
+class BodyKind(StrEnum):
+    nha_nuoc = "nha_nuoc"
+    doan_thanh_nien = "doan_thanh_nien"
+    dang = "dang"
+    doan_the = "doan_the"
+    khac = "khac"
+
+
+class GroupKind(StrEnum):
+    liet_ke = "liet_ke"
+    mo = "mo"
+
+
+class Body(Strict):
+    """One body (cơ quan, đơn vị) or group of bodies in the registry."""
+
+    id: BodyId
+    ten: Text = Field(description="Tên đầy đủ.")
+    ten_in: Text | None = Field(None, description="Tên in ở tiêu đề văn bản (chữ in hoa).")
+    ten_khac: list[Text] = Field(default_factory=list, description="Tên gọi khác, viết tắt.")
+    viet_tat: Text | None = Field(None, description="Chữ viết tắt dùng trong ký hiệu: UBND, SNV.")
+    loai: BodyKind = Field(BodyKind.nha_nuoc, strict=False, description="Loại cơ quan.")
+    cap_tren: BodyId | None = Field(None, description="Cơ quan cấp trên (chủ quản).")
+    nhom: GroupKind | None = Field(
+        None,
+        strict=False,
+        description="Là nhóm: liet_ke (có danh sách thành viên) hoặc mo (không liệt kê).",
+    )
+    thanh_vien: list[BodyId] = Field(default_factory=list, description="Thành viên của nhóm.")
+    tu_ngay: dt.date | None = Field(None, description="Tồn tại từ ngày.")
+    den_ngay: dt.date | None = Field(None, description="Tồn tại đến ngày (sáp nhập, giải thể).")
+    ke_thua: BodyId | None = Field(None, description="Cơ quan kế thừa nhiệm vụ sau den_ngay.")
+    ghi_chu: str | None = None
+
+
+class RegistryFile(Strict):
+    """Danh mục cơ quan: tệp YAML có khoá gốc ``co_quan``."""
+
+    co_quan: list[Body] = Field(description="Các cơ quan, đơn vị, nhóm.")

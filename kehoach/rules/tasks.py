@@ -1,0 +1,69 @@
+"""Tasks: a lead, a deadline phrase that is really in the text, completions by assignees.
+
+Codes: ``task-no-lead`` (warning), ``deadline-not-in-text`` and ``task-text-not-in-item``
+(warnings: the structured field quotes words the prose does not have),
+``completion-assignee`` (error: recorded for a body the task is not assigned to, or without
+``co_quan`` where several bodies must complete), ``annex-unknown-task`` (error).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from kehoach.markup import plain
+from kehoach.registry import Registry
+from kehoach.rules import Finding, PlanContext, err, warn
+from kehoach.textnorm import fold
+from kehoach.walk import TaskRef, item_line, iter_items, iter_tasks, subtree_text
+
+
+def check(ctx: PlanContext) -> Iterator[Finding]:
+    ids: set[str] = set()
+    subtree: dict[int, str] = {}
+    for ref in iter_items(ctx.plan):
+        if ref.item.nhiem_vu:
+            subtree[id(ref.item)] = fold(subtree_text(ref.item))
+    for ref in iter_tasks(ctx.plan):
+        ids.add(ref.task.id)
+        yield from _text(ref, subtree[id(ref.item)])
+        if not ref.leads:
+            yield warn((*ref.path, "id"), "task-no-lead",
+                       f"Nhiệm vụ “{ref.task.id}” chưa có cơ quan chủ trì (chu_tri).")
+        yield from _completions(ref, ctx.registry)
+    for i, annex in enumerate(ctx.plan.phu_luc):
+        if isinstance(annex.bang_nhiem_vu, list):
+            for j, task_id in enumerate(annex.bang_nhiem_vu):
+                if task_id not in ids:
+                    yield err(("phu_luc", i, "bang_nhiem_vu", j), "annex-unknown-task",
+                              f"Không có nhiệm vụ “{task_id}” trong kế hoạch.")
+
+
+def _text(ref: TaskRef, haystack: str) -> Iterator[Finding]:
+    task = ref.task
+    if task.thoi_han and fold(plain(task.thoi_han)) not in haystack:
+        yield warn((*ref.path, "thoi_han"), "deadline-not-in-text",
+                   f"Thời hạn “{task.thoi_han}” không có nguyên văn trong lời văn của mục.")
+    if task.noi_dung and fold(plain(task.noi_dung)) not in fold(plain(item_line(ref.item))):
+        yield warn((*ref.path, "noi_dung"), "task-text-not-in-item",
+                   "Nội dung nhiệm vụ phải là một đoạn trích nguyên văn từ lời văn của mục.")
+
+
+def assignees(leads: tuple[str, ...], registry: Registry) -> list[str]:
+    """The bodies that must each complete a task: listed groups expand to their members."""
+    out: list[str] = []
+    for lead in leads:
+        out.extend(m for m in registry.members(lead) if m not in out)
+    return out
+
+
+def _completions(ref: TaskRef, registry: Registry) -> Iterator[Finding]:
+    expected = assignees(ref.leads, registry)
+    for j, done in enumerate(ref.task.hoan_thanh):
+        path = (*ref.path, "hoan_thanh", j)
+        if done.co_quan is None:
+            if len(expected) > 1:
+                yield err(path, "completion-assignee", "Nhiệm vụ giao cho nhiều cơ quan: ghi rõ "
+                          "“co_quan” đã hoàn thành.")
+        elif done.co_quan not in expected and done.co_quan in registry:
+            yield err((*path, "co_quan"), "completion-assignee",
+                      f"“{done.co_quan}” không phải cơ quan chủ trì nhiệm vụ này.")

@@ -1,0 +1,143 @@
+"""Reading a plan file's bytes into text: size, encoding and shape checks before any YAML.
+
+Everything here runs before libyaml sees the text, because some inputs are dangerous to it
+(PyYAML's C composer recurses on nesting and crashes the interpreter near 30,000 levels).
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass
+
+MAX_BYTES = 10 * 1024 * 1024
+"""Largest plan file accepted (10 MiB: a thousand-task plan is under 1 MiB)."""
+
+MAX_DEPTH = 100
+"""Deepest YAML nesting accepted (brackets, indentation steps or compact ``- -`` chains)."""
+
+MAX_INDENT = 4 * MAX_DEPTH
+MAX_LINE = 100_000
+"""Longest line accepted, in characters."""
+
+
+@dataclass(frozen=True)
+class SourceProblem:
+    code: str
+    message: str
+    line: int = 1
+    column: int = 1
+
+
+class SourceError(Exception):
+    def __init__(self, problem: SourceProblem):
+        self.problem = problem
+        super().__init__(problem.message)
+
+
+def decode(data: bytes) -> str:
+    """Decode UTF-8 (a BOM is fine) or raise SourceError saying what the bytes look like."""
+    if len(data) > MAX_BYTES:
+        raise SourceError(SourceProblem(
+            "file-too-large",
+            f"Tệp quá lớn ({len(data):,} byte); giới hạn là {MAX_BYTES:,} byte.",
+        ))
+    for bom, name in ((codecs.BOM_UTF32_LE, "UTF-32"), (codecs.BOM_UTF32_BE, "UTF-32"),
+                      (codecs.BOM_UTF16_LE, "UTF-16"), (codecs.BOM_UTF16_BE, "UTF-16")):
+        if data.startswith(bom) and not data.startswith(codecs.BOM_UTF8):
+            raise SourceError(_utf16(name))
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8):]
+    if b"\x00" in data:
+        raise SourceError(_nul(data))
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise SourceError(_legacy(data, exc.start)) from None
+
+
+def _utf16(name: str) -> SourceProblem:
+    return SourceProblem(
+        "encoding-utf16",
+        f"Tệp được lưu bằng mã {name}; kehoach đọc UTF-8. Hãy lưu lại tệp dưới dạng UTF-8.",
+    )
+
+
+def _nul(data: bytes) -> SourceProblem:
+    odd = data[1::2].count(0) > len(data) // 4 or data[0::2].count(0) > len(data) // 4
+    if odd:
+        return _utf16("UTF-16")
+    line, col = _position(data, data.index(b"\x00"))
+    return SourceProblem(
+        "binary-file",
+        "Tệp chứa byte NUL: đây không phải tệp văn bản YAML (tệp nhị phân hoặc bị hỏng).",
+        line, col,
+    )
+
+
+def _position(data: bytes, offset: int) -> tuple[int, int]:
+    line = data.count(b"\n", 0, offset) + 1
+    start = data.rfind(b"\n", 0, offset) + 1
+    column = len(data[start:offset].decode("utf-8", "replace")) + 1
+    return line, column
+
+
+# Bytes typical of each legacy Vietnamese encoding (none of them is valid UTF-8 text).
+_CP1258_TONES = set(b"\xcc\xec\xd2\xde\xf2")
+_TCVN3_LETTERS = set(range(0xB5, 0xFF))
+
+
+def _legacy(data: bytes, offset: int) -> SourceProblem:
+    line, col = _position(data, offset)
+    high = [b for b in data if b >= 0x80]
+    tones = sum(b in _CP1258_TONES for b in high)
+    if high and tones / len(high) > 0.3:
+        guess = "Windows-1258"
+    elif re.search(rb"[a-zA-Z][\xc0-\xdf][a-zA-Z ]", data):
+        guess = "VNI-Windows"
+    elif high and all(b in _TCVN3_LETTERS or b in (0xA1, 0xA2, 0xA3, 0xA4) for b in high):
+        guess = "TCVN3 (ABC)"
+    else:
+        guess = "bảng mã 8 bit cũ (TCVN3, VNI hoặc Windows-1258)"
+    return SourceProblem(
+        "encoding-legacy",
+        f"Tệp không phải UTF-8 (byte 0x{data[offset]:02X}); có vẻ là {guess}. Hãy chuyển mã "
+        "sang Unicode (ví dụ bằng Unikey Toolkit) và lưu dưới dạng UTF-8.",
+        line, col,
+    )
+
+
+_BRACKETS = re.compile(r"[\[\]{}]")
+_DEEP_INDENT = re.compile(rf"^[ \t]{{{MAX_INDENT}}}", re.MULTILINE)
+_COMPACT_CHAIN = re.compile(rf"(?:[-?][ \t]+){{{MAX_DEPTH // 2}}}")
+_LONG_LINE = re.compile(rf"[^\n]{{{MAX_LINE}}}")
+
+
+def check_shape(text: str) -> None:
+    """Refuse nesting deeper than MAX_DEPTH and absurd lines, before libyaml sees them."""
+    depth = 0
+    for m in _BRACKETS.finditer(text):
+        depth += 1 if m.group() in "[{" else -1
+        if depth > MAX_DEPTH:
+            _too_deep(text, m.start())
+        depth = max(depth, 0)
+    for pattern in (_DEEP_INDENT, _COMPACT_CHAIN):
+        m = pattern.search(text)
+        if m:
+            _too_deep(text, m.end())
+    m = _LONG_LINE.search(text)
+    if m:
+        line = text.count("\n", 0, m.start()) + 1
+        raise SourceError(SourceProblem(
+            "line-too-long", f"Dòng dài quá {MAX_LINE:,} ký tự.", line, 1,
+        ))
+
+
+def _too_deep(text: str, offset: int) -> None:
+    line = text.count("\n", 0, offset) + 1
+    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    raise SourceError(SourceProblem(
+        "nesting-too-deep",
+        f"Cấu trúc lồng nhau quá sâu (giới hạn {MAX_DEPTH} cấp).",
+        line, column,
+    ))

@@ -1,0 +1,47 @@
+"""Unicode normalisation and the folding used to compare Vietnamese names.
+
+Text arrives in NFC or NFD (pasted from Word or PDF), in any case, with or without
+diacritics typed. Everything kehoach stores is NFC; everything it compares is folded.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+_FOLD_EXTRA = str.maketrans({"đ": "d", "Đ": "d"})
+
+
+def nfc(text: str) -> str:
+    """Return ``text`` in Unicode NFC (the form Vietnamese text is stored in)."""
+    if text.isascii():
+        return text
+    return unicodedata.normalize("NFC", text)
+
+
+def fold(text: str) -> str:
+    """Fold for comparison: case-, diacritic- and normalisation-insensitive.
+
+    ``fold("Sở Nội vụ") == fold("SO NOI VU") == fold("so noi vu")``; whitespace runs
+    collapse to one space so line-wrapped names still match.
+    """
+    decomposed = unicodedata.normalize("NFD", text.translate(_FOLD_EXTRA))
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(stripped.casefold().split())
+
+
+def similarity(a: str, b: str) -> float:
+    """Similarity ratio of two folded strings (0..1), for "did you mean" suggestions."""
+    from difflib import SequenceMatcher
+
+    return SequenceMatcher(None, fold(a), fold(b)).ratio()
+
+
+def closest(word: str, candidates: list[str], limit: int = 3, cutoff: float = 0.6) -> list[str]:
+    """The candidates nearest to ``word`` after folding, best first."""
+    import difflib
+
+    folded = {}
+    for cand in candidates:
+        folded.setdefault(fold(cand), cand)
+    hits = difflib.get_close_matches(fold(word), list(folded), n=limit, cutoff=cutoff)
+    return [folded[h] for h in hits]

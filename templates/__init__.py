@@ -1,0 +1,1 @@
+"""Jinja templates for `kehoach render`, shipped inside the package as kehoach.templates."""
