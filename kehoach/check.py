@@ -94,14 +94,18 @@ def _unique_task_ids(result: CheckResult, root: Path | None, cwd: Path) -> None:
     others = [p for p in (plan_files(root) if root else []) if p.resolve() not in checked]
     for path in others:
         sites.extend(task_sites(load_document(path, display_path(path, cwd))))
-    first: dict[str, TaskSite] = {}
+    by_id: dict[str, list[TaskSite]] = {}
+    for site in sorted(sites, key=lambda s: (s.display, s.line)):
+        by_id.setdefault(site.task_id, []).append(site)
     by_display = {d.display: d for d in result.documents}
-    for site in sites:
-        if site.task_id not in first:
-            first[site.task_id] = site
+    for task_id, found in by_id.items():
+        if len(found) < 2:
             continue
-        orig = first[site.task_id]
-        doc = by_display.get(site.display)
-        if doc is not None:
-            doc.add_at(site.line, site.column, Severity.ERROR, "duplicate-task-id",
-                       f"Mã nhiệm vụ “{site.task_id}” đã dùng ở {orig.display}:{orig.line}.")
+        reported = [s for s in found[1:] if s.display in by_display]
+        if not reported and found[0].display in by_display:
+            reported = [found[0]]
+        for site in reported:
+            other = found[1] if site is found[0] else found[0]
+            by_display[site.display].add_at(
+                site.line, site.column, Severity.ERROR, "duplicate-task-id",
+                f"Mã nhiệm vụ “{task_id}” đã dùng ở {other.display}:{other.line}.")

@@ -82,23 +82,27 @@ def _position(data: bytes, offset: int) -> tuple[int, int]:
     return line, column
 
 
-# Bytes typical of each legacy Vietnamese encoding (none of them is valid UTF-8 text).
-_CP1258_TONES = set(b"\xcc\xec\xd2\xde\xf2")
-_TCVN3_LETTERS = set(range(0xB5, 0xFF))
+# Bytes typical of each legacy Vietnamese encoding (none of them is valid UTF-8 text):
+# Windows-1258 writes tones as combining bytes; VNI writes a base vowel then a mark byte;
+# TCVN3 (ABC) replaces the whole accented vowel with one byte, often after a consonant.
+_CP1258_TONES = frozenset(b"\xcc\xec\xd2\xde\xf2")
+_VOWELS = frozenset(b"aeiouyAEIOUY")
+
+
+def _guess_legacy(data: bytes) -> str:
+    sample = data[:65536]
+    high = [i for i, b in enumerate(sample) if b >= 0x80]
+    if not high:
+        return "bảng mã 8 bit cũ (TCVN3, VNI hoặc Windows-1258)"
+    if sum(sample[i] in _CP1258_TONES for i in high) / len(high) > 0.3:
+        return "Windows-1258"
+    after_vowel = sum(i > 0 and sample[i - 1] in _VOWELS for i in high)
+    return "VNI-Windows" if after_vowel / len(high) > 0.6 else "TCVN3 (ABC)"
 
 
 def _legacy(data: bytes, offset: int) -> SourceProblem:
     line, col = _position(data, offset)
-    high = [b for b in data if b >= 0x80]
-    tones = sum(b in _CP1258_TONES for b in high)
-    if high and tones / len(high) > 0.3:
-        guess = "Windows-1258"
-    elif re.search(rb"[a-zA-Z][\xc0-\xdf][a-zA-Z ]", data):
-        guess = "VNI-Windows"
-    elif high and all(b in _TCVN3_LETTERS or b in (0xA1, 0xA2, 0xA3, 0xA4) for b in high):
-        guess = "TCVN3 (ABC)"
-    else:
-        guess = "bảng mã 8 bit cũ (TCVN3, VNI hoặc Windows-1258)"
+    guess = _guess_legacy(data)
     return SourceProblem(
         "encoding-legacy",
         f"Tệp không phải UTF-8 (byte 0x{data[offset]:02X}); có vẻ là {guess}. Hãy chuyển mã "
