@@ -8,6 +8,7 @@ from pathlib import Path
 
 from kehoach.diagnostics import Diagnostic, Severity
 from kehoach.document import Document, load_document
+from kehoach.parallel import run_files
 from kehoach.registry import Registry
 from kehoach.repo import display_path, find_root, plan_files, registry_files, yaml_files
 from kehoach.rules import PlanContext, RegistryContext, plan_rules, registry_rules
@@ -16,10 +17,12 @@ from kehoach.walk import iter_tasks
 
 @dataclass
 class TaskSite:
+    """Where a task id is defined; the position is resolved only if it is reported."""
+
     task_id: str
     display: str
-    line: int
-    column: int
+    path: Path
+    data_path: tuple[object, ...]
 
 
 @dataclass
@@ -60,14 +63,19 @@ def check_document(doc: Document, registry: Registry) -> None:
 def task_sites(doc: Document) -> list[TaskSite]:
     if doc.plan is None:
         return []
-    sites = []
-    for ref in iter_tasks(doc.plan):
-        line, col = doc.position((*ref.path, "id"))
-        sites.append(TaskSite(ref.task.id, doc.display, line, col))
-    return sites
+    return [TaskSite(ref.task.id, doc.display, doc.path, (*ref.path, "id"))
+            for ref in iter_tasks(doc.plan)]
 
 
-def check_paths(paths: list[Path], cwd: Path | None = None) -> CheckResult:
+def _site_position(site: TaskSite, docs: dict[str, Document], cwd: Path) -> tuple[int, int]:
+    doc = docs.get(site.display)
+    if doc is None or doc.root is None:
+        doc = load_document(site.path, display_path(site.path, cwd))
+        docs[site.display] = doc
+    return doc.position(site.data_path)
+
+
+def check_paths(paths: list[Path], cwd: Path | None = None, jobs: int | None = None) -> CheckResult:
     """Check the files and folders named (default: the repository's ``plans/``)."""
     cwd = cwd or Path.cwd()
     root = find_root(paths[0] if paths else cwd)
@@ -78,26 +86,39 @@ def check_paths(paths: list[Path], cwd: Path | None = None) -> CheckResult:
     result = CheckResult(root, registry)
     result.documents.extend(d for d in reg_docs if d.path.resolve() in wanted)
     reg_paths = {d.path.resolve() for d in reg_docs}
-    for path in sorted(wanted - reg_paths):
-        doc = load_document(path, display_path(path, cwd))
-        check_document(doc, registry)
+    todo = [(p, display_path(p, cwd)) for p in sorted(wanted - reg_paths)]
+    sites: list[TaskSite] = []
+    for doc, found in run_files(_check_file, todo, registry, jobs):
         result.documents.append(doc)
-    _unique_task_ids(result, root, cwd)
+        sites.extend(found)
+    checked = {d.path.resolve() for d in result.documents}
+    others = [(p, display_path(p, cwd)) for p in (plan_files(root) if root else [])
+              if p.resolve() not in checked]
+    for _, found in run_files(_sites_of_file, others, registry, jobs):
+        sites.extend(found)
+    _unique_task_ids(result, sites, cwd)
     result.diagnostics = sorted(d for doc in result.documents for d in doc.diagnostics)
     return result
 
 
-def _unique_task_ids(result: CheckResult, root: Path | None, cwd: Path) -> None:
+def _check_file(path: Path, display: str, registry: Registry) -> tuple[Document, list[TaskSite]]:
+    doc = load_document(path, display)
+    check_document(doc, registry)
+    return doc, task_sites(doc)
+
+
+def _sites_of_file(path: Path, display: str, registry: Registry) -> tuple[Document, list[TaskSite]]:
+    doc = load_document(path, display)
+    return doc, task_sites(doc)
+
+
+def _unique_task_ids(result: CheckResult, sites: list[TaskSite], cwd: Path) -> None:
     """Task ids are unique across the repository, including plans not being checked."""
-    sites = [s for doc in result.documents for s in task_sites(doc)]
-    checked = {d.path.resolve() for d in result.documents}
-    others = [p for p in (plan_files(root) if root else []) if p.resolve() not in checked]
-    for path in others:
-        sites.extend(task_sites(load_document(path, display_path(path, cwd))))
     by_id: dict[str, list[TaskSite]] = {}
-    for site in sorted(sites, key=lambda s: (s.display, s.line)):
+    for site in sorted(sites, key=lambda s: s.display):  # stable: document order within a file
         by_id.setdefault(site.task_id, []).append(site)
     by_display = {d.display: d for d in result.documents}
+    loaded = dict(by_display)
     for task_id, found in by_id.items():
         if len(found) < 2:
             continue
@@ -106,6 +127,8 @@ def _unique_task_ids(result: CheckResult, root: Path | None, cwd: Path) -> None:
             reported = [found[0]]
         for site in reported:
             other = found[1] if site is found[0] else found[0]
+            line, col = _site_position(site, loaded, cwd)
+            other_line = _site_position(other, loaded, cwd)[0]
             by_display[site.display].add_at(
-                site.line, site.column, Severity.ERROR, "duplicate-task-id",
-                f"Mã nhiệm vụ “{task_id}” đã dùng ở {other.display}:{other.line}.")
+                line, col, Severity.ERROR, "duplicate-task-id",
+                f"Mã nhiệm vụ “{task_id}” đã dùng ở {other.display}:{other_line}.")

@@ -113,23 +113,26 @@ def _legacy(data: bytes, offset: int) -> SourceProblem:
 
 _BRACKETS = re.compile(r"[\[\]{}]")
 _DEEP_INDENT = re.compile(rf"^[ \t]{{{MAX_INDENT}}}", re.MULTILINE)
-_COMPACT_CHAIN = re.compile(rf"(?:[-?][ \t]+){{{MAX_DEPTH // 2}}}")
-_LONG_LINE = re.compile(rf"[^\n]{{{MAX_LINE}}}")
+_COMPACT_CHAIN = re.compile(rf"[-?][ \t]+(?:[-?][ \t]+){{{MAX_DEPTH // 2 - 1}}}")
+_LONG_LINE = re.compile(rf"^[^\n]{{{MAX_LINE}}}", re.MULTILINE)
 
 
 def check_shape(text: str) -> None:
     """Refuse nesting deeper than MAX_DEPTH and absurd lines, before libyaml sees them."""
-    depth = 0
-    for m in _BRACKETS.finditer(text):
-        depth += 1 if m.group() in "[{" else -1
-        if depth > MAX_DEPTH:
-            _too_deep(text, m.start())
-        depth = max(depth, 0)
-    for pattern in (_DEEP_INDENT, _COMPACT_CHAIN):
-        m = pattern.search(text)
+    # Cheap whole-text counts first: most files cannot come near any limit.
+    if text.count("[") + text.count("{") > MAX_DEPTH:
+        depth = 0
+        for m in _BRACKETS.finditer(text):
+            depth += 1 if m.group() in "[{" else -1
+            if depth > MAX_DEPTH:
+                _too_deep(text, m.start())
+            depth = max(depth, 0)
+    checks = ((" " * MAX_INDENT in text or "\t" in text, _DEEP_INDENT), (True, _COMPACT_CHAIN))
+    for needed, pattern in checks:
+        m = pattern.search(text) if needed else None
         if m:
             _too_deep(text, m.end())
-    m = _LONG_LINE.search(text)
+    m = _LONG_LINE.search(text) if len(text) > MAX_LINE else None
     if m:
         line = text.count("\n", 0, m.start()) + 1
         raise SourceError(SourceProblem(

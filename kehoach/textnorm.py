@@ -6,9 +6,12 @@ diacritics typed. Everything kehoach stores is NFC; everything it compares is fo
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 _FOLD_EXTRA = str.maketrans({"đ": "d", "Đ": "d"})
+# Combining marks: every Vietnamese tone and vowel mark is in the first block after NFD.
+_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 
 
 def nfc(text: str) -> str:
@@ -25,7 +28,7 @@ def fold(text: str) -> str:
     collapse to one space so line-wrapped names still match.
     """
     decomposed = unicodedata.normalize("NFD", text.translate(_FOLD_EXTRA))
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    stripped = _COMBINING.sub("", decomposed)
     return " ".join(stripped.casefold().split())
 
 

@@ -16,25 +16,74 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
+from yaml.constructor import SafeConstructor
+from yaml.nodes import ScalarNode, SequenceNode
+from yaml.resolver import BaseResolver
 
 from kehoach.textnorm import nfc
 
 try:
-    from yaml import CSafeLoader as _Loader
+    from yaml._yaml import CParser as _Parser
 except ImportError:  # pragma: no cover - PyYAML built without libyaml
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    from yaml.composer import Composer as _Composer
+    from yaml.parser import Parser as _Parser  # type: ignore[assignment]
+    from yaml.reader import Reader as _Reader
+    from yaml.scanner import Scanner as _Scanner
 
 _T = "tag:yaml.org,2002:"
 _STR, _SEQ, _MAP = _T + "str", _T + "seq", _T + "map"
-_SAFE_TAGS = {_STR, _SEQ, _MAP, _T + "int", _T + "bool", _T + "null", _T + "float",
+_PLAIN = "?plain"  # an untagged plain scalar: this module resolves it, YAML 1.2 style
+
+
+class _Resolver(BaseResolver):
+    """Defers implicit typing of plain scalars to the converter (much cheaper per scalar)."""
+
+    def resolve(self, kind: type, value: Any, implicit: Any) -> str:
+        if kind is ScalarNode:
+            return _PLAIN if implicit[0] else _STR
+        return _SEQ if kind is SequenceNode else _MAP
+
+
+if _Parser.__module__ == "yaml._yaml":
+
+    class _Loader(_Parser, SafeConstructor, _Resolver):  # type: ignore[misc,valid-type]
+        def __init__(self, stream: str) -> None:
+            _Parser.__init__(self, stream)
+            SafeConstructor.__init__(self)
+            _Resolver.__init__(self)
+
+else:  # pragma: no cover
+
+    class _Loader(_Reader, _Scanner, _Parser, _Composer, SafeConstructor, _Resolver):  # type: ignore[no-redef]
+        def __init__(self, stream: str) -> None:
+            _Reader.__init__(self, stream)
+            _Scanner.__init__(self)
+            _Parser.__init__(self)
+            _Composer.__init__(self)
+            SafeConstructor.__init__(self)
+            _Resolver.__init__(self)
+
+
+_SAFE_TAGS = {_PLAIN, _STR, _SEQ, _MAP, _T + "int", _T + "bool", _T + "null", _T + "float",
               _T + "timestamp"}
-_BOOL = {"true": True, "false": False}
+_NULLS = {"", "~", "null", "Null", "NULL"}
+_BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False,
+          "FALSE": False}
+_BOOLS_11 = {"yes", "Yes", "YES", "no", "No", "NO", "on", "On", "ON", "off", "Off", "OFF", "y",
+             "Y", "n", "N"}
+_MAYBE_TYPED = set("0123456789+-.~nNyYtTfFoO")
 _DECIMAL = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
+_INT_11 = re.compile(r"[-+]?(?:0b[01_]+|0o?[0-7_]+|0x[0-9a-fA-F_]+|[0-9][0-9_]*(?::[0-5]?[0-9])+|"
+                     r"[1-9][0-9_]*_[0-9_]*)")
+_FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|"
+                    r"[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)")
 _DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_TIMESTAMP = re.compile(r"\d{4}-\d{1,2}-\d{1,2}(?:[Tt ]|\s+)\d{1,2}:\d{2}")
 
 
 @dataclass(frozen=True)
@@ -64,13 +113,37 @@ def parse(text: str) -> Loaded:
         return Loaded(None, None, [YamlProblem("yaml-syntax", f"Lỗi cú pháp YAML: {exc}", 1, 1)])
     if root is None:
         return Loaded(None, None, [])
-    conv = _Converter()
+    conv = _Converter(normalize=not unicodedata.is_normalized("NFC", text))
     data = conv.node(root)
     return Loaded(data, root, conv.problems)
 
 
+_SYNTAX_VI = {
+    "mapping values are not allowed": "không được có “: ” ở đây (chuỗi có dấu hai chấm cần đặt "
+    "trong dấu nháy kép)",
+    "could not find expected ':'": "thiếu dấu “:” sau khoá",
+    "did not find expected key": "thụt lề không khớp: không tìm thấy khoá ở vị trí này",
+    "did not find expected '-' indicator": "thụt lề của danh sách không khớp",
+    "found character that cannot start any token": "ký tự không thể bắt đầu một giá trị (dùng "
+    "tab để thụt lề? hãy dùng dấu cách)",
+    "found a tab character": "dùng ký tự tab để thụt lề; hãy dùng dấu cách",
+    "did not find expected ',' or ']'": "thiếu “,” hoặc “]” đóng danh sách",
+    "did not find expected ',' or '}'": "thiếu “,” hoặc “}” đóng bảng",
+    "found unexpected end of stream": "tệp kết thúc đột ngột (thiếu dấu nháy đóng?)",
+    "control characters are not allowed": "tệp có ký tự điều khiển không hợp lệ",
+    "found unknown escape character": "chuỗi trong dấu nháy kép có ký tự thoát “\\” không hợp lệ",
+    "expected <block end>, but found": "thụt lề không khớp với các dòng phía trên",
+    "found undefined tag handle": "thẻ YAML không xác định",
+    "block sequence entries are not allowed": "không được mở danh sách “- ” ở đây",
+    "found unexpected ':'": "dấu “:” không đúng chỗ",
+}
+
+
 def _syntax_vi(exc: yaml.MarkedYAMLError) -> str:
     detail = " ".join(p for p in (exc.context, exc.problem) if p)
+    for english, vietnamese in _SYNTAX_VI.items():
+        if english in detail:
+            return f"Lỗi cú pháp YAML: {vietnamese} ({detail})."
     return f"Lỗi cú pháp YAML: {detail}."
 
 
@@ -79,9 +152,12 @@ def _pos(node: yaml.Node) -> tuple[int, int]:
 
 
 class _Converter:
-    def __init__(self) -> None:
+    """Node tree to plain data. Written for speed: it runs on every scalar of every plan."""
+
+    def __init__(self, normalize: bool) -> None:
         self.problems: list[YamlProblem] = []
         self._last = -1  # start index of the last node visited, to spot aliases
+        self._text = nfc if normalize else str
 
     def report(self, node: yaml.Node, code: str, message: str) -> None:
         line, col = _pos(node)
@@ -91,74 +167,91 @@ class _Converter:
         index = node.start_mark.index
         if index <= self._last:
             # Nodes are visited in document order, so going back means an alias.
-            self.report(node, "yaml-alias", "Không dùng neo và bí danh YAML (&, *): hãy viết "
-                        "đầy đủ giá trị ở từng nơi.")
+            self.report(node, "yaml-alias", "Giá trị này được dùng lại qua neo và bí danh YAML "
+                        "(&, *): kehoach không dùng chúng; hãy viết đầy đủ ở từng nơi.")
             return None
         self._last = index
-        if node.tag not in _SAFE_TAGS:
-            self.report(node, "yaml-tag", f"Thẻ YAML “{node.tag}” không được phép (kehoach không "
+        tag = node.tag
+        if tag == _PLAIN:
+            return self.plain(node)
+        if tag not in _SAFE_TAGS:
+            self.report(node, "yaml-tag", f"Thẻ YAML “{tag}” không được phép (kehoach không "
                         "tạo đối tượng từ thẻ).")
             return None
-        if isinstance(node, yaml.ScalarNode):
-            return self.scalar(node)
-        if isinstance(node, yaml.SequenceNode):
+        cls = node.__class__
+        if cls is ScalarNode:
+            return self.tagged(node)
+        if cls is SequenceNode:
             return [self.node(child) for child in node.value]
         return self.mapping(node)
 
     def mapping(self, node: yaml.MappingNode) -> dict[str, Any]:
         out: dict[str, Any] = {}
-        seen: dict[str, yaml.Node] = {}
+        text = self._text
         for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == _T + "merge":
+            if key_node.__class__ is not ScalarNode or key_node.tag not in (_PLAIN, _STR):
                 self.report(key_node, "yaml-key", "Khoá phải là một chuỗi đơn giản.")
                 continue
-            key = nfc(key_node.value)
-            if key in seen:
-                first = _pos(seen[key])[0]
-                self.report(key_node, "duplicate-key", f"Khoá “{key}” bị lặp (đã có ở dòng "
-                            f"{first}); YAML chỉ giữ một giá trị, giá trị kia sẽ bị mất.")
-            seen[key] = key_node
-            self._last = max(self._last, key_node.start_mark.index)
+            key = text(key_node.value)
+            if key in out:
+                self.duplicate(node, key_node, key)
+            self._last = key_node.start_mark.index
             out[key] = self.node(value_node)
         return out
 
-    def scalar(self, node: yaml.ScalarNode) -> Any:
-        value, tag = node.value, node.tag
-        if tag == _STR or node.style:
-            return nfc(value)
-        if tag == _T + "null":
+    def duplicate(self, node: yaml.MappingNode, key_node: yaml.Node, key: str) -> None:
+        first = next(k for k, _ in node.value if self._text(k.value) == key)
+        self.report(key_node, "duplicate-key", f"Khoá “{key}” bị lặp (đã có ở dòng "
+                    f"{_pos(first)[0]}); YAML chỉ giữ một giá trị, giá trị kia sẽ bị mất.")
+
+    def plain(self, node: yaml.ScalarNode) -> Any:
+        """Resolve an untagged plain scalar: YAML 1.2 types, 1.1 surprises reported."""
+        value = node.value
+        if value and value[0] not in _MAYBE_TYPED:
+            return self._text(value)
+        if value in _NULLS:
             return None
-        if tag == _T + "bool":
-            if value.lower() in _BOOL:
-                return _BOOL[value.lower()]
+        if value in _BOOLS:
+            return _BOOLS[value]
+        if value in _BOOLS_11:
             return self.surprise(node, f"“{value}” bị YAML 1.1 đọc thành giá trị đúng/sai")
-        if tag == _T + "int":
-            if _DECIMAL.fullmatch(value):
-                return int(value)
+        if _DECIMAL.fullmatch(value):
+            return int(value)
+        if _INT_11.fullmatch(value):
             return self.surprise(node, f"“{value}” bị YAML 1.1 đọc thành một số khác hẳn")
-        if tag == _T + "timestamp":
-            return self.timestamp(node)
-        if tag == _T + "float":
-            try:
-                return float(value)
-            except ValueError:
-                return self.surprise(node, f"“{value}” bị YAML đọc thành số thực")
-        return nfc(value)
+        if _FLOAT.fullmatch(value):
+            return float(value)
+        if _DATE.fullmatch(value):
+            return self.date(node)
+        if _TIMESTAMP.match(value):
+            return self.surprise(node, f"“{value}” bị YAML đọc thành thời điểm (ngày giờ)")
+        return self._text(value)
+
+    def tagged(self, node: yaml.ScalarNode) -> Any:
+        """A scalar with an explicit standard tag (``!!str 12``, ``!!int "5"``)."""
+        tag, value = node.tag, node.value
+        if tag == _STR:
+            return self._text(value)
+        resolved = self.plain(node)
+        expected = {_T + "null": type(None), _T + "bool": bool, _T + "int": int,
+                    _T + "float": float, _T + "timestamp": dt.date}[tag]
+        if not isinstance(resolved, expected):
+            self.report(node, "yaml-tag", f"“{value}” không phải giá trị của thẻ {tag}.")
+        return resolved
 
     def surprise(self, node: yaml.ScalarNode, what: str) -> str:
         self.report(node, "yaml11-surprise", f"{what}; nếu đó là chữ, hãy đặt trong dấu nháy "
                     f"kép: \"{node.value}\".")
-        return nfc(node.value)
+        return self._text(node.value)
 
-    def timestamp(self, node: yaml.ScalarNode) -> Any:
+    def date(self, node: yaml.ScalarNode) -> Any:
         m = _DATE.fullmatch(node.value)
-        if not m:
-            return nfc(node.value)
+        assert m is not None
         try:
             return dt.date(int(m[1]), int(m[2]), int(m[3]))
         except ValueError:
             self.report(node, "invalid-date", f"Ngày “{node.value}” không có thật.")
-            return nfc(node.value)
+            return node.value
 
 
 def locate(root: yaml.Node | None, path: tuple[Any, ...], key: bool = False) -> tuple[int, int]:

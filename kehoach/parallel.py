@@ -1,0 +1,67 @@
+"""Per-file work spread over the machine's cores (a plans repository has thousands of files).
+
+Workers are separate processes (the GIL would serialise YAML conversion and validation);
+they return slim documents — diagnostics without node trees — to keep pickling cheap.
+Small jobs run in-process: starting workers costs more than it saves below a few megabytes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import Any, TypeVar
+
+from kehoach.document import Document
+
+T = TypeVar("T")
+PARALLEL_MIN_BYTES = 4 * 1024 * 1024
+"""Below this much YAML in total, the files are processed in the calling process."""
+
+_shared: Any = None
+
+
+def _init(shared: Any) -> None:
+    global _shared
+    _shared = shared
+
+
+def _call(job: tuple[Callable[..., tuple[Document, T]], Path, str]) -> tuple[Document, T]:
+    fn, path, display = job
+    doc, extra = fn(path, display, _shared)
+    doc.root = doc.data = doc.plan = doc.registry = None  # slim for the trip back
+    return doc, extra
+
+
+def default_jobs() -> int:
+    env = os.environ.get("KEHOACH_JOBS")
+    if env and env.isdigit() and int(env) > 0:
+        return int(env)
+    return os.cpu_count() or 1
+
+
+def _total_size(items: list[tuple[Path, str]]) -> int:
+    total = 0
+    for path, _ in items:
+        with contextlib.suppress(OSError):
+            total += path.stat().st_size
+    return total
+
+
+def run_files(
+    fn: Callable[[Path, str, Any], tuple[Document, T]],
+    items: list[tuple[Path, str]],
+    shared: Any,
+    jobs: int | None = None,
+) -> Iterator[tuple[Document, T]]:
+    """``fn(path, display, shared)`` for every file, in order; in parallel when it pays."""
+    jobs = jobs or default_jobs()
+    if jobs <= 1 or len(items) < 2 or _total_size(items) < PARALLEL_MIN_BYTES:
+        for path, display in items:
+            yield fn(path, display, shared)
+        return
+    chunk = max(1, len(items) // (jobs * 8))
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_init, initargs=(shared,)) as pool:
+        yield from pool.map(_call, [(fn, p, d) for p, d in items], chunksize=chunk)
