@@ -41,7 +41,8 @@ DEADLINES = [
     "trước ngày {d}/{m}/{y}", "chậm nhất ngày {d} tháng {m} năm {y}", "tháng {m}/{y}",
     "dự kiến tháng {m}/{y}", "quý {q}/{y}", "Quý {qa} năm {y}", "6 tháng đầu năm {y}",
     "6 tháng cuối năm {y}", "vào năm {y}", "trong giai đoạn {y}-{y2}",
-    "thực hiện thường xuyên hằng năm, bắt đầu từ Quý I năm {y}", "định kỳ trước ngày 15/11 hằng năm",
+    "thực hiện thường xuyên hằng năm, bắt đầu từ Quý I năm {y}",
+    "định kỳ trước ngày 15/11 hằng năm",
     "ít nhất 01 lần/năm", "hằng quý", "hằng tháng", "tháng 3, 5, 10/{y}",
     "dự kiến cuối tháng 4 và tháng 5/{y}", "trong 15 ngày kể từ ngày ký", "thường xuyên",
     "từ ngày {d}/{m}/{y} đến ngày 30/12/{y}", "trong tháng {m}/{y}", "đầu tháng {m}/{y}",
@@ -68,7 +69,8 @@ def registry(rng: random.Random) -> tuple[str, dict[str, list[str]]]:
         for slug, dname, abbr in DEPARTMENTS:
             body = f"{code}.{slug}"
             members.append(body)
-            lines += [f"  - id: {body}", f"    ten: {dname} tỉnh {name}", f"    ten_in: {dname.upper()}",
+            lines += [f"  - id: {body}", f"    ten: {dname} tỉnh {name}",
+                      f"    ten_in: {dname.upper()}",
                       f"    ten_khac: [{dname}, {abbr}]", f"    viet_tat: {abbr}",
                       f"    cap_tren: {ubnd}"]
         group = f"{code}.cac-so-ban-nganh"
@@ -93,14 +95,16 @@ def _task(rng: random.Random, plan_no: int, n: int, bodies: list[str], year: int
             f"thực, hiệu quả, đúng tiến độ ({deadline}).")
     lead = rng.choice(bodies[1:-2])
     coord = rng.sample(bodies[1:-2], 2)
-    out = [f"          - so: \"{chr(97 + n % 26)})\"", f"            noi_dung: >-",
+    out = [f"          - so: \"{chr(97 + n % 26)})\"", "            noi_dung: >-",
            f"              {text}", "            nhiem_vu:",
            f"              - id: p{plan_no:04d}-t{n:03d}", f"                chu_tri: {lead}",
-           f"                phoi_hop: [{', '.join(coord)}]", f"                thoi_han: {deadline}",
+           f"                phoi_hop: [{', '.join(coord)}]",
+           f"                thoi_han: {deadline}",
            "                san_pham: Báo cáo kết quả thực hiện"]
     if rng.random() < 0.3:
         out += ["                hoan_thanh:", f"                  - co_quan: {lead}",
-                f"                    ngay_hoan_thanh: {year + 1}-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}",
+                f"                    ngay_hoan_thanh: {year + 1}-0{rng.randint(1, 9)}-"
+                f"1{rng.randint(0, 9)}",
                 f"                    minh_chung: Báo cáo số {rng.randint(1, 300)}/BC"]
     return out
 
