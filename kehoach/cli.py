@@ -100,6 +100,19 @@ def schema(
         output.write_text(text, encoding="utf-8")
 
 
+# --- deadline and tracking commands (deadline, overdue, tasks, upcoming, summary) ---
+
+# --- end of deadline and tracking commands ---
+
+# --- render command ---
+
+# --- end of render command ---
+
+# --- editing commands (fmt, diff, done, undone, extend, git-setup, new) ---
+
+# --- end of editing commands ---
+
+
 def _usage(message: str) -> None:
     print(f"Lỗi: {message}", file=sys.stderr)
     raise typer.Exit(2)
