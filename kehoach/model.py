@@ -188,6 +188,7 @@ class Member(Strict):
 class Committee(Strict):
     """An organising committee (ban tổ chức) listed inside an item."""
 
+    so: Text | None = Field(None, description="Ký hiệu đầu mỗi dòng thành viên, ví dụ: -.")
     danh_xung: str | None = Field(None, description="Danh xưng đứng trước tên, ví dụ: Đ/c.")
     thanh_vien: list[Member] = Field(min_length=1)
 
@@ -235,6 +236,7 @@ class Signature(Strict):
     quyen_han: str | None = Field(None, description="Thẩm quyền: TM. ..., KT. CHỦ TỊCH...")
     chuc_vu: str | None = Field(None, description="Chức vụ người ký: PHÓ CHỦ TỊCH, BÍ THƯ...")
     nguoi_ky: str | None = Field(None, description="Họ tên người ký (dự thảo có thể để trống).")
+    ghi_chu: str | None = None
 
 
 class Footnote(Strict):

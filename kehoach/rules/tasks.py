@@ -43,9 +43,10 @@ def _text(ref: TaskRef, haystack: str) -> Iterator[Finding]:
     if task.thoi_han and fold(plain(task.thoi_han)) not in haystack:
         yield warn((*ref.path, "thoi_han"), "deadline-not-in-text",
                    f"Thời hạn “{task.thoi_han}” không có nguyên văn trong lời văn của mục.")
-    if task.noi_dung and fold(plain(task.noi_dung)) not in fold(plain(item_line(ref.item))):
+    if task.noi_dung and fold(plain(task.noi_dung)) not in haystack:
         yield warn((*ref.path, "noi_dung"), "task-text-not-in-item",
-                   "Nội dung nhiệm vụ phải là một đoạn trích nguyên văn từ lời văn của mục.")
+                   "Nội dung nhiệm vụ phải là một đoạn trích nguyên văn từ lời văn của mục "
+                   "(hoặc các mục con).")
 
 
 def assignees(leads: tuple[str, ...], registry: Registry) -> list[str]:

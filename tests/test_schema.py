@@ -1,0 +1,62 @@
+"""The exported JSON Schema: committed copies are current, and it accepts the shipped plans."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+
+from kehoach.document import load_document
+from kehoach.schema import SCHEMA_FILES, schema_dict
+
+ROOT = Path(__file__).parent.parent
+PLANS = sorted((ROOT / "plans").glob("*.yaml"))
+
+
+@pytest.mark.parametrize("registry", [False, True])
+def test_committed_schema_is_current(registry):
+    committed = json.loads((ROOT / SCHEMA_FILES["registry" if registry else "plan"]).read_text(
+        encoding="utf-8"))
+    assert committed == schema_dict(registry), "run `make schema` and commit the result"
+
+
+@pytest.mark.parametrize("registry", [False, True])
+def test_schema_is_valid_draft_2020_12(registry):
+    jsonschema.Draft202012Validator.check_schema(schema_dict(registry))
+
+
+def _as_editor_sees(data: Any) -> Any:
+    """yaml-language-server reads unquoted dates as strings."""
+    if isinstance(data, dict):
+        return {k: _as_editor_sees(v) for k, v in data.items()}
+    if isinstance(data, list):
+        return [_as_editor_sees(v) for v in data]
+    return data.isoformat() if isinstance(data, dt.date) else data
+
+
+@pytest.mark.parametrize("path", PLANS, ids=[p.name for p in PLANS])
+def test_shipped_files_validate_against_the_schema(path):
+    doc = load_document(path)
+    assert doc.diagnostics == []
+    registry = path.name == "co-quan.yaml"
+    validator = jsonschema.Draft202012Validator(schema_dict(registry),
+                                                format_checker=jsonschema.FormatChecker())
+    errors = list(validator.iter_errors(_as_editor_sees(doc.data)))
+    assert errors == []
+
+
+def test_schema_rejects_what_check_rejects():
+    validator = jsonschema.Draft202012Validator(schema_dict())
+    bad = {"loai": "ke_hoach", "co_quan_ban_hanh": ["ls.ubnd"], "trich_yeu": "x", "foo": 1}
+    assert not validator.is_valid(bad)
+    assert validator.is_valid({k: v for k, v in bad.items() if k != "foo"})
+
+
+@pytest.mark.parametrize("path", PLANS, ids=[p.name for p in PLANS])
+def test_every_shipped_file_carries_the_modeline(path):
+    first = path.read_text(encoding="utf-8").splitlines()[0]
+    assert first.startswith("# yaml-language-server: $schema=../kehoach")
