@@ -14,7 +14,7 @@ from kehoach.markup import plain
 from kehoach.registry import Registry
 from kehoach.rules import Finding, PlanContext, err, warn
 from kehoach.textnorm import fold
-from kehoach.walk import TaskRef, item_line, iter_items, iter_tasks, subtree_text
+from kehoach.walk import TaskRef, iter_items, iter_tasks, subtree_text
 
 
 def check(ctx: PlanContext) -> Iterator[Finding]:
