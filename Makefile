@@ -21,11 +21,15 @@ demo: $(STAMP)
 	$(BIN)/kehoach check plans/
 
 test: $(STAMP)
-	$(BIN)/ruff check kehoach tests
+	$(BIN)/ruff check kehoach tests bench
 	$(BIN)/python -m pytest
 
+bench: $(STAMP)
+	$(BIN)/python -m pip install --quiet check-jsonschema
+	$(BIN)/python -m bench.run --plans $(or $(PLANS),1000) --rounds $(or $(ROUNDS),3)
+
 lint: $(STAMP)
-	$(BIN)/ruff check kehoach tests
+	$(BIN)/ruff check kehoach tests bench
 
 schema: $(STAMP)
 	$(BIN)/kehoach schema -o kehoach.schema.json

@@ -1,0 +1,178 @@
+"""The benchmark: kehoach against the floor (reading the YAML itself), interleaved.
+
+``make bench`` (or ``python -m bench.run --plans 1000``) generates the synthetic corpus, then
+runs every measurement once per round, round after round, so that the machine's drift hits
+all of them alike. It prints median and min–max seconds, the ratio to the floor, peak memory,
+and writes everything to ``bench/results/latest.json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bench.corpus import write_corpus
+
+ROOT = Path(__file__).resolve().parent.parent
+PY = sys.executable
+KEHOACH = [PY, "-m", "kehoach"]
+FLOOR_CODE = (
+    "import pathlib, yaml\n"
+    "for p in sorted(pathlib.Path('plans').rglob('*.yaml')):\n"
+    "    yaml.load(p.read_text(encoding='utf-8'), Loader=yaml.CSafeLoader)\n"
+)
+MEASURE = (
+    "import resource, subprocess, sys, time\n"
+    "t = time.perf_counter()\n"
+    "p = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)\n"
+    "dt = time.perf_counter() - t\n"
+    "rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss\n"
+    "print(dt, rss, p.returncode)\n"
+)
+
+
+@dataclass
+class Bench:
+    name: str
+    argv: list[str]
+    cwd: Path
+    before: list[str] | None = None  # run (untimed) before each timing, e.g. clear a cache
+    ok_codes: tuple[int, ...] = (0, 1)
+    times: list[float] = field(default_factory=list)
+    rss_kb: list[int] = field(default_factory=list)
+
+
+def measure(bench: Bench) -> None:
+    if bench.before:
+        subprocess.run(bench.before, cwd=bench.cwd, check=False, capture_output=True)
+    out = subprocess.run([PY, "-c", MEASURE, *bench.argv], cwd=bench.cwd, capture_output=True,
+                         text=True, check=True)
+    seconds, rss, code = out.stdout.split()
+    if int(code) not in bench.ok_codes:
+        raise SystemExit(f"{bench.name}: exit {code}\n{out.stderr}")
+    bench.times.append(float(seconds))
+    bench.rss_kb.append(int(rss))
+
+
+def benches(corpus: Path, cache: Path, agency: str, largest: Path, out_docx: Path) -> list[Bench]:
+    clear = [PY, "-c", f"import shutil; shutil.rmtree({str(cache)!r}, ignore_errors=True)"]
+    one_plan = next((corpus / "plans").rglob("ke-hoach-0000.yaml"))
+    found = [
+        Bench("floor: CSafeLoader load (1 core)", [PY, "-c", FLOOR_CODE], corpus),
+        Bench("kehoach check", [*KEHOACH, "check", "-f", "plain"], corpus),
+        Bench("kehoach overdue (cold)", [*KEHOACH, "overdue", "--agency", agency, "--as-of",
+                                         "2024-06-30", "--format", "json"], corpus, before=clear),
+        Bench("kehoach overdue (warm)", [*KEHOACH, "overdue", "--agency", agency, "--as-of",
+                                         "2024-06-30", "--format", "json"], corpus),
+        Bench("kehoach summary (cold)", [*KEHOACH, "summary", "--as-of", "2024-06-30",
+                                         "--format", "json"], corpus, before=clear),
+        Bench("kehoach summary (warm)", [*KEHOACH, "summary", "--as-of", "2024-06-30",
+                                         "--format", "json"], corpus),
+        Bench("kehoach render (Lạng Sơn)", [*KEHOACH, "render", str(largest), "-o",
+                                            str(out_docx), "--force"], ROOT),
+        Bench("kehoach check (one plan)", [*KEHOACH, "check", str(one_plan)], corpus),
+        Bench("kehoach --version", [*KEHOACH, "--version"], ROOT),
+        Bench("python -c 'import typer'", [PY, "-c", "import typer"], ROOT),
+    ]
+    cj = shutil.which("check-jsonschema") or str(Path(PY).parent / "check-jsonschema")
+    if Path(cj).exists():
+        files = [str(p) for p in sorted((corpus / "plans").rglob("ke-hoach-*.yaml"))]
+        found.append(Bench("check-jsonschema (same files)",
+                           [cj, "--schemafile", str(ROOT / "kehoach.schema.json"), *files],
+                           corpus))
+    return found
+
+
+def deadline_speed(rounds: int = 3) -> dict[str, float]:
+    """Phrases per second: kehoach's reader against dateparser's search_dates."""
+    import warnings
+
+    from kehoach.deadline import read_deadline
+
+    phrases = [
+        "trước ngày 04/11/2022 (thứ Sáu)", "tháng 3/2022", "dự kiến tháng 12/2022",
+        "vào năm 2024", "thực hiện trong giai đoạn 2021-2025", "quý II/2023",
+        "định kỳ trước ngày 15/11 hằng năm", "chậm nhất ngày 15 tháng 3 năm 2024",
+        "gửi Sở Nội vụ tổng hợp trước ngày 10/6/2023", "6 tháng đầu năm 2024",
+    ]
+    best_k = min(_timed(lambda: [read_deadline(p) for p in phrases]) for _ in range(rounds))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from dateparser.search import search_dates
+
+        search_dates(phrases[0], languages=["vi"])  # first call loads its data: not timed
+        best_d = min(_timed(lambda: [search_dates(p, languages=["vi"]) for p in phrases])
+                     for _ in range(rounds))
+    n = len(phrases)
+    return {"kehoach_per_phrase_s": best_k / n, "dateparser_per_phrase_s": best_d / n,
+            "speedup": best_d / best_k}
+
+
+def _timed(fn) -> float:  # type: ignore[no-untyped-def]
+    t = time.perf_counter()
+    fn()
+    return time.perf_counter() - t
+
+
+def report(all_benches: list[Bench]) -> list[dict[str, object]]:
+    floor = statistics.median(all_benches[0].times)
+    rows = []
+    for b in all_benches:
+        med = statistics.median(b.times)
+        rows.append({"name": b.name, "median_s": round(med, 3), "min_s": round(min(b.times), 3),
+                     "max_s": round(max(b.times), 3), "ratio_to_floor": round(med / floor, 3),
+                     "peak_rss_mb": round(max(b.rss_kb) / 1024, 1), "runs": len(b.times)})
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--plans", type=int, default=1000)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--work", type=Path, default=Path("bench/work"))
+    parser.add_argument("--agency", default="lang-son.so-noi-vu")
+    args = parser.parse_args()
+    corpus = args.work / f"corpus-{args.plans}"
+    if not (corpus / "plans").is_dir():
+        print(f"Generating {args.plans} plans in {corpus} ...", flush=True)
+        write_corpus(corpus, args.plans)
+    cache = corpus / ".kehoach-cache"
+    all_benches = benches(corpus.resolve(), cache.resolve(), args.agency,
+                          ROOT / "plans" / "lang-son-253-kh-ubnd-2021.yaml",
+                          (args.work / "lang-son.docx").resolve())
+    for r in range(args.rounds):
+        for b in all_benches:
+            if "check-jsonschema" in b.name and r:
+                continue  # 80 s a run: once is enough to place it
+            measure(b)
+        print(f"round {r + 1}/{args.rounds} done", flush=True)
+    rows = report(all_benches)
+    size = sum(p.stat().st_size for p in (corpus / "plans").rglob("*.yaml"))
+    result = {"corpus": {"plans": args.plans, "bytes": size}, "machine": {
+        "python": platform.python_version(), "cpus": os.cpu_count(), "system": platform.system()},
+        "results": rows, "deadlines": deadline_speed(),
+        "command": f"python -m bench.run --plans {args.plans} --rounds {args.rounds}"}
+    out = ROOT / "bench" / "results" / "latest.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    print(f"{'measurement':38} {'median':>8} {'min–max':>15} {'× floor':>8} {'peak MB':>8}")
+    for row in rows:
+        print(f"{row['name']:38} {row['median_s']:8.3f} {row['min_s']:7.3f}–{row['max_s']:<7.3f}"
+              f" {row['ratio_to_floor']:8.3f} {row['peak_rss_mb']:8.1f}")
+    d = result["deadlines"]
+    print(f"deadline phrases: kehoach {d['kehoach_per_phrase_s'] * 1e6:.1f} µs, dateparser "
+          f"{d['dateparser_per_phrase_s'] * 1e6:.1f} µs per phrase ({d['speedup']:.0f}× faster)")
+    print(f"written to {out.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()
