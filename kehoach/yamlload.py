@@ -136,6 +136,9 @@ _SYNTAX_VI = {
     "found undefined tag handle": "thẻ YAML không xác định",
     "block sequence entries are not allowed": "không được mở danh sách “- ” ở đây",
     "found unexpected ':'": "dấu “:” không đúng chỗ",
+    "expected a single document": "mỗi tệp chỉ chứa một kế hoạch (có thêm một dòng “---”)",
+    "found undefined alias": "bí danh YAML (*) chưa được định nghĩa",
+    "found duplicate anchor": "neo YAML (&) bị lặp",
 }
 
 
