@@ -18,8 +18,8 @@ def check(ctx: PlanContext) -> Iterator[Finding]:
     for path, body_id in all_body_refs(ctx.plan):
         body = reg.get(body_id)
         if body is None:
-            near = reg.suggest_ids(body_id)
-            hint = f" Có phải: {', '.join(near)}?" if near else ""
+            near = [f"{i} ({reg.name(i)})" for i in reg.suggest_ids(body_id)]
+            hint = f" Có phải: {'; '.join(near)}?" if near else ""
             yield err(path, "unknown-body", f"Cơ quan “{body_id}” không có trong danh mục.{hint}")
             continue
         if day and body.den_ngay and day > body.den_ngay:
