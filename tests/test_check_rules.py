@@ -40,46 +40,91 @@ def test_base_plan_is_clean(repo):
 
 
 CASES = {
-    "duplicate key": (BASE.replace("dia_danh: Lạng Sơn\n", "dia_danh: Lạng Sơn\ndia_danh: X\n"),
-                      [(5, 1, "duplicate-key")]),
-    "unknown key": (BASE.replace("trich_yeu:", "trich_yue:"), [(6, 1, "unknown-key"),
-                                                              (1, 1, "missing-field")]),
-    "yaml 1.1 bool": (BASE.replace("loai: ke_hoach\n", "loai: ke_hoach\ndu_thao: no\n"),
-                      [(2, 10, "yaml11-surprise")]),
+    "duplicate key": (
+        BASE.replace("dia_danh: Lạng Sơn\n", "dia_danh: Lạng Sơn\ndia_danh: X\n"),
+        [(5, 1, "duplicate-key")],
+    ),
+    "unknown key": (
+        BASE.replace("trich_yeu:", "trich_yue:"),
+        [(6, 1, "unknown-key"), (1, 1, "missing-field")],
+    ),
+    "yaml 1.1 bool": (
+        BASE.replace("loai: ke_hoach\n", "loai: ke_hoach\ndu_thao: no\n"),
+        [(2, 10, "yaml11-surprise")],
+    ),
     "octal": (BASE.replace("dia_danh: Lạng Sơn", "dia_danh: 0123"), [(4, 11, "yaml11-surprise")]),
-    "sexagesimal": (BASE.replace("dia_danh: Lạng Sơn", "dia_danh: 1:30"),
-                    [(4, 11, "yaml11-surprise")]),
-    "number for text": (BASE.replace("dia_danh: Lạng Sơn", "dia_danh: 12"),
-                        [(4, 11, "wrong-type")]),
-    "impossible date": (BASE.replace("ngay_ban_hanh: 2021-12-31", "ngay_ban_hanh: 2021-02-30"),
-                        [(5, 16, "invalid-date")]),
+    "sexagesimal": (
+        BASE.replace("dia_danh: Lạng Sơn", "dia_danh: 1:30"),
+        [(4, 11, "yaml11-surprise")],
+    ),
+    "number for text": (
+        BASE.replace("dia_danh: Lạng Sơn", "dia_danh: 12"),
+        [(4, 11, "wrong-type")],
+    ),
+    "impossible date": (
+        BASE.replace("ngay_ban_hanh: 2021-12-31", "ngay_ban_hanh: 2021-02-30"),
+        [(5, 16, "invalid-date")],
+    ),
     "unknown body": (BASE.replace("chu_tri: ls.snv", "chu_tri: ls.sn"), [(20, 22, "unknown-body")]),
     "bad id": (BASE.replace("id: t1", "id: T 1"), [(19, 17, "invalid-value")]),
     "symbol type": (BASE.replace("253/KH-UBND", "253/CTr-UBND"), [(3, 13, "symbol-type")]),
     "symbol issuer": (BASE.replace("253/KH-UBND", "253/KH-SNV"), [(3, 13, "symbol-issuer")]),
     "symbol style": (BASE.replace("253/KH-UBND", "253-KH/UBND"), [(3, 13, "symbol-style")]),
-    "legal basis date": (BASE.replace("ngay: 2021-07-24", "ngay: 2021-07-25"),
-                         [(11, 11, "legal-basis-mismatch")]),
-    "legal basis number": (BASE.replace("so: 1331/QĐ-TTg", "so: 1332/QĐ-TTg"),
-                           [(10, 9, "legal-basis-mismatch")]),
-    "basis after plan": (BASE.replace("ngày 24/7/2021", "ngày 24/7/2022")
-                         .replace("ngay: 2021-07-24", "ngay: 2022-07-24"),
-                         [(11, 11, "dates-order")]),
-    "issued without signer": (BASE.replace("    nguoi_ky: Dương Xuân Huyên\n", ""),
-                              [(23, 5, "missing-field")]),
-    "issued without number": (BASE.replace("so_ky_hieu: 253/KH-UBND\n", ""),
-                              [(1, 1, "missing-field")]),
-    "deadline not in text": (BASE.replace("thoi_han: trước ngày 15/11/2022",
-                                          "thoi_han: trước ngày 16/11/2022"),
-                             [(21, 23, "deadline-not-in-text")]),
-    "footnote missing": (BASE.replace("15/11/2022.", "15/11/2022.[^1]"),
-                         [(17, 19, "footnote-missing")]),
-    "duplicate task in file": (BASE.replace(
-        "            thoi_han: trước ngày 15/11/2022\n",
-        "            thoi_han: trước ngày 15/11/2022\n          - id: t1\n"),
-        [(22, 17, "duplicate-task-id"), (22, 17, "task-no-lead")]),
-    "list where text": (BASE.replace("dia_danh: Lạng Sơn", "dia_danh: [a]"),
-                        [(4, 11, "wrong-type")]),
+    "legal basis date": (
+        BASE.replace("ngay: 2021-07-24", "ngay: 2021-07-25"),
+        [(11, 11, "legal-basis-mismatch")],
+    ),
+    "legal basis number": (
+        BASE.replace("so: 1331/QĐ-TTg", "so: 1332/QĐ-TTg"),
+        [(10, 9, "legal-basis-mismatch")],
+    ),
+    "basis after plan": (
+        BASE.replace("ngày 24/7/2021", "ngày 24/7/2022").replace(
+            "ngay: 2021-07-24", "ngay: 2022-07-24"
+        ),
+        [(11, 11, "dates-order")],
+    ),
+    "issued without signer": (
+        BASE.replace("    nguoi_ky: Dương Xuân Huyên\n", ""),
+        [(23, 5, "missing-field")],
+    ),
+    "issued without number": (
+        BASE.replace("so_ky_hieu: 253/KH-UBND\n", ""),
+        [(1, 1, "missing-field")],
+    ),
+    "deadline not in text": (
+        BASE.replace("thoi_han: trước ngày 15/11/2022", "thoi_han: trước ngày 16/11/2022"),
+        [(21, 23, "deadline-not-in-text")],
+    ),
+    "footnote missing": (
+        BASE.replace("15/11/2022.", "15/11/2022.[^1]"),
+        [(17, 19, "footnote-missing")],
+    ),
+    "duplicate task in file": (
+        BASE.replace(
+            "            thoi_han: trước ngày 15/11/2022\n",
+            "            thoi_han: trước ngày 15/11/2022\n          - id: t1\n",
+        ),
+        [(22, 17, "duplicate-task-id"), (22, 17, "task-no-lead")],
+    ),
+    "impossible deadline": (
+        BASE.replace("15/11/2022", "31/11/2022"),
+        [(21, 23, "impossible-date")],
+    ),
+    "weekday contradicts": (
+        BASE.replace("15/11/2022", "15/11/2022 (thứ Hai)"),
+        [(21, 23, "weekday-mismatch")],
+    ),
+    "unreadable deadline": (
+        BASE.replace("trước ngày 15/11/2022.", "khi có điều kiện.").replace(
+            "thoi_han: trước ngày 15/11/2022", "thoi_han: khi có điều kiện"
+        ),
+        [(21, 23, "unrecognized")],
+    ),
+    "list where text": (
+        BASE.replace("dia_danh: Lạng Sơn", "dia_danh: [a]"),
+        [(4, 11, "wrong-type")],
+    ),
 }
 
 

@@ -49,10 +49,19 @@ RegistryRule = Callable[[RegistryContext], Iterator[Finding]]
 
 
 def plan_rules() -> list[PlanRule]:
-    from kehoach.rules import bodies, dates, footnotes, issued, legal_basis, symbol, tasks
+    from kehoach.rules import (
+        bodies,
+        dates,
+        deadlines,
+        footnotes,
+        issued,
+        legal_basis,
+        symbol,
+        tasks,
+    )
 
     return [issued.check, bodies.check, symbol.check, legal_basis.check, dates.check,
-            footnotes.check, tasks.check]
+            footnotes.check, tasks.check, deadlines.check]
 
 
 def registry_rules() -> list[RegistryRule]:

@@ -1,0 +1,242 @@
+"""Compose the atoms found in a phrase into one ``Deadline`` reading.
+
+Priority when a phrase holds several kinds of atoms: continuous ("thường xuyên") >
+relative ("trong 15 ngày kể từ …") > recurring ("hằng năm") > finite times. What the
+chosen reading cannot hold is reported with the warning ``several-deadlines``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from kehoach.deadline._text import Prepared
+from kehoach.deadline.atoms import Atom, TimeRef, ref_window, window
+from kehoach.deadline.model import Deadline, Kind, Problem, Recurrence, Relative
+from kehoach.deadline.patterns import APPROX_WORDS, P_APPROX, PRE_START, before
+
+_EVERY_ORDER = ("month", "quarter", "year")
+_SEVERAL = (
+    "Cụm từ chứa nhiều thời hạn khác nhau; nên tách nhiệm vụ thành các nhiệm vụ riêng, "
+    "mỗi nhiệm vụ một thời hạn."
+)
+
+
+@dataclass
+class Context:
+    """What a reading is built from: the phrase, its prepared text, reference and problems."""
+
+    phrase: str
+    prep: Prepared
+    reference: date | None
+    problems: list[Problem] = field(default_factory=list)
+
+    def warn(self, code: str, message: str) -> None:
+        self._add(Problem(code, message, "warning"))
+
+    def error(self, code: str, message: str) -> None:
+        self._add(Problem(code, message, "error"))
+
+    def _add(self, problem: Problem) -> None:
+        if problem not in self.problems:
+            self.problems.append(problem)
+
+    def text(self, atom: Atom) -> str:
+        return self.prep.clean[atom.start : atom.end]
+
+    def make(
+        self,
+        kind: Kind,
+        start: date | None,
+        occurrences: tuple[date, ...],
+        used: list[Atom],
+        *,
+        recurrence: Recurrence | None = None,
+        relative: Relative | None = None,
+        guess: bool = False,
+    ) -> Deadline:
+        approximate = inferred = False
+        span = None
+        if used:
+            first, last = used[0].start, used[0].end
+            for atom in used:
+                first, last = min(first, atom.start), max(last, atom.end)
+                for ref in atom.refs:
+                    approximate = approximate or ref.part is not None
+                    inferred = inferred or ref.inferred
+            if not approximate and not self.prep.words.isdisjoint(APPROX_WORDS):
+                approximate = P_APPROX.search(self.prep.folded) is not None
+            span = self.prep.span(first, last)
+        return Deadline(
+            phrase=self.phrase,
+            kind=kind,
+            start=start,
+            occurrences=occurrences,
+            recurrence=recurrence,
+            relative=relative,
+            approximate=approximate,
+            year_inferred=inferred,
+            guess=guess,
+            problems=tuple(self.problems),
+            span=span,
+            reference=self.reference if inferred else None,
+        )
+
+    def year_missing(self, atom: Atom) -> None:
+        self.warn(
+            "year-missing",
+            f"Thời hạn “{self.text(atom)}” không ghi năm; cần ngày tham chiếu (ngày ban hành "
+            "kế hoạch hoặc --as-of) để suy ra năm.",
+        )
+
+
+def compose(atoms: list[Atom], ctx: Context) -> Deadline | None:
+    """The reading of the atoms, or None when there is no deadline atom at all."""
+    times: list[Atom] = []
+    cited: list[Atom] = []
+    every: list[Atom] = []
+    continuous: list[Atom] = []
+    relative: list[Atom] = []
+    days: list[Atom] = []
+    for atom in atoms:
+        kind = atom.kind
+        if kind == "time" or kind == "period":
+            (cited if atom.cite else times).append(atom)
+        elif kind == "every":
+            every.append(atom)
+        elif kind == "day":
+            days.append(atom)
+            if atom.every:
+                every.append(atom)
+        elif kind == "relative":
+            relative.append(atom)
+        elif kind == "continuous":
+            continuous.append(atom)
+    times = times or cited
+    if continuous:
+        return _continuous(continuous, times, ctx)
+    if relative:
+        return _relative(relative, times, ctx)
+    if every:
+        return _recurring(every, times, days, ctx)
+    if len(times) == 1 and len(times[0].refs) == 1 and _after_start_word(times[0], ctx):
+        return _continuous([], times, ctx)  # "thực hiện từ năm 2022": a start, no end
+    if times:
+        return _finite(times, ctx)
+    return None
+
+
+def _after_start_word(atom: Atom, ctx: Context) -> bool:
+    return before(PRE_START, ctx.prep.folded, atom.start, 20) is not None
+
+
+def _start_of(atom: Atom, ctx: Context) -> date | None:
+    span = ref_window(atom.refs[0])
+    if span is None:
+        ctx.year_missing(atom)
+        return None
+    return span[0]
+
+
+def _continuous(markers: list[Atom], times: list[Atom], ctx: Context) -> Deadline:
+    starts = [a for a in times if _after_start_word(a, ctx)] or times
+    used = list(markers)
+    start = None
+    if starts:
+        used.append(starts[0])
+        start = _start_of(starts[0], ctx)
+    if len(times) > 1:
+        ctx.warn("several-deadlines", _SEVERAL)
+    return ctx.make("continuous", start, (), used)
+
+
+def _relative(found: list[Atom], times: list[Atom], ctx: Context) -> Deadline:
+    atom = found[0]
+    anchor = ctx.prep.clean[atom.anchor[0] : atom.anchor[1]] if atom.anchor else ""
+    if not anchor:
+        ctx.warn("anchor-missing", "Thời hạn tương đối không nêu mốc tính (kể từ ngày nào).")
+    if times or len(found) > 1:
+        ctx.warn("several-deadlines", _SEVERAL)
+    relative = Relative(atom.amount, atom.unit, anchor)  # type: ignore[arg-type]
+    return ctx.make("relative", None, (), [atom], relative=relative)
+
+
+def _recurring(markers: list[Atom], times: list[Atom], days: list[Atom], ctx: Context) -> Deadline:
+    units = {str(a.every) for a in markers}
+    every = min(units, key=_EVERY_ORDER.index)
+    starts: list[Atom] = []
+    day_atoms: list[Atom] = []
+    for atom in times:
+        is_start = atom.kind == "period" or atom.refs[0].unit == "year"
+        (starts if is_start or _after_start_word(atom, ctx) else day_atoms).append(atom)
+    day = _recurrence_day(every, day_atoms, days, ctx)
+    if len(units) > 1 or len(day_atoms) > 1 or (day_atoms and days and every != "year"):
+        ctx.warn("several-deadlines", _SEVERAL)
+    found = [s for s in (_start_of(a, ctx) for a in starts) if s is not None]
+    recurrence = Recurrence(every, day)  # type: ignore[arg-type]
+    used = markers + times + days
+    return ctx.make("recurring", min(found, default=None), (), used, recurrence=recurrence)
+
+
+def _recurrence_day(
+    every: str, day_atoms: list[Atom], days: list[Atom], ctx: Context
+) -> str | int | None:
+    if every == "year":
+        if not day_atoms:
+            return None
+        span = window(day_atoms[0].refs[0], 2000)  # a leap year: 29/02 stays 29/02
+        return None if span is None else span[1].strftime("%m-%d")
+    day = days[0].day if days else None
+    for atom in day_atoms:
+        if day is None and atom.refs[0].unit == "date":
+            day = atom.refs[0].day
+    if day is not None and not 1 <= day <= 31:
+        ctx.error("impossible-date", f"Không có ngày {day} trong tháng.")
+        return None
+    return day
+
+
+def _finite(times: list[Atom], ctx: Context) -> Deadline:
+    if len(times) == 1 and times[0].kind == "time" and len(times[0].refs) == 1:
+        ref = times[0].refs[0]
+        span = ref_window(ref)
+        if span is not None:  # the common case: one time, its year known
+            return ctx.make(ref.unit, span[0], (span[1],), times)  # type: ignore[arg-type]
+    periods = [a for a in times if a.kind == "period"]
+    if periods:
+        if len(times) > 1:
+            ctx.warn("several-deadlines", _SEVERAL)
+        return _period(periods[0], ctx)
+    refs: dict[tuple[object, ...], TimeRef] = {}
+    for atom in times:
+        if any(r.year is None for r in atom.refs):
+            ctx.year_missing(atom)
+        for ref in atom.refs:
+            refs.setdefault((ref.unit, ref.year, ref.index, ref.day, ref.part), ref)
+    windows = []
+    for ref in refs.values():
+        span = ref_window(ref)
+        if span is None and ref.year is not None:
+            shown = f"{ref.day:02d}/{ref.index:02d}/{ref.year}"
+            ctx.error("impossible-date", f"Ngày {shown} không tồn tại.")
+        elif span is not None:
+            windows.append(span)
+    first = next(iter(refs.values()))
+    lasts = tuple(sorted({w[1] for w in windows}))
+    kind: Kind = first.unit if len(refs) == 1 or len(lasts) == 1 else "dates"  # type: ignore[assignment]
+    start = min((w[0] for w in windows), default=None)
+    return ctx.make(kind, start, lasts, times)
+
+
+def _period(atom: Atom, ctx: Context) -> Deadline:
+    first, last = ref_window(atom.refs[0]), ref_window(atom.refs[1])
+    if first is None or last is None:
+        if atom.refs[0].year is None or atom.refs[1].year is None:
+            ctx.year_missing(atom)
+        return ctx.make("period", None, (), [atom])
+    if first[0] > last[1]:
+        ctx.error(
+            "period-reversed",
+            f"Giai đoạn bắt đầu ngày {first[0]:%d/%m/%Y}, sau ngày kết thúc {last[1]:%d/%m/%Y}.",
+        )
+    return ctx.make("period", first[0], (last[1],), [atom])

@@ -1,0 +1,107 @@
+"""Data model of a deadline reading (thời hạn) — plain frozen dataclasses.
+
+Other modules import these names; keep them stable.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal
+
+Kind = Literal[
+    "date",
+    "month",
+    "quarter",
+    "half_year",
+    "year",
+    "period",
+    "dates",
+    "recurring",
+    "relative",
+    "continuous",
+    "unknown",
+]
+Severity = Literal["error", "warning"]
+Every = Literal["year", "quarter", "month"]
+RelativeUnit = Literal["days", "working_days", "months"]
+
+KINDS: tuple[Kind, ...] = (
+    "date",
+    "month",
+    "quarter",
+    "half_year",
+    "year",
+    "period",
+    "dates",
+    "recurring",
+    "relative",
+    "continuous",
+    "unknown",
+)
+# Kinds whose occurrences are a finite, known list of dates.
+FINITE_KINDS: frozenset[str] = frozenset(
+    {"date", "month", "quarter", "half_year", "year", "period", "dates"}
+)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """An error or warning about a reading; ``code`` is stable, ``message`` is Vietnamese."""
+
+    code: str
+    message: str
+    severity: Severity
+
+
+@dataclass(frozen=True)
+class Recurrence:
+    """A repeating deadline.
+
+    ``day`` is ``"MM-DD"`` for a yearly deadline with a day, an ``int`` for a monthly
+    deadline (day of the month) or a quarterly one (day of the quarter's last month),
+    ``None`` for the end of each period.
+    """
+
+    every: Every
+    day: str | int | None
+
+
+@dataclass(frozen=True)
+class Relative:
+    """A deadline counted from an event: ``amount`` ``unit`` after ``anchor`` (e.g. "ngày ký")."""
+
+    amount: int
+    unit: RelativeUnit
+    anchor: str
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """The structured reading of a Vietnamese deadline phrase."""
+
+    phrase: str
+    kind: Kind
+    start: date | None
+    occurrences: tuple[date, ...]
+    recurrence: Recurrence | None = None
+    relative: Relative | None = None
+    approximate: bool = False
+    year_inferred: bool = False
+    guess: bool = False
+    problems: tuple[Problem, ...] = ()
+    span: tuple[int, int] | None = None
+    # The reference date used to infer a missing year (None when none was needed or given).
+    reference: date | None = None
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if p.severity == "error")
+
+    @property
+    def warnings(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if p.severity == "warning")
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors

@@ -1,0 +1,48 @@
+"""Deadline phrases must be readable and possible.
+
+Codes: ``deadline-unreadable`` (warning: kehoach cannot tell when the task is due),
+``deadline-guess`` (warning: read only by the dateparser fallback), and the reader's own
+errors at the phrase — ``impossible-date``, ``weekday-mismatch`` — and warnings.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from typing import Any
+
+from kehoach.diagnostics import Severity
+from kehoach.model import Plan
+from kehoach.rules import Finding, PlanContext, warn
+from kehoach.walk import iter_tasks
+
+
+def reference_day(plan: Plan) -> dt.date | None:
+    """The day a yearless date counts from: the date of issue, else the period's start."""
+    if plan.ngay_ban_hanh:
+        return plan.ngay_ban_hanh
+    return plan.giai_doan.start if plan.giai_doan else None
+
+
+def check(ctx: PlanContext) -> Iterator[Finding]:
+    from kehoach.deadline import read_deadline
+
+    ref_day = reference_day(ctx.plan)
+    for ref in iter_tasks(ctx.plan):
+        phrases: list[tuple[tuple[Any, ...], str]] = []
+        if ref.task.thoi_han:
+            phrases.append(((*ref.path, "thoi_han"), ref.task.thoi_han))
+        for j, ext in enumerate(ref.task.gia_han):
+            phrases.append(((*ref.path, "gia_han", j, "thoi_han"), ext.thoi_han))
+        for path, phrase in phrases:
+            reading = read_deadline(phrase, reference=ref_day)
+            for problem in reading.problems:
+                sev = Severity.ERROR if problem.severity == "error" else Severity.WARNING
+                yield Finding(path, sev, problem.code, problem.message)
+            if reading.kind == "unknown" and not reading.problems:
+                yield warn(path, "deadline-unreadable",
+                           f"Không đọc được thời hạn “{phrase}”; kiểm tra bằng "
+                           "“kehoach deadline”.")
+            elif reading.guess:
+                yield warn(path, "deadline-guess", f"Thời hạn “{phrase}” chỉ đọc được theo "
+                           "phỏng đoán; nên viết rõ ngày, tháng, năm.")
