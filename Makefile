@@ -19,6 +19,7 @@ $(STAMP): pyproject.toml
 
 demo: $(STAMP)
 	$(BIN)/kehoach check plans/
+	$(BIN)/kehoach render plans/ -o out/ --force
 
 test: $(STAMP)
 	$(BIN)/ruff check kehoach tests bench

@@ -106,6 +106,55 @@ def schema(
 
 # --- render command ---
 
+
+@app.command()
+def render(
+    source: Annotated[Path, typer.Argument(help="Tệp kế hoạch (.yaml) hoặc thư mục kế hoạch.")],
+    output: Annotated[
+        Path | None,
+        typer.Option("-o", "--output", help="Tệp .docx, hoặc thư mục khi xuất cả thư mục "
+                     "(mặc định: out/ của kho)."),
+    ] = None,
+    template: Annotated[
+        str | None, typer.Option("--template", "-t", help="Tên mẫu hoặc đường dẫn tệp .j2.")
+    ] = None,
+    pdf: Annotated[bool, typer.Option("--pdf", help="Xuất thêm PDF (cần LibreOffice).")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Ghi đè tệp đã có.")] = False,
+) -> None:
+    """Xuất văn bản .docx đúng thể thức (Nghị định 30/2020/NĐ-CP hoặc của Đoàn)."""
+    from kehoach import report
+    from kehoach.check import check_paths
+    from kehoach.render import RenderError, convert_to_pdf, render_plan
+    from kehoach.render.targets import targets
+    from kehoach.repo import display_path
+
+    if not source.exists():
+        _usage(f"Không tìm thấy: {source}")
+    result = check_paths([source])
+    errors = [d for d in result.diagnostics if d.is_error]
+    if errors:
+        sys.stderr.write(report.plain(errors))
+        print("Kế hoạch còn lỗi: chưa xuất văn bản.", file=sys.stderr)
+        raise typer.Exit(1)
+    plans = {d.path.resolve(): d.plan for d in result.plans}
+    search = [result.root / "templates"] if result.root else []
+    try:
+        for plan_path, target in targets(source, output, result.root):
+            target.parent.mkdir(parents=True, exist_ok=True)
+            written = render_plan(plans[plan_path.resolve()], result.registry, target,
+                                  template=template, search_dirs=search, force=force,
+                                  plan_path=plan_path)
+            print(f"Đã ghi {display_path(written)}")
+            if pdf:
+                print(f"Đã ghi {display_path(convert_to_pdf(written, force=force))}")
+    except RenderError as err:
+        print(f"Lỗi: {err}", file=sys.stderr)
+        raise typer.Exit(1) from None
+    except OSError as err:
+        print(f"Lỗi: không ghi được tệp ({err.strerror}: {err.filename}).", file=sys.stderr)
+        raise typer.Exit(1) from None
+
+
 # --- end of render command ---
 
 # --- editing commands (fmt, diff, done, undone, extend, git-setup, new) ---

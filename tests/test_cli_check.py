@@ -16,8 +16,14 @@ BROKEN = BASE.replace("trich_yeu:", "trich_yue:")
 
 
 def kehoach(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "kehoach", *args], capture_output=True,
-                          text=True, encoding="utf-8", cwd=cwd, timeout=60)
+    return subprocess.run(
+        [sys.executable, "-m", "kehoach", *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=cwd,
+        timeout=60,
+    )
 
 
 @pytest.fixture
@@ -51,7 +57,9 @@ def test_json_output(root):
     proc = kehoach("check", "-f", "json", cwd=root)
     data = json.loads(proc.stdout)
     assert [(d["line"], d["column"], d["code"], d["severity"]) for d in data] == [
-        (1, 1, "missing-field", "error"), (6, 1, "unknown-key", "error")]
+        (1, 1, "missing-field", "error"),
+        (6, 1, "unknown-key", "error"),
+    ]
 
 
 def test_github_output(root):
@@ -72,8 +80,15 @@ def test_warnings_fail_only_with_strict(tmp_path):
     assert kehoach("check", "--strict", cwd=root).returncode == 1
 
 
-@pytest.mark.parametrize("args", [["check", "--format", "xml"], ["check", "missing.yaml"],
-                                  ["nosuchcommand"], ["check", "--bogus"]])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["check", "--format", "xml"],
+        ["check", "missing.yaml"],
+        ["nosuchcommand"],
+        ["check", "--bogus"],
+    ],
+)
 def test_usage_errors_exit_2(root, args):
     proc = kehoach(*args, cwd=root)
     assert proc.returncode == 2

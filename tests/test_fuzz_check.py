@@ -25,53 +25,102 @@ from tests.conftest import REGISTRY, DATA
 
 CORPUS = DATA / "fuzz-corpus"
 REG = Registry.from_bodies(
-    __import__("kehoach.model", fromlist=["RegistryFile"]).RegistryFile.model_validate(
-        yaml.safe_load(REGISTRY)).co_quan)
+    __import__("kehoach.model", fromlist=["RegistryFile"])
+    .RegistryFile.model_validate(yaml.safe_load(REGISTRY))
+    .co_quan
+)
 
 NASTY_TEXT = st.one_of(
     st.text(max_size=40),
     st.text(alphabet=st.characters(codec="utf-8"), max_size=40),
-    st.sampled_from(["Sở Nội vụ", unicodedata.normalize("NFD", "Tổ chức hội nghị"),
-                     "\u202eRTL\u202c", "🎉🇻🇳", "\x07\x1b[31m", "no", "0123", "1:30",
-                     "trước ngày 31/02/2023", "{{ 7*7 }}", "{% for x in y %}", "**", "[^",
-                     "x" * 5000, "- - -", "&a", "*a", "!!python/object:os.system"]),
+    st.sampled_from(
+        [
+            "Sở Nội vụ",
+            unicodedata.normalize("NFD", "Tổ chức hội nghị"),
+            "\u202eRTL\u202c",
+            "🎉🇻🇳",
+            "\x07\x1b[31m",
+            "no",
+            "0123",
+            "1:30",
+            "trước ngày 31/02/2023",
+            "{{ 7*7 }}",
+            "{% for x in y %}",
+            "**",
+            "[^",
+            "x" * 5000,
+            "- - -",
+            "&a",
+            "*a",
+            "!!python/object:os.system",
+        ]
+    ),
 )
-SCALAR = st.one_of(NASTY_TEXT, st.integers(), st.booleans(), st.none(),
-                   st.dates().map(lambda d: d.isoformat()), st.floats(allow_nan=False))
+SCALAR = st.one_of(
+    NASTY_TEXT,
+    st.integers(),
+    st.booleans(),
+    st.none(),
+    st.dates().map(lambda d: d.isoformat()),
+    st.floats(allow_nan=False),
+)
 
 
 def _task(i: int) -> st.SearchStrategy[dict[str, Any]]:
     return st.fixed_dictionaries(
         {"id": st.just(f"t{i}"), "chu_tri": st.sampled_from(["ls.snv", "ls.cac-so", "x.y"])},
-        optional={"thoi_han": NASTY_TEXT, "phoi_hop": st.lists(st.sampled_from(["ls.ubnd"])),
-                  "hoan_thanh": st.lists(st.fixed_dictionaries(
-                      {"ngay_hoan_thanh": st.dates().map(lambda d: d.isoformat())},
-                      optional={"co_quan": st.sampled_from(["ls.snv", "zz"]),
-                                "ky": st.integers(2000, 2100)}), max_size=3)})
+        optional={
+            "thoi_han": NASTY_TEXT,
+            "phoi_hop": st.lists(st.sampled_from(["ls.ubnd"])),
+            "hoan_thanh": st.lists(
+                st.fixed_dictionaries(
+                    {"ngay_hoan_thanh": st.dates().map(lambda d: d.isoformat())},
+                    optional={
+                        "co_quan": st.sampled_from(["ls.snv", "zz"]),
+                        "ky": st.integers(2000, 2100),
+                    },
+                ),
+                max_size=3,
+            ),
+        },
+    )
 
 
 ITEM = st.recursive(
-    st.fixed_dictionaries({}, optional={"so": NASTY_TEXT, "noi_dung": NASTY_TEXT,
-                                        "nhan": NASTY_TEXT}),
+    st.fixed_dictionaries(
+        {}, optional={"so": NASTY_TEXT, "noi_dung": NASTY_TEXT, "nhan": NASTY_TEXT}
+    ),
     lambda children: st.fixed_dictionaries(
         {"noi_dung": NASTY_TEXT},
-        optional={"muc": st.lists(children, max_size=3),
-                  "nhiem_vu": st.lists(st.integers(0, 5).flatmap(_task), max_size=2)}),
+        optional={
+            "muc": st.lists(children, max_size=3),
+            "nhiem_vu": st.lists(st.integers(0, 5).flatmap(_task), max_size=2),
+        },
+    ),
     max_leaves=12,
 )
 
 PLAN = st.fixed_dictionaries(
-    {"loai": st.sampled_from(["ke_hoach", "chuong_trinh", "quy_che", "bogus"]),
-     "co_quan_ban_hanh": st.lists(st.sampled_from(["ls.ubnd", "ls.tinh-doan", "nope"]),
-                                  min_size=1, max_size=2),
-     "trich_yeu": NASTY_TEXT},
-    optional={"so_ky_hieu": NASTY_TEXT, "ngay_ban_hanh": st.dates().map(lambda d: d.isoformat()),
-              "du_thao": st.booleans(), "phan": st.lists(ITEM, max_size=3),
-              "can_cu": st.lists(st.fixed_dictionaries({"noi_dung": NASTY_TEXT},
-                                                       optional={"so": NASTY_TEXT}), max_size=2),
-              "chu_thich": st.lists(st.fixed_dictionaries({"id": st.integers(0, 3)}), max_size=2),
-              "giai_doan": st.fixed_dictionaries({"tu": st.integers(1990, 2100),
-                                                  "den": st.integers(1990, 2100)})},
+    {
+        "loai": st.sampled_from(["ke_hoach", "chuong_trinh", "quy_che", "bogus"]),
+        "co_quan_ban_hanh": st.lists(
+            st.sampled_from(["ls.ubnd", "ls.tinh-doan", "nope"]), min_size=1, max_size=2
+        ),
+        "trich_yeu": NASTY_TEXT,
+    },
+    optional={
+        "so_ky_hieu": NASTY_TEXT,
+        "ngay_ban_hanh": st.dates().map(lambda d: d.isoformat()),
+        "du_thao": st.booleans(),
+        "phan": st.lists(ITEM, max_size=3),
+        "can_cu": st.lists(
+            st.fixed_dictionaries({"noi_dung": NASTY_TEXT}, optional={"so": NASTY_TEXT}), max_size=2
+        ),
+        "chu_thich": st.lists(st.fixed_dictionaries({"id": st.integers(0, 3)}), max_size=2),
+        "giai_doan": st.fixed_dictionaries(
+            {"tu": st.integers(1990, 2100), "den": st.integers(1990, 2100)}
+        ),
+    },
 )
 
 
@@ -98,8 +147,11 @@ def run_check(raw: bytes) -> list[Diagnostic]:
     return doc.diagnostics
 
 
-FUZZ = settings(max_examples=300, deadline=None,
-                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+FUZZ = settings(
+    max_examples=300,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 
 
 @FUZZ
@@ -120,7 +172,7 @@ def test_random_bytes_never_raise(raw):
 def test_byte_level_corruption_never_raises(plan, offset, junk):
     raw = bytearray(yaml.safe_dump(plan, allow_unicode=True).encode("utf-8"))
     at = min(offset, len(raw))
-    raw[at:at + len(junk)] = junk
+    raw[at : at + len(junk)] = junk
     run_check(bytes(raw))
 
 

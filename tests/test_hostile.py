@@ -24,7 +24,11 @@ def _limit() -> None:
 def run_check(path: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "kehoach", "check", "--format", "plain", str(path)],
-        capture_output=True, text=True, encoding="utf-8", timeout=120, preexec_fn=_limit,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+        preexec_fn=_limit,
         cwd=path.parent,
     )
 
@@ -32,15 +36,14 @@ def run_check(path: Path) -> subprocess.CompletedProcess[str]:
 def _bomb() -> bytes:
     lines = ['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
     for i in range(1, 12):
-        lines.append(f"a{i}: &a{i} [" + ",".join([f"*a{i-1}"] * 10) + "]")
+        lines.append(f"a{i}: &a{i} [" + ",".join([f"*a{i - 1}"] * 10) + "]")
     return ("\n".join(lines) + "\n").encode()
 
 
 HOSTILE = {
     "billion laughs": (_bomb(), "yaml-alias"),
     "30000 nested brackets": (b"a: " + b"[" * 30000 + b"]" * 30000 + b"\n", "nesting-too-deep"),
-    "30000 nested flow maps": (b"a: " + b"{a: " * 30000 + b"}" * 30000 + b"\n",
-                               "nesting-too-deep"),
+    "30000 nested flow maps": (b"a: " + b"{a: " * 30000 + b"}" * 30000 + b"\n", "nesting-too-deep"),
     "compact sequence chain": (b"- " * 30000 + b"x\n", "nesting-too-deep"),
     "python object tag": (b"a: !!python/object/apply:os.system ['echo pwned']\n", "yaml-tag"),
     "binary garbage": (bytes(range(256)) * 64, "binary-file"),

@@ -69,9 +69,11 @@ def test_broken_files_get_one_clear_diagnostic(tmp_path, raw, code):
 
 def test_legacy_encoding_message_names_the_encoding(tmp_path):
     path = tmp_path / "a.yaml"
-    for raw, name in ((b"trich_yeu: K\xea\xec ho\x61\xf2ch\n", "Windows-1258"),
-                      (b"trich_yeu: K\xd5 ho\xb9ch\n", "TCVN3"),
-                      (b"trich_yeu: Ke\xe1 hoa\xefch\n", "VNI")):
+    for raw, name in (
+        (b"trich_yeu: K\xea\xec ho\x61\xf2ch\n", "Windows-1258"),
+        (b"trich_yeu: K\xd5 ho\xb9ch\n", "TCVN3"),
+        (b"trich_yeu: Ke\xe1 hoa\xefch\n", "VNI"),
+    ):
         path.write_bytes(raw)
         msg = load_document(path).diagnostics[0].message
         assert name in msg and "UTF-8" in msg
@@ -87,7 +89,7 @@ def test_python_tags_never_run(tmp_path):
 def test_alias_bomb_is_refused(tmp_path):
     lines = ['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
     for i in range(1, 10):
-        ref = ",".join([f"*a{i-1}"] * 9)
+        ref = ",".join([f"*a{i - 1}"] * 9)
         lines.append(f"a{i}: &a{i} [{ref}]")
     found = codes(tmp_path, ("\n".join(lines) + "\n").encode())
     assert {c for _, _, c in found} >= {"yaml-alias"}

@@ -19,8 +19,9 @@ PLANS = sorted((ROOT / "plans").glob("*.yaml"))
 
 @pytest.mark.parametrize("registry", [False, True])
 def test_committed_schema_is_current(registry):
-    committed = json.loads((ROOT / SCHEMA_FILES["registry" if registry else "plan"]).read_text(
-        encoding="utf-8"))
+    committed = json.loads(
+        (ROOT / SCHEMA_FILES["registry" if registry else "plan"]).read_text(encoding="utf-8")
+    )
     assert committed == schema_dict(registry), "run `make schema` and commit the result"
 
 
@@ -43,8 +44,9 @@ def test_shipped_files_validate_against_the_schema(path):
     doc = load_document(path)
     assert doc.diagnostics == []
     registry = path.name == "co-quan.yaml"
-    validator = jsonschema.Draft202012Validator(schema_dict(registry),
-                                                format_checker=jsonschema.FormatChecker())
+    validator = jsonschema.Draft202012Validator(
+        schema_dict(registry), format_checker=jsonschema.FormatChecker()
+    )
     errors = list(validator.iter_errors(_as_editor_sees(doc.data)))
     assert errors == []
 

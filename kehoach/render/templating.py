@@ -1,0 +1,187 @@
+"""The one Jinja environment: sandboxed, strict, with the project's filters, and its lookup.
+
+Lookup order for a template name: each folder of ``search_dirs`` (a plans repository's own
+``templates/``), then the packaged templates. ``--template`` takes a name from those folders
+or a path to a ``.j2`` file (its folder is searched first, so it can include the shared parts).
+Without it, the plan's ``mau`` names the template, else its document type does
+(``ke_hoach.j2``, ``chuong_trinh.j2``, ``quy_che.j2``; other types use ``ke_hoach.j2``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from jinja2 import (
+    FileSystemLoader,
+    StrictUndefined,
+    TemplateNotFound,
+    TemplateSyntaxError,
+    meta,
+    nodes,
+)
+from jinja2.exceptions import SecurityError, UndefinedError
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+import kehoach
+from kehoach.registry import Registry
+from kehoach.render import typeset
+from kehoach.render.blocks import encode
+from kehoach.render.errors import RenderError
+
+DEFAULT_TEMPLATE = "ke_hoach.j2"
+
+
+def packaged_dir() -> Path:
+    """The templates shipped with kehoach (installed, or the source checkout's ``templates/``)."""
+    installed = Path(kehoach.__file__).parent / "templates"
+    if installed.is_dir():
+        return installed
+    return Path(kehoach.__file__).parent.parent / "templates"
+
+
+def make_environment(folders: Sequence[Path], registry: Registry) -> ImmutableSandboxedEnvironment:
+    env = ImmutableSandboxedEnvironment(
+        loader=FileSystemLoader([str(f) for f in folders], encoding="utf-8-sig"),
+        finalize=encode,
+        undefined=StrictUndefined,
+        autoescape=False,
+        keep_trailing_newline=True,
+    )
+    register_filters(env, registry)
+    return env
+
+
+def register_filters(env: Any, registry: Registry) -> None:
+    """The project's filters, registered in this one place."""
+    env.filters.update(
+        ngay=typeset.date_long,  # 2022-01-05 -> "ngày 05 tháng 01 năm 2022"
+        ngay_so=typeset.date_short,  # 2021-07-24 -> "24/7/2021"
+        ten_co_quan=registry.name,  # an id -> its full name ("Sở Nội vụ tỉnh Lạng Sơn")
+        ten_in=lambda i: (b.ten_in or b.ten.upper()) if (b := registry.get(i)) else i,
+        viet_tat=lambda i: (b.viet_tat or "") if (b := registry.get(i)) else "",
+        chu_thuong_dau=typeset.sentence_case,  # "KẾ HOẠCH" -> "Kế hoạch"
+    )
+
+
+def resolve(
+    template: str | Path | None, plan_template: str | None, doc_type: str,
+    search_dirs: Iterable[Path],
+) -> tuple[list[Path], str]:
+    """The loader folders and the template name to render."""
+    folders = [Path(d) for d in search_dirs if Path(d).is_dir()] + [packaged_dir()]
+    if template is None and plan_template is not None and not _is_name(plan_template):
+        raise RenderError(
+            f"Khoá mau: “{plan_template}” phải là tên một mẫu trong thư mục templates/ "
+            "(không phải đường dẫn)."
+        )
+    chosen = template if template is not None else plan_template
+    if chosen is not None and _looks_like_path(chosen):
+        path = Path(chosen)
+        if not path.is_file():
+            raise RenderError(f"Không tìm thấy tệp mẫu “{path}”.")
+        return [path.resolve().parent, *folders], path.name
+    if chosen is not None:
+        name = str(chosen) if str(chosen).endswith(".j2") else f"{chosen}.j2"
+        if not any((f / name).is_file() for f in folders):
+            raise RenderError(f"Không có mẫu “{chosen}”. Các mẫu có: {_available(folders)}.")
+        return folders, name
+    name = f"{doc_type}.j2"
+    return folders, name if any((f / name).is_file() for f in folders) else DEFAULT_TEMPLATE
+
+
+def _is_name(value: str) -> bool:
+    return re.fullmatch(r"[\w.-]+", value) is not None and ".." not in value
+
+
+def _looks_like_path(value: str | Path) -> bool:
+    text = str(value)
+    return isinstance(value, Path) or "/" in text or "\\" in text or Path(text).is_file()
+
+
+def _available(folders: list[Path]) -> str:
+    names = sorted({p.stem for f in folders for p in f.glob("*.j2") if not p.name.startswith("_")})
+    return ", ".join(names)
+
+
+def sources(env: Any, name: str) -> dict[str, tuple[str, str, nodes.Template]]:
+    """name -> (file path, source, syntax tree) for a template and all it includes/extends."""
+    found: dict[str, tuple[str, str, nodes.Template]] = {}
+    todo = [name]
+    while todo:
+        current = todo.pop()
+        if current in found:
+            continue
+        try:
+            source, filename, _ = env.loader.get_source(env, current)
+        except TemplateNotFound as err:
+            raise RenderError(f"Mẫu “{current}” (được gọi từ “{name}”) không có.") from err
+        ast = _parse(env, source, current, filename)
+        found[current] = (filename or current, source, ast)
+        todo.extend(t for t in meta.find_referenced_templates(ast) if t is not None)
+    return found
+
+
+def _parse(env: Any, source: str, name: str, filename: str | None) -> nodes.Template:
+    try:
+        return env.parse(source, name, filename)
+    except TemplateSyntaxError as err:
+        where = f"{err.filename or name}:{err.lineno}"
+        raise RenderError(f"{where}: mẫu viết sai: {err.message}") from err
+
+
+def check_variables(env: Any, files: dict[str, tuple[str, str, Any]], known: Iterable[str]):
+    """Report variables a template uses that the context does not give, before rendering."""
+    allowed = set(known) | set(env.globals)
+    assigned = {
+        node.name for _, _, ast in files.values() for node in ast.find_all(nodes.Name)
+        if node.ctx in ("store", "param")
+    }
+    for path, _, ast in files.values():
+        unknown = sorted(meta.find_undeclared_variables(ast) - allowed - assigned)
+        if unknown:
+            raise RenderError(
+                f"{path}: mẫu dùng biến không có: {', '.join(unknown)}. "
+                f"Các biến có: {', '.join(sorted(known))}."
+            )
+
+
+def locator(files: dict[str, tuple[str, str, Any]]) -> Any:
+    """A function naming the file and line where a block style was written."""
+
+    def locate(style: str) -> str:
+        pattern = re.compile(rf"^\s*(?:\{{[%#].*?[%#]\}}\s*)*{re.escape(style)}(?:[\s\[]|$)")
+        for path, source, _ in files.values():
+            for number, line in enumerate(source.splitlines(), start=1):
+                if pattern.match(line):
+                    return f"{path}:{number}"
+        return ""
+
+    return locate
+
+
+def render_stream(env: Any, name: str, context: dict[str, Any]) -> str:
+    try:
+        return env.get_template(name).render(context)
+    except RenderError:
+        raise
+    except Exception as err:  # the template's fault (sandbox, types, undefined): tell the author
+        where = _template_position(err)
+        if isinstance(err, SecurityError):
+            kind = "bị chặn vì truy cập không an toàn"
+        elif isinstance(err, UndefinedError):
+            kind = "dùng biến hoặc thuộc tính không có"
+        else:
+            kind = "lỗi khi trình bày"
+        raise RenderError(f"{where}mẫu “{name}” {kind} ({err}).") from err
+
+
+def _template_position(err: Exception) -> str:
+    import traceback
+
+    for frame in reversed(traceback.extract_tb(err.__traceback__)):
+        if frame.filename.endswith(".j2"):
+            return f"{frame.filename}:{frame.lineno}: "
+    return ""
