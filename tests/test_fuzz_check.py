@@ -21,7 +21,7 @@ from kehoach.check import check_document
 from kehoach.diagnostics import Diagnostic
 from kehoach.document import Document, load_text
 from kehoach.registry import Registry
-from tests.conftest import REGISTRY, DATA
+from tests.conftest import DATA, REGISTRY
 
 CORPUS = DATA / "fuzz-corpus"
 REG = Registry.from_bodies(
