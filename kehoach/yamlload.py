@@ -150,6 +150,16 @@ def _syntax_vi(exc: yaml.MarkedYAMLError) -> str:
     return f"Lỗi cú pháp YAML: {detail}."
 
 
+def _float(value: str) -> float:
+    """YAML floats, including ``.inf``, ``-.Inf`` and ``.NaN``."""
+    lowered = value.lower()
+    if lowered.endswith(".inf"):
+        return float("-inf") if lowered.startswith("-") else float("inf")
+    if lowered == ".nan":
+        return float("nan")
+    return float(value)
+
+
 def _pos(node: yaml.Node) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
@@ -223,7 +233,7 @@ class _Converter:
         if _INT_11.fullmatch(value):
             return self.surprise(node, f"“{value}” bị YAML 1.1 đọc thành một số khác hẳn")
         if _FLOAT.fullmatch(value):
-            return float(value)
+            return _float(value)
         if _DATE.fullmatch(value):
             return self.date(node)
         if _TIMESTAMP.match(value):

@@ -1,8 +1,9 @@
 """Deadline phrases must be readable and possible.
 
-Codes: ``deadline-unreadable`` (warning: kehoach cannot tell when the task is due),
-``deadline-guess`` (warning: read only by the dateparser fallback), and the reader's own
-errors at the phrase — ``impossible-date``, ``weekday-mismatch`` — and warnings.
+Codes: the reader's own, at the phrase's position — errors ``impossible-date``,
+``weekday-mismatch``, ``period-reversed``; warnings ``unrecognized`` (kehoach cannot tell when
+the task is due), ``guessed`` (read only by the dateparser fallback), ``year-missing``,
+``several-deadlines`` and the others listed in docs/deadlines.md.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from typing import Any
 
 from kehoach.diagnostics import Severity
 from kehoach.model import Plan
-from kehoach.rules import Finding, PlanContext, warn
+from kehoach.rules import Finding, PlanContext
 from kehoach.walk import iter_tasks
 
 
@@ -39,10 +40,3 @@ def check(ctx: PlanContext) -> Iterator[Finding]:
             for problem in reading.problems:
                 sev = Severity.ERROR if problem.severity == "error" else Severity.WARNING
                 yield Finding(path, sev, problem.code, problem.message)
-            if reading.kind == "unknown" and not reading.problems:
-                yield warn(path, "deadline-unreadable",
-                           f"Không đọc được thời hạn “{phrase}”; kiểm tra bằng "
-                           "“kehoach deadline”.")
-            elif reading.guess:
-                yield warn(path, "deadline-guess", f"Thời hạn “{phrase}” chỉ đọc được theo "
-                           "phỏng đoán; nên viết rõ ngày, tháng, năm.")
