@@ -13,6 +13,7 @@ from kehoach.deadline import (
     Deadline,
     Recurrence,
     Relative,
+    clear_cache,
     due,
     explain,
     occurrences,
@@ -550,6 +551,7 @@ def test_no_fallback_without_digits(monkeypatch: pytest.MonkeyPatch) -> None:
         raise AssertionError("fallback called")
 
     monkeypatch.setattr(fallback, "guess_date", boom)
+    clear_cache()
     dl = read_deadline("theo yêu cầu của cấp trên")
     assert dl.kind == "unknown"
 
@@ -561,8 +563,10 @@ def test_fallback_failure_is_swallowed(monkeypatch: pytest.MonkeyPatch) -> None:
         raise RuntimeError("dateparser exploded")
 
     monkeypatch.setattr(dateparser.search, "search_dates", boom)
+    clear_cache()
     dl = read_deadline("hạn 2023/06/20")
     assert dl.kind == "unknown" and not dl.guess and not dl.errors
+    clear_cache()
 
 
 def test_dateparser_is_not_imported_by_the_grammar() -> None:
@@ -578,7 +582,18 @@ def test_dateparser_is_not_imported_by_the_grammar() -> None:
     assert out.stdout.strip() == "False"
 
 
+def test_memoised_readings_are_shared_and_clearable() -> None:
+    first = read_deadline("Quý IV/2023", D(2023, 1, 1))
+    assert read_deadline("Quý IV/2023", D(2023, 1, 1)) is first
+    assert read_deadline("Quý IV/2023") == first  # another reference, an equal reading
+    clear_cache()
+    assert read_deadline("Quý IV/2023", D(2023, 1, 1)) is not first
+
+
 def test_reader_never_raises_on_odd_input() -> None:
+    for text in [None, 42, b"15/11/2023"]:
+        dl = read_deadline(text)  # type: ignore[arg-type]
+        assert dl.kind == "unknown" and dl.problems[0].code == "internal-error"
     for text in ["\x00\x01", "🎉" * 50, "\u202e15/11/2023", "a" * 10_000, "ngày " * 3000]:
         dl = read_deadline(text)
         assert isinstance(dl, Deadline)

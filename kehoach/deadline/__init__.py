@@ -15,7 +15,7 @@ from kehoach.deadline.calendar import (
     is_working_day,
 )
 from kehoach.deadline.explain import KIND_NAMES_VI, explain, label, to_json
-from kehoach.deadline.grammar import read_deadline
+from kehoach.deadline.grammar import clear_cache, read_deadline
 from kehoach.deadline.model import KINDS, Deadline, Kind, Problem, Recurrence, Relative
 from kehoach.deadline.resolve import due, occurrences, resolve_relative
 
@@ -31,6 +31,7 @@ __all__ = [
     "Recurrence",
     "Relative",
     "add_working_days",
+    "clear_cache",
     "due",
     "explain",
     "is_working_day",

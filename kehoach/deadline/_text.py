@@ -22,8 +22,6 @@ _DASHES = frozenset("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0
 _D_LIKE = frozenset("đĐÐɖ")
 # Footnote references ``[^1]``, emphasis markers ``*``/``**`` and whitespace runs.
 _NOISE = re.compile(r"\[\^[^\]\s]{0,32}\]|\*+|\s+")
-# Whitespace that cleaning would change: a run, a non-space blank, or at either end.
-_ODD_SPACE = re.compile(r"\s\s|[^\S ]|^\s|\s$")
 _WORD = re.compile(r"[a-z]+")
 
 
@@ -90,12 +88,24 @@ class Prepared:
         return (self.offsets[start], self.offsets[end - 1] + 1)
 
 
+def _is_clean(src: str) -> bool:
+    """True when cleaning would not change ``src`` (no markup, only single inner spaces)."""
+    return (
+        src.isprintable()
+        and "  " not in src
+        and src[:1] != " "
+        and src[-1:] != " "
+        and "*" not in src
+        and "[^" not in src
+    )
+
+
 def prepare(text: str) -> Prepared:
     """NFC, cap the length, strip markup and collapse whitespace, then fold."""
     full = nfc(text)
     truncated = len(full) > MAX_CHARS
     src = full[:MAX_CHARS]
-    if "*" not in src and "[^" not in src and not _ODD_SPACE.search(src):
+    if _is_clean(src):
         folded = fold1(src)
         return Prepared(full, src, folded, range(len(src)), truncated, _words(folded))
     parts: list[str] = []

@@ -16,6 +16,7 @@ from kehoach.deadline.model import Deadline, Kind, Problem, Recurrence, Relative
 from kehoach.deadline.patterns import APPROX_WORDS, P_APPROX, PRE_START, before
 
 _EVERY_ORDER = ("month", "quarter", "year")
+_START_WORDS = frozenset({"tu", "dau"})  # "từ", "kể từ", "tính từ", "bắt đầu"
 _SEVERAL = (
     "Cụm từ chứa nhiều thời hạn khác nhau; nên tách nhiệm vụ thành các nhiệm vụ riêng, "
     "mỗi nhiệm vụ một thời hạn."
@@ -68,18 +69,18 @@ class Context:
                 approximate = P_APPROX.search(self.prep.folded) is not None
             span = self.prep.span(first, last)
         return Deadline(
-            phrase=self.phrase,
-            kind=kind,
-            start=start,
-            occurrences=occurrences,
-            recurrence=recurrence,
-            relative=relative,
-            approximate=approximate,
-            year_inferred=inferred,
-            guess=guess,
-            problems=tuple(self.problems),
-            span=span,
-            reference=self.reference if inferred else None,
+            self.phrase,
+            kind,
+            start,
+            occurrences,
+            recurrence,
+            relative,
+            approximate,
+            inferred,
+            guess,
+            tuple(self.problems),
+            span,
+            self.reference if inferred else None,
         )
 
     def year_missing(self, atom: Atom) -> None:
@@ -127,6 +128,8 @@ def compose(atoms: list[Atom], ctx: Context) -> Deadline | None:
 
 
 def _after_start_word(atom: Atom, ctx: Context) -> bool:
+    if ctx.prep.words.isdisjoint(_START_WORDS):
+        return False
     return before(PRE_START, ctx.prep.folded, atom.start, 20) is not None
 
 
@@ -185,7 +188,7 @@ def _recurrence_day(
         if not day_atoms:
             return None
         span = window(day_atoms[0].refs[0], 2000)  # a leap year: 29/02 stays 29/02
-        return None if span is None else span[1].strftime("%m-%d")
+        return None if span is None else f"{span[1].month:02d}-{span[1].day:02d}"
     day = days[0].day if days else None
     for atom in day_atoms:
         if day is None and atom.refs[0].unit == "date":

@@ -93,7 +93,7 @@ def explain(deadline: Deadline, as_of: date) -> str:
     """A short Vietnamese explanation of the reading, several lines."""
     dl = deadline
     lines = [f"Loại: {KIND_NAMES_VI[dl.kind]} ({label(dl)})"]
-    if dl.start is not None:
+    if dl.start is not None and dl.kind != "date":
         lines.append(f"Bắt đầu: {_d(dl.start)}")
     day = due(dl, as_of)
     lines.append(f"Hạn cuối đúng hạn: {_d(day)}")

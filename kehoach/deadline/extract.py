@@ -102,6 +102,8 @@ def _month(m: re.Match[str], folded: str) -> Atom | None:
 
 def _month_year(m: re.Match[str], folded: str) -> Atom | None:
     month, start = int(m["d"]), m.start()
+    if folded.endswith(("thang ", "thang"), 0, start):  # P_MONTH reads "tháng 3/2022"
+        return None
     if m["s"] != "/" or not 1 <= month <= 12 or not _free(folded, start, _NUMBERY):
         return None
     if folded[max(0, start - 3) : start].strip().endswith("so"):  # "số 12/2023": a number
@@ -154,8 +156,8 @@ def _year_first(m: re.Match[str], folded: str) -> Atom | None:
     if m["y2"]:
         refs = [TimeRef("year", year), TimeRef("year", int(m["y2"]))]
         return Atom("period", _with_prefix(folded, m, p.PRE_RANGE), end, refs)
-    if not _sole_digits(folded, start, end):
-        return None
+    if folded.endswith(("nam ", "nam"), 0, start) or not _sole_digits(folded, start, end):
+        return None  # P_YEAR reads "năm 2024"
     return Atom("time", start, end, [TimeRef("year", year)])
 
 
@@ -236,6 +238,8 @@ def extract(folded: str, words: set[str]) -> list[Atom]:
             atom = handler(match, folded)
             if atom is not None:
                 found.append(atom)
+    if len(found) < 2:
+        return found
     found.sort(key=lambda a: (a.start, a.start - a.end))
     kept: list[Atom] = []
     last_end = 0

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
+from functools import lru_cache
 
 from kehoach.deadline._text import MAX_CHARS, prepare
 from kehoach.deadline.atoms import Atom, TimeRef, infer_year, ref_window
@@ -32,6 +33,7 @@ _GAP_LIST = re.compile(
 )
 _GAP_RANGE = re.compile(r" ?,? ?(?:den(?: het)?|toi|cho den|-) ?(?:het )?(?:ngay )?")
 _MAX_GAP = 40
+CACHE_SIZE = 4096
 # dateparser is slow on long text; longer phrases get no fallback reading.
 FALLBACK_MAX_CHARS = 300
 _HAS_DIGIT = re.compile(r"[0-9]")
@@ -42,10 +44,16 @@ def read_deadline(text: str, reference: date | None = None) -> Deadline:
 
     ``reference`` (the plan's date of issue, or --as-of) gives the year of a date
     written without one: the first such day on or after ``reference``.
+
+    Readings are memoised (``CACHE_SIZE`` phrases; a ``Deadline`` is immutable, so it
+    is safe to share): plans repeat phrases such as "Thường xuyên" or "Hằng năm".
+    ``clear_cache()`` empties the memo, e.g. for a benchmark of the reader itself.
     """
     try:
         if isinstance(reference, datetime):
             reference = reference.date()
+        if isinstance(text, str):
+            return _read_cached(text, reference)
         return _read(text, reference)
     except Exception as exc:  # the reader never raises: errors are data
         phrase = text if isinstance(text, str) else repr(text)
@@ -54,6 +62,16 @@ def read_deadline(text: str, reference: date | None = None) -> Deadline:
         )
         problem = Problem("internal-error", message, "error")
         return Deadline(phrase, "unknown", None, (), problems=(problem,))
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _read_cached(text: str, reference: date | None) -> Deadline:
+    return _read(text, reference)
+
+
+def clear_cache() -> None:
+    """Forget the memoised readings."""
+    _read_cached.cache_clear()
 
 
 def _read(text: str, reference: date | None) -> Deadline:

@@ -77,15 +77,15 @@ P_MARKER = re.compile(
 P_APPROX = re.compile(r"(?=[dktu])(?:du kien|du tinh|khoang(?! thoi gian)|tam tinh|uoc tinh)")
 
 # --- words in front of a match (searched in a short window ending at the match) ------
-PRE_DAY = re.compile(r"(?<![a-z])(?:ngay|mung) ?$")
-PRE_PART = re.compile(r"(?<![a-z])(?P<part>cuoi|dau|giua|het) ?$")
-PRE_YEAR_NOW = re.compile(r"(?<![a-z])(?P<part>cuoi|dau|giua|het|trong) $")
-PRE_RANGE = re.compile(r"(?<![a-z])(?:giai doan|thoi ky|tu nam|nam|tu) ?$")
+PRE_DAY = re.compile(r"(?=[nm])(?<![a-z])(?:ngay|mung) ?$")
+PRE_PART = re.compile(r"(?=[cdgh])(?<![a-z])(?P<part>cuoi|dau|giua|het) ?$")
+PRE_YEAR_NOW = re.compile(r"(?=[cdght])(?<![a-z])(?P<part>cuoi|dau|giua|het|trong) $")
+PRE_RANGE = re.compile(r"(?=[gtn])(?<![a-z])(?:giai doan|thoi ky|tu nam|nam|tu) ?$")
 PRE_DM_CONTEXT = re.compile(
-    r"(?<![a-z])(?:truoc|cham nhat|muon nhat|han|vao|den|tu|het|trong|ngay) ?$"
+    r"(?=[tcmhvdn])(?<![a-z])(?:truoc|cham nhat|muon nhat|han|vao|den|tu|het|trong|ngay) ?$"
 )
-PRE_WEEKDAY = re.compile(rf"(?<![a-z])(?P<w>{WD}) ?,? ?(?:ngay ?)?$")
-PRE_START = re.compile(r"(?<![a-z])(?:bat dau(?: tu)?|ke tu|tinh tu|(?<!thu )tu) ?$")
+PRE_WEEKDAY = re.compile(rf"(?=[tc])(?<![a-z])(?P<w>{WD}) ?,? ?(?:ngay ?)?$")
+PRE_START = re.compile(r"(?=[bkt])(?<![a-z])(?:bat dau(?: tu)?|ke tu|tinh tu|(?<!thu )tu) ?$")
 # A document number ("số 12/KH-UBND", "15/2023/NĐ-CP") or "ban hành": dates may be cited.
 P_DOCNUM = re.compile(r"[0-9] ?/ ?(?:[0-9]{2,4} ?/ ?)?[a-z]|ban hanh")
 PRE_CITE = re.compile(
