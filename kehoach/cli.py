@@ -101,6 +101,276 @@ def schema(
 
 
 # --- deadline and tracking commands (deadline, overdue, tasks, upcoming, summary) ---
+# Names used only in annotations (never evaluated here: ``from __future__ import annotations``).
+from collections.abc import Callable, Sequence  # noqa: E402
+from datetime import date  # noqa: E402
+from typing import TYPE_CHECKING, Any  # noqa: E402
+
+if TYPE_CHECKING:
+    from kehoach.queries import Loaded
+    from kehoach.tracking import Obligation
+
+
+class TrackFormat(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+class TrackRole(StrEnum):
+    chu_tri = "chu-tri"
+    phoi_hop = "phoi-hop"
+    any = "any"
+
+
+_TrackPaths = Annotated[
+    list[Path] | None,
+    typer.Argument(help="Tệp hoặc thư mục kế hoạch (mặc định: plans/).", show_default=False),
+]
+_AsOf = Annotated[
+    str | None,
+    typer.Option("--as-of", help="Tính đến ngày (YYYY-MM-DD hoặc DD/MM/YYYY); mặc định: hôm "
+                 "nay theo giờ Việt Nam.", show_default=False),
+]
+_Agency = Annotated[
+    str | None,
+    typer.Option("--agency", "-a", help="Cơ quan: mã, tên, tên khác hoặc chữ viết tắt (không "
+                 "phân biệt hoa thường, có dấu hay không); gồm cả nhiệm vụ giao cho nhóm có "
+                 "cơ quan này.", show_default=False),
+]
+_Role = Annotated[
+    TrackRole,
+    typer.Option("--role", help="Vai trò: chu-tri (chủ trì), phoi-hop (phối hợp), any (cả hai)."),
+]
+_Children = Annotated[
+    bool, typer.Option("--include-children", help="Gồm cả các đơn vị trực thuộc cơ quan.")
+]
+_TrackFmt = Annotated[
+    TrackFormat,
+    typer.Option("--format", "-f", help="Định dạng: table (bảng), json, csv (mở bằng Excel)."),
+]
+
+
+def _day_arg(text: str, option: str) -> date:
+    from kehoach.tracking import parse_day
+
+    try:
+        return parse_day(text)
+    except ValueError:
+        _usage(f"{option}: ngày “{text}” không hợp lệ (viết YYYY-MM-DD hoặc DD/MM/YYYY).")
+        raise  # unreachable: _usage exits
+
+
+def _as_of_day(text: str | None) -> date:
+    from kehoach.tracking import today_vn
+
+    return today_vn() if text is None else _day_arg(text, "--as-of")
+
+
+def _track_load(paths: list[Path] | None, as_of: str | None) -> Loaded:
+    from kehoach import report
+    from kehoach.queries import load
+
+    day = _as_of_day(as_of)
+    missing = [p for p in paths or [] if not p.exists()]
+    if missing:
+        _usage(f"Không tìm thấy: {', '.join(str(p) for p in missing)}")
+    loaded = load(list(paths or []), day)
+    if loaded.failed:
+        sys.stderr.write(report.plain(loaded.failed))
+        print("Có tệp không đọc được: kết quả chỉ gồm các kế hoạch đọc được.", file=sys.stderr)
+    return loaded
+
+
+def _query(fn: Callable[..., list[Any]], loaded: Loaded, *args: Any, **kwargs: Any) -> list[Any]:
+    """Run a query; an unknown or ambiguous agency is a usage error (exit 2)."""
+    from kehoach.registry import AgencyLookupError
+
+    try:
+        return fn(loaded.rows, loaded.registry, *args, **kwargs)
+    except AgencyLookupError as exc:
+        print(f"Lỗi: {exc.message_vi()}", file=sys.stderr)
+        raise typer.Exit(2) from None
+
+
+def _write_out(text: str) -> None:
+    """Write exactly these characters as UTF-8 (CSV keeps its BOM and CRLF on Windows too)."""
+    sys.stdout.flush()
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:
+        sys.stdout.write(text)
+    else:
+        buffer.write(text.encode("utf-8"))
+        buffer.flush()
+
+
+def _show_table(headers: Sequence[str], cells: list[list[str]], footer: str,
+                wrap: dict[int, int], styles: Sequence[str] | None = None) -> None:
+    """Rich in a terminal, aligned plain text in a pipe. Columns in ``wrap`` may wrap, keeping
+    the width given; the others keep their cells on one line."""
+    from kehoach import tables
+
+    if not sys.stdout.isatty():
+        if cells:
+            sys.stdout.write(tables.plain_table(headers, cells))
+        print(footer)
+        return
+    from rich.table import Table
+    from rich.text import Text
+
+    from kehoach.console import stdout_console
+
+    console = stdout_console()
+    if cells:
+        table = Table(highlight=False)
+        for i, header in enumerate(headers):
+            table.add_column(header, no_wrap=i not in wrap, min_width=wrap.get(i),
+                             overflow="fold")
+        for i, row in enumerate(cells):
+            table.add_row(*(Text(c) for c in row), style=styles[i] if styles else None)
+        console.print(table)
+    console.print(footer, markup=False)
+
+
+def _emit_rows(rows: list[Obligation], fmt: TrackFormat, as_of: date, what: str) -> None:
+    from kehoach import tables
+
+    if fmt is TrackFormat.json:
+        _write_out(tables.to_json([tables.obligation_record(r) for r in rows]))
+    elif fmt is TrackFormat.csv:
+        records = [tables.obligation_record(r) for r in rows]
+        _write_out(tables.to_csv(records, tables.OBLIGATION_COLUMNS))
+    else:
+        footer = f"Tính đến ngày {as_of:%d/%m/%Y}: {len(rows)} {what}."
+        styles = [tables.STATUS_STYLES.get(r.status, "") for r in rows]
+        _show_table(tables.OBLIGATION_HEADERS, tables.obligation_cells(rows), footer,
+                    tables.OBLIGATION_WRAP, styles)
+
+
+def _track_exit(loaded: Loaded) -> None:
+    raise typer.Exit(1 if loaded.failed else 0)
+
+
+@app.command()
+def deadline(
+    text: Annotated[str, typer.Argument(help="Cụm từ thời hạn, ví dụ: “trước ngày 15/11”.")],
+    as_of: _AsOf = None,
+    as_json: Annotated[bool, typer.Option("--json", help="In kết quả dạng JSON.")] = False,
+) -> None:
+    """Đọc một cụm từ thời hạn và giải thích: loại, hạn cuối, số ngày còn lại."""
+    import json
+
+    from kehoach.deadline import explain, read_deadline, to_json
+    from kehoach.tracking import deadline_failure
+
+    day = _as_of_day(as_of)
+    reading = read_deadline(text, reference=day)
+    if as_json:
+        _write_out(json.dumps(to_json(reading, day), ensure_ascii=False, indent=2) + "\n")
+    else:
+        print(explain(reading, day))
+    failure = deadline_failure(reading)
+    if failure:
+        print(f"Lỗi: {failure}", file=sys.stderr)
+        raise typer.Exit(1)
+
+
+@app.command()
+def overdue(
+    paths: _TrackPaths = None,
+    agency: _Agency = None,
+    role: _Role = TrackRole.chu_tri,
+    include_children: _Children = False,
+    as_of: _AsOf = None,
+    fmt: _TrackFmt = TrackFormat.table,
+) -> None:
+    """Nhiệm vụ quá hạn (chưa hoàn thành), quá hạn lâu nhất trước."""
+    from kehoach import queries
+
+    loaded = _track_load(paths, as_of)
+    rows = _query(queries.overdue, loaded, agency, role.value, include_children)
+    _emit_rows(rows, fmt, loaded.as_of, "nghĩa vụ quá hạn")
+    _track_exit(loaded)
+
+
+@app.command()
+def tasks(
+    paths: _TrackPaths = None,
+    agency: _Agency = None,
+    role: _Role = TrackRole.chu_tri,
+    include_children: _Children = False,
+    status: Annotated[
+        list[str] | None,
+        typer.Option("--status", "-s", help="Tình trạng (lặp lại được): hoan-thanh-dung-han, "
+                     "hoan-thanh-qua-han, chua-hoan-thanh-trong-han, chua-hoan-thanh-qua-han, "
+                     "khong-co-thoi-han; hoặc hoan-thanh, chua-hoan-thanh, qua-han.",
+                     show_default=False),
+    ] = None,
+    due_before: Annotated[str | None, typer.Option(
+        "--due-before", help="Hạn đến hết ngày này.", show_default=False)] = None,
+    due_after: Annotated[str | None, typer.Option(
+        "--due-after", help="Hạn từ ngày này trở đi.", show_default=False)] = None,
+    as_of: _AsOf = None,
+    fmt: _TrackFmt = TrackFormat.table,
+) -> None:
+    """Danh sách nhiệm vụ theo từng kỳ và từng cơ quan, với tình trạng tính đến ngày."""
+    from kehoach import queries
+
+    unknown = [s for s in status or [] if s.lower().replace("_", "-") not in queries.STATUS_GROUPS]
+    if unknown:
+        _usage(f"--status: không có tình trạng “{unknown[0]}”.")
+    before = _day_arg(due_before, "--due-before") if due_before else None
+    after = _day_arg(due_after, "--due-after") if due_after else None
+    loaded = _track_load(paths, as_of)
+    rows = _query(queries.tasks, loaded, agency, role.value, include_children, status or None,
+                  before, after)
+    _emit_rows(rows, fmt, loaded.as_of, "nghĩa vụ")
+    _track_exit(loaded)
+
+
+@app.command()
+def upcoming(
+    paths: _TrackPaths = None,
+    within: Annotated[int, typer.Option(
+        "--within", "-w", min=0, help="Số ngày tới (tính từ ngày --as-of).")] = 30,
+    agency: _Agency = None,
+    role: _Role = TrackRole.chu_tri,
+    include_children: _Children = False,
+    as_of: _AsOf = None,
+    fmt: _TrackFmt = TrackFormat.table,
+) -> None:
+    """Nhiệm vụ sắp đến hạn trong số ngày tới, hạn gần nhất trước."""
+    from kehoach import queries
+
+    loaded = _track_load(paths, as_of)
+    rows = _query(queries.upcoming, loaded, within, agency, role.value, include_children)
+    _emit_rows(rows, fmt, loaded.as_of, f"nghĩa vụ đến hạn trong {within} ngày tới")
+    _track_exit(loaded)
+
+
+@app.command()
+def summary(
+    paths: _TrackPaths = None,
+    agency: _Agency = None,
+    include_children: _Children = False,
+    as_of: _AsOf = None,
+    fmt: _TrackFmt = TrackFormat.table,
+) -> None:
+    """Tổng hợp theo cơ quan: hoàn thành đúng hạn/quá hạn, chưa hoàn thành, tỷ lệ đúng hạn."""
+    from kehoach import queries, tables
+
+    loaded = _track_load(paths, as_of)
+    rows = _query(queries.summary, loaded, loaded.as_of, agency, include_children)
+    records = [tables.summary_record(r) for r in rows]
+    if fmt is TrackFormat.json:
+        _write_out(tables.to_json(records))
+    elif fmt is TrackFormat.csv:
+        _write_out(tables.to_csv(records, tables.SUMMARY_COLUMNS))
+    else:
+        footer = f"Tính đến ngày {loaded.as_of:%d/%m/%Y}; chỉ tính nghĩa vụ chủ trì."
+        _show_table(tables.SUMMARY_HEADERS, tables.summary_cells(rows), footer,
+                    tables.SUMMARY_WRAP)
+    _track_exit(loaded)
 
 # --- end of deadline and tracking commands ---
 

@@ -1,0 +1,231 @@
+"""Questions officials ask of the obligation rows: what is overdue, due soon, by whom.
+
+``load`` reads a repository's registry and plans into ``Obligation`` rows as of a day; the
+query functions filter and sort those rows. An agency filter names a body by id, name, alias
+or abbreviation (any case, with or without diacritics); it matches rows held by the body, by
+the groups it belongs to (transitively), by its members when it is a group, by its sub-units
+with ``include_children``, and rows it held before a successor took them over. Lookup
+failures raise ``AgencyLookupError`` (its ``message_vi()`` lists candidates or suggestions).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kehoach.check import load_registry
+from kehoach.diagnostics import Diagnostic
+from kehoach.document import is_registry_path, load_document
+from kehoach.registry import Registry
+from kehoach.repo import display_path, find_root, yaml_files
+from kehoach.tracking import (
+    COORDINATE,
+    DONE_LATE,
+    DONE_ON_TIME,
+    LEAD,
+    OPEN,
+    OVERDUE,
+    STATUSES,
+    Obligation,
+    obligations,
+)
+
+ROLES = {"chu-tri": (LEAD,), "phoi-hop": (COORDINATE,), "any": (LEAD, COORDINATE)}
+STATUS_GROUPS = {
+    "hoan-thanh": (DONE_ON_TIME, DONE_LATE),
+    "chua-hoan-thanh": (OPEN, OVERDUE),
+    "qua-han": (DONE_LATE, OVERDUE),
+    **{s.replace("_", "-"): (s,) for s in STATUSES},
+}
+
+
+@dataclass
+class Loaded:
+    """The rows of every plan that loaded; the diagnostics of files that did not."""
+
+    registry: Registry
+    as_of: dt.date
+    rows: list[Obligation] = field(default_factory=list)
+    failed: list[Diagnostic] = field(default_factory=list)
+    plans: int = 0
+
+
+def load(paths: Sequence[Path], as_of: dt.date, cwd: Path | None = None) -> Loaded:
+    """Obligation rows of the plans named (default: the repository's ``plans/``).
+
+    Each plan is loaded and expanded independently: this is where a cache keyed by the
+    file's content hash (and ``as_of``, the registry's hash) would plug in.
+    """
+    cwd = cwd or Path.cwd()
+    root = find_root(paths[0] if paths else cwd)
+    targets = list(paths) or ([root / "plans"] if root else [cwd])
+    registry, reg_docs = load_registry(root, cwd)
+    loaded = Loaded(registry, as_of)
+    for doc in reg_docs:
+        if doc.registry is None:
+            loaded.failed.extend(doc.diagnostics)
+    for path in yaml_files(targets):
+        if is_registry_path(path):
+            continue
+        doc = load_document(path, display_path(path, cwd))
+        if doc.plan is None:
+            loaded.failed.extend(doc.diagnostics)
+            continue
+        loaded.plans += 1
+        loaded.rows.extend(obligations(doc.plan, registry, as_of, doc.display))
+    loaded.failed.sort()
+    return loaded
+
+
+def agency_ids(registry: Registry, name: str, include_children: bool = False) -> set[str]:
+    """The ids whose rows concern the body ``name`` designates (raises AgencyLookupError)."""
+    body = registry.find(name)
+    ids = {body.id, *registry.members(body.id)}
+    if include_children:
+        ids.update(registry.children(body.id))
+    for body_id in list(ids):
+        ids.update(registry.groups_containing(body_id))
+    return ids
+
+
+def _statuses(status: str | Iterable[str] | None) -> set[str] | None:
+    if status is None:
+        return None
+    names = [status] if isinstance(status, str) else list(status)
+    out: set[str] = set()
+    for name in names:
+        key = name.strip().lower().replace("_", "-")
+        if key not in STATUS_GROUPS:
+            raise ValueError(name)
+        out.update(STATUS_GROUPS[key])
+    return out
+
+
+def _within(day: dt.date, low: dt.date | None, high: dt.date | None) -> bool:
+    return (low is None or day >= low) and (high is None or day <= high)
+
+
+def select(
+    rows: Iterable[Obligation],
+    registry: Registry,
+    agency: str | None = None,
+    role: str = "chu-tri",
+    include_children: bool = False,
+    status: str | Iterable[str] | None = None,
+    due_before: dt.date | None = None,
+    due_after: dt.date | None = None,
+) -> list[Obligation]:
+    """Rows passing every filter given; due bounds are inclusive and drop undated rows."""
+    roles = ROLES.get(role.replace("_", "-"))
+    if roles is None:
+        raise ValueError(f"unknown role: {role}")
+    ids = agency_ids(registry, agency, include_children) if agency else None
+    wanted = _statuses(status)
+    out = []
+    for row in rows:
+        if row.role not in roles or (wanted is not None and row.status not in wanted):
+            continue
+        if ids is not None and row.agency not in ids and row.original_agency not in ids:
+            continue
+        if (due_before or due_after) and row.due is None:
+            continue
+        if row.due is not None and not _within(row.due, due_after, due_before):
+            continue
+        out.append(row)
+    return out
+
+
+def _order(row: Obligation) -> tuple[object, ...]:
+    return (row.due or dt.date.max, row.plan, row.task_id, row.occurrence, row.role, row.agency)
+
+
+def tasks(
+    rows: Iterable[Obligation],
+    registry: Registry,
+    agency: str | None = None,
+    role: str = "chu-tri",
+    include_children: bool = False,
+    status: str | Iterable[str] | None = None,
+    due_before: dt.date | None = None,
+    due_after: dt.date | None = None,
+) -> list[Obligation]:
+    """Filtered rows by due day (undated last), then plan, task, occurrence, body."""
+    found = select(rows, registry, agency, role, include_children, status, due_before, due_after)
+    return sorted(found, key=_order)
+
+
+def overdue(
+    rows: Iterable[Obligation],
+    registry: Registry,
+    agency: str | None = None,
+    role: str = "chu-tri",
+    include_children: bool = False,
+) -> list[Obligation]:
+    """Open rows past their due day, most overdue first."""
+    found = select(rows, registry, agency, role, include_children, OVERDUE)
+    return sorted(found, key=lambda r: (-(r.days_overdue or 0), *_order(r)))
+
+
+def upcoming(
+    rows: Iterable[Obligation],
+    registry: Registry,
+    within_days: int,
+    agency: str | None = None,
+    role: str = "chu-tri",
+    include_children: bool = False,
+) -> list[Obligation]:
+    """Open rows falling due within ``within_days`` days of the as-of day (today included)."""
+    found = select(rows, registry, agency, role, include_children, OPEN)
+    return sorted((r for r in found if (r.days_left or 0) <= within_days), key=_order)
+
+
+@dataclass
+class SummaryRow:
+    """The tracker's grid for one body (its lead obligations) and its on-time rate."""
+
+    agency: str | None  # None for the total row
+    agency_name: str
+    as_of: dt.date
+    counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(STATUSES, 0))
+    due: int = 0  # occurrences whose due day is on or before as_of
+    on_time: int = 0  # of those, done on time
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+    @property
+    def on_time_rate(self) -> float | None:
+        return self.on_time / self.due if self.due else None
+
+    def add(self, row: Obligation) -> None:
+        self.counts[row.status] += 1
+        if row.due is not None and row.due <= row.as_of:
+            self.due += 1
+            self.on_time += row.status == DONE_ON_TIME
+
+
+TOTAL_VI = "Tổng cộng"
+
+
+def summary(
+    rows: Iterable[Obligation],
+    registry: Registry,
+    as_of: dt.date,
+    agency: str | None = None,
+    include_children: bool = False,
+) -> list[SummaryRow]:
+    """One row per body holding lead obligations (sorted by id), then the total row.
+
+    Coordinator rows are not counted: they mirror the leads' rows and complete nothing.
+    """
+    total = SummaryRow(None, TOTAL_VI, as_of)
+    by_body: dict[str, SummaryRow] = {}
+    for row in select(rows, registry, agency, "chu-tri", include_children):
+        if row.agency not in by_body:
+            by_body[row.agency] = SummaryRow(row.agency, row.agency_name, as_of)
+        by_body[row.agency].add(row)
+        total.add(row)
+    return [by_body[k] for k in sorted(by_body)] + [total]
