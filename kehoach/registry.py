@@ -156,6 +156,15 @@ class Registry:
             current = body.ke_thua
         return current
 
+    def successors(self, body_id: str) -> list[str]:
+        """The bodies that took over from ``body_id``, nearest first (follows ``ke_thua``)."""
+        chain: list[str] = []
+        body = self.bodies.get(body_id)
+        while body is not None and body.ke_thua and body.ke_thua not in chain:
+            chain.append(body.ke_thua)
+            body = self.bodies.get(body.ke_thua)
+        return chain
+
     def parent_chain(self, body_id: str) -> list[str]:
         chain: list[str] = []
         current = self.bodies.get(body_id)

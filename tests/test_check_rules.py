@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import diagnose
+from tests.conftest import REGISTRY, diagnose
 
 BASE = """\
 loai: ke_hoach
@@ -174,3 +174,28 @@ def test_registry_problems_are_reported_in_the_registry(repo, tmp_path):
     got = [(d.path, d.line, d.column, d.code) for d in result.diagnostics]
     reg = str(__import__("pathlib").Path("plans") / "co-quan.yaml")
     assert got == [(reg, 4, 15, "unknown-body"), (reg, 5, 9, "duplicate-id")]
+
+
+def _with_completion(record: str) -> str:
+    return BASE.replace(
+        "            thoi_han: trước ngày 15/11/2022\n",
+        "            thoi_han: trước ngày 15/11/2022\n            hoan_thanh:\n" + record,
+    )
+
+
+def test_completion_of_an_occurrence_that_is_not_scheduled(repo):
+    text = _with_completion("              - ky: 2023\n                ngay_hoan_thanh: 2023-11-10\n")
+    assert diagnose(repo({"a.yaml": text})) == [(23, 21, "completion-unknown-occurrence")]
+    ok = _with_completion("              - ky: 2022\n                ngay_hoan_thanh: 2022-11-10\n")
+    assert diagnose(repo({"a.yaml": ok})) == []
+
+
+def test_a_successor_may_complete_its_predecessors_task(repo):
+    registry = REGISTRY + (
+        "  - id: ls.snv-moi\n    ten: Sở Nội vụ (mới)\n"
+    )
+    registry = registry.replace("    cap_tren: ls.ubnd\n", "    cap_tren: ls.ubnd\n"
+                                "    den_ngay: 2022-10-31\n    ke_thua: ls.snv-moi\n", 1)
+    text = _with_completion("              - co_quan: ls.snv-moi\n"
+                            "                ngay_hoan_thanh: 2022-11-10\n")
+    assert diagnose(repo({"a.yaml": text}, registry=registry)) == []

@@ -13,16 +13,9 @@ from collections.abc import Iterator
 from typing import Any
 
 from kehoach.diagnostics import Severity
-from kehoach.model import Plan
 from kehoach.rules import Finding, PlanContext
+from kehoach.schedule import reference_day
 from kehoach.walk import iter_tasks
-
-
-def reference_day(plan: Plan) -> dt.date | None:
-    """The day a yearless date counts from: the date of issue, else the period's start."""
-    if plan.ngay_ban_hanh:
-        return plan.ngay_ban_hanh
-    return plan.giai_doan.start if plan.giai_doan else None
 
 
 def check(ctx: PlanContext) -> Iterator[Finding]:
@@ -30,13 +23,14 @@ def check(ctx: PlanContext) -> Iterator[Finding]:
 
     ref_day = reference_day(ctx.plan)
     for ref in iter_tasks(ctx.plan):
-        phrases: list[tuple[tuple[Any, ...], str]] = []
+        # An extension's phrase counts from the day it was granted ("đến 30/11" of that year).
+        phrases: list[tuple[tuple[Any, ...], str, dt.date | None]] = []
         if ref.task.thoi_han:
-            phrases.append(((*ref.path, "thoi_han"), ref.task.thoi_han))
+            phrases.append(((*ref.path, "thoi_han"), ref.task.thoi_han, ref_day))
         for j, ext in enumerate(ref.task.gia_han):
-            phrases.append(((*ref.path, "gia_han", j, "thoi_han"), ext.thoi_han))
-        for path, phrase in phrases:
-            reading = read_deadline(phrase, reference=ref_day)
+            phrases.append(((*ref.path, "gia_han", j, "thoi_han"), ext.thoi_han, ext.ngay))
+        for path, phrase, day in phrases:
+            reading = read_deadline(phrase, reference=day)
             for problem in reading.problems:
                 sev = Severity.ERROR if problem.severity == "error" else Severity.WARNING
                 yield Finding(path, sev, problem.code, problem.message)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from kehoach.markup import plain
+from kehoach.model import Plan
 from kehoach.registry import Registry
 from kehoach.rules import Finding, PlanContext, err, warn
 from kehoach.textnorm import fold
@@ -29,7 +30,7 @@ def check(ctx: PlanContext) -> Iterator[Finding]:
         if not ref.leads:
             yield warn((*ref.path, "id"), "task-no-lead",
                        f"Nhiệm vụ “{ref.task.id}” chưa có cơ quan chủ trì (chu_tri).")
-        yield from _completions(ref, ctx.registry)
+        yield from _completions(ref, ctx.plan, ctx.registry)
     for i, annex in enumerate(ctx.plan.phu_luc):
         if isinstance(annex.bang_nhiem_vu, list):
             for j, task_id in enumerate(annex.bang_nhiem_vu):
@@ -57,14 +58,37 @@ def assignees(leads: tuple[str, ...], registry: Registry) -> list[str]:
     return out
 
 
-def _completions(ref: TaskRef, registry: Registry) -> Iterator[Finding]:
+def _completions(ref: TaskRef, plan: Plan, registry: Registry) -> Iterator[Finding]:
     expected = assignees(ref.leads, registry)
+    # A successor completes what its merged or dissolved predecessor was assigned.
+    allowed = set(expected) | {s for body in expected for s in registry.successors(body)}
+    keys = None
     for j, done in enumerate(ref.task.hoan_thanh):
         path = (*ref.path, "hoan_thanh", j)
         if done.co_quan is None:
             if len(expected) > 1:
                 yield err(path, "completion-assignee", "Nhiệm vụ giao cho nhiều cơ quan: ghi rõ "
                           "“co_quan” đã hoàn thành.")
-        elif done.co_quan not in expected and done.co_quan in registry:
+        elif done.co_quan not in allowed and done.co_quan in registry:
             yield err((*path, "co_quan"), "completion-assignee",
                       f"“{done.co_quan}” không phải cơ quan chủ trì nhiệm vụ này.")
+        if done.ky is None:
+            continue
+        if keys is None:
+            keys = _occurrence_keys(ref, plan)
+        if keys and done.ky not in keys:
+            yield warn((*path, "ky"), "completion-unknown-occurrence",
+                       f"Kỳ “{done.ky}” không khớp kỳ nào trong lịch của nhiệm vụ.")
+
+
+def _occurrence_keys(ref: TaskRef, plan: Plan) -> set[object]:
+    """What ``ky`` may name: each occurrence's year and its due days (original and in force)."""
+    from kehoach.schedule import schedule
+    from kehoach.tracking import today_vn
+
+    keys: set[object] = set()
+    for occ in schedule(ref.task, plan, today_vn()).occurrences:
+        for day in (occ.due, occ.original_due):
+            if day is not None:
+                keys.update((day, day.year))
+    return keys
