@@ -184,7 +184,8 @@ def _with_completion(record: str) -> str:
 
 
 def test_completion_of_an_occurrence_that_is_not_scheduled(repo):
-    text = _with_completion("              - ky: 2023\n                ngay_hoan_thanh: 2023-11-10\n")
+    text = _with_completion(
+        "              - ky: 2023\n                ngay_hoan_thanh: 2023-11-10\n")
     assert diagnose(repo({"a.yaml": text})) == [(23, 21, "completion-unknown-occurrence")]
     ok = _with_completion("              - ky: 2022\n                ngay_hoan_thanh: 2022-11-10\n")
     assert diagnose(repo({"a.yaml": ok})) == []
