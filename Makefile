@@ -7,7 +7,8 @@ else
 BIN    := $(VENV)/bin
 endif
 STAMP  := $(VENV)/.installed
-DEMO_AS_OF ?= 2023-06-30
+# A day at which the seeds' own deadlines give a non-trivial answer (see README).
+DEMO_AS_OF ?= 2022-11-10
 
 .PHONY: demo test lint bench schema clean
 
@@ -19,6 +20,9 @@ $(STAMP): pyproject.toml
 
 demo: $(STAMP)
 	$(BIN)/kehoach check plans/
+	$(BIN)/kehoach overdue plans/ --as-of $(DEMO_AS_OF) --role any
+	$(BIN)/kehoach upcoming plans/ --as-of $(DEMO_AS_OF) --within 7 --agency lang-son.so-noi-vu
+	$(BIN)/kehoach summary plans/ --as-of $(DEMO_AS_OF)
 	$(BIN)/kehoach render plans/ -o out/ --force
 
 test: $(STAMP)
