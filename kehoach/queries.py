@@ -11,13 +11,16 @@ failures raise ``AgencyLookupError`` (its ``message_vi()`` lists candidates or s
 from __future__ import annotations
 
 import datetime as dt
+import marshal
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kehoach import cache
 from kehoach.check import load_registry
 from kehoach.diagnostics import Diagnostic
-from kehoach.document import is_registry_path, load_document
+from kehoach.document import Document, is_registry_path, load_text
+from kehoach.parallel import run_files
 from kehoach.registry import Registry
 from kehoach.repo import display_path, find_root, yaml_files
 from kehoach.tracking import (
@@ -55,8 +58,8 @@ class Loaded:
 def load(paths: Sequence[Path], as_of: dt.date, cwd: Path | None = None) -> Loaded:
     """Obligation rows of the plans named (default: the repository's ``plans/``).
 
-    Each plan is loaded and expanded independently: this is where a cache keyed by the
-    file's content hash (and ``as_of``, the registry's hash) would plug in.
+    Each plan is loaded and expanded independently, in parallel for large repositories, and
+    its rows are cached by the file's content (see ``kehoach.cache``).
     """
     cwd = cwd or Path.cwd()
     root = find_root(paths[0] if paths else cwd)
@@ -66,17 +69,53 @@ def load(paths: Sequence[Path], as_of: dt.date, cwd: Path | None = None) -> Load
     for doc in reg_docs:
         if doc.registry is None:
             loaded.failed.extend(doc.diagnostics)
-    for path in yaml_files(targets):
-        if is_registry_path(path):
-            continue
-        doc = load_document(path, display_path(path, cwd))
-        if doc.plan is None:
+    folder = cache.cache_dir(root)
+    reg_digest = cache.digest(*(_read(d.path) for d in reg_docs))
+    shared = _Shared(registry, as_of, folder, reg_digest)
+    files = [(p, display_path(p, cwd)) for p in yaml_files(targets) if not is_registry_path(p)]
+    for doc, data in run_files(_rows_of_file, files, shared):
+        if data is None:
             loaded.failed.extend(doc.diagnostics)
             continue
         loaded.plans += 1
-        loaded.rows.extend(obligations(doc.plan, registry, as_of, doc.display))
+        loaded.rows.extend(cache.decode(data, doc.display))
     loaded.failed.sort()
     return loaded
+
+
+@dataclass(frozen=True)
+class _Shared:
+    registry: Registry
+    as_of: dt.date
+    cache_dir: Path | None
+    registry_digest: str
+
+
+def _read(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return b""
+
+
+def _rows_of_file(
+    path: Path, display: str, shared: _Shared
+) -> tuple[Document, list[tuple[object, ...]] | None]:
+    """One plan's rows as cache data (None when the plan does not load)."""
+    raw = _read(path)
+    store = cache.RowCache(shared.cache_dir) if shared.cache_dir else None
+    key = cache.entry_key(raw, shared.registry_digest, shared.as_of)
+    if store is not None:
+        hit = store.get(key)
+        if hit is not None:
+            return Document(path, display), hit
+    doc = load_text(Document(path, display), raw)
+    if doc.plan is None:
+        return doc, None
+    payload = cache.encode(obligations(doc.plan, shared.registry, shared.as_of, display))
+    if store is not None:
+        store.put(key, payload)
+    return doc, marshal.loads(payload)
 
 
 def agency_ids(registry: Registry, name: str, include_children: bool = False) -> set[str]:

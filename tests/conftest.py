@@ -53,6 +53,20 @@ def diagnose(root: Path, name: str = "a.yaml") -> list[tuple[int, int, str]]:
     return [(d.line, d.column, d.code) for d in result.diagnostics]
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _cache_outside_the_tree(tmp_path_factory: pytest.TempPathFactory):
+    """Tests (and the CLI processes they start) keep kehoach's cache out of the source tree."""
+    import os
+
+    old = os.environ.get("KEHOACH_CACHE_DIR")
+    os.environ["KEHOACH_CACHE_DIR"] = str(tmp_path_factory.mktemp("kehoach-cache"))
+    yield
+    if old is None:
+        os.environ.pop("KEHOACH_CACHE_DIR", None)
+    else:
+        os.environ["KEHOACH_CACHE_DIR"] = old
+
+
 @pytest.fixture
 def repo(tmp_path: Path):
     def make(files: dict[str, str], registry: str | None = REGISTRY) -> Path:
