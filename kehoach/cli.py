@@ -167,15 +167,26 @@ def _as_of_day(text: str | None) -> date:
     return today_vn() if text is None else _day_arg(text, "--as-of")
 
 
-def _track_load(paths: list[Path] | None, as_of: str | None) -> Loaded:
+def _track_load(paths: list[Path] | None, as_of: str | None, agency: str | None = None,
+                role: str = "any", include_children: bool = False,
+                status: list[str] | None = None, decode: bool = True) -> Loaded:
+    from functools import partial
+
     from kehoach import report
-    from kehoach.queries import load
+    from kehoach.queries import load, prefilter
+    from kehoach.registry import AgencyLookupError
 
     day = _as_of_day(as_of)
     missing = [p for p in paths or [] if not p.exists()]
     if missing:
         _usage(f"Không tìm thấy: {', '.join(str(p) for p in missing)}")
-    loaded = load(list(paths or []), day)
+    where = partial(prefilter, agency=agency, role=role, include_children=include_children,
+                    status=status or None)
+    try:
+        loaded = load(list(paths or []), day, where=where, decode=decode)
+    except AgencyLookupError as exc:
+        print(f"Lỗi: {exc.message_vi()}", file=sys.stderr)
+        raise typer.Exit(2) from None
     if loaded.failed:
         sys.stderr.write(report.plain(loaded.failed))
         print("Có tệp không đọc được: kết quả chỉ gồm các kế hoạch đọc được.", file=sys.stderr)
@@ -287,7 +298,8 @@ def overdue(
     """Nhiệm vụ quá hạn (chưa hoàn thành), quá hạn lâu nhất trước."""
     from kehoach import queries
 
-    loaded = _track_load(paths, as_of)
+    loaded = _track_load(paths, as_of, agency, role.value, include_children,
+                         ["chua-hoan-thanh-qua-han"])
     rows = _query(queries.overdue, loaded, agency, role.value, include_children)
     _emit_rows(rows, fmt, loaded.as_of, "nghĩa vụ quá hạn")
     _track_exit(loaded)
@@ -321,7 +333,7 @@ def tasks(
         _usage(f"--status: không có tình trạng “{unknown[0]}”.")
     before = _day_arg(due_before, "--due-before") if due_before else None
     after = _day_arg(due_after, "--due-after") if due_after else None
-    loaded = _track_load(paths, as_of)
+    loaded = _track_load(paths, as_of, agency, role.value, include_children, status)
     rows = _query(queries.tasks, loaded, agency, role.value, include_children, status or None,
                   before, after)
     _emit_rows(rows, fmt, loaded.as_of, "nghĩa vụ")
@@ -342,7 +354,8 @@ def upcoming(
     """Nhiệm vụ sắp đến hạn trong số ngày tới, hạn gần nhất trước."""
     from kehoach import queries
 
-    loaded = _track_load(paths, as_of)
+    loaded = _track_load(paths, as_of, agency, role.value, include_children,
+                         ["chua-hoan-thanh-trong-han"])
     rows = _query(queries.upcoming, loaded, within, agency, role.value, include_children)
     _emit_rows(rows, fmt, loaded.as_of, f"nghĩa vụ đến hạn trong {within} ngày tới")
     _track_exit(loaded)
@@ -359,8 +372,8 @@ def summary(
     """Tổng hợp theo cơ quan: hoàn thành đúng hạn/quá hạn, chưa hoàn thành, tỷ lệ đúng hạn."""
     from kehoach import queries, tables
 
-    loaded = _track_load(paths, as_of)
-    rows = _query(queries.summary, loaded, loaded.as_of, agency, include_children)
+    loaded = _track_load(paths, as_of, agency, "chu-tri", include_children, decode=False)
+    rows = queries.summary_of_data(loaded.data, loaded.as_of)
     records = [tables.summary_record(r) for r in rows]
     if fmt is TrackFormat.json:
         _write_out(tables.to_json(records))

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import marshal
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -51,15 +51,49 @@ class Loaded:
     registry: Registry
     as_of: dt.date
     rows: list[Obligation] = field(default_factory=list)
+    data: list[tuple[object, ...]] = field(default_factory=list)  # undecoded, decode=False
     failed: list[Diagnostic] = field(default_factory=list)
     plans: int = 0
 
 
-def load(paths: Sequence[Path], as_of: dt.date, cwd: Path | None = None) -> Loaded:
+@dataclass(frozen=True)
+class Prefilter:
+    """Filters applied to cached rows before they are decoded (a query wants few of them).
+
+    ``select`` applies the same filters again on the decoded rows; this only saves work.
+    """
+
+    roles: frozenset[str] | None = None
+    agencies: frozenset[str] | None = None
+    statuses: frozenset[str] | None = None
+
+    def keep(self, t: tuple[object, ...]) -> bool:
+        # Indices follow cache.encode: agency 2, original_agency 4, role 5, status 10.
+        if self.roles is not None and t[5] not in self.roles:
+            return False
+        if self.statuses is not None and t[10] not in self.statuses:
+            return False
+        return self.agencies is None or t[2] in self.agencies or t[4] in self.agencies
+
+
+def prefilter(registry: Registry, agency: str | None = None, role: str = "any",
+              include_children: bool = False,
+              status: str | Iterable[str] | None = None) -> Prefilter:
+    """The prefilter of a query (raises AgencyLookupError for an unknown agency)."""
+    ids = agency_ids(registry, agency, include_children) if agency else None
+    wanted = _statuses(status)
+    return Prefilter(frozenset(ROLES.get(role.replace("_", "-"), (LEAD, COORDINATE))),
+                     frozenset(ids) if ids is not None else None,
+                     frozenset(wanted) if wanted is not None else None)
+
+
+def load(paths: Sequence[Path], as_of: dt.date, cwd: Path | None = None,
+         where: Callable[[Registry], Prefilter] | None = None, decode: bool = True) -> Loaded:
     """Obligation rows of the plans named (default: the repository's ``plans/``).
 
     Each plan is loaded and expanded independently, in parallel for large repositories, and
-    its rows are cached by the file's content (see ``kehoach.cache``).
+    its rows are cached by the file's content (see ``kehoach.cache``). ``where`` builds a
+    prefilter from the registry, so rows a query cannot use are never decoded.
     """
     cwd = cwd or Path.cwd()
     root = find_root(paths[0] if paths else cwd)
@@ -71,14 +105,17 @@ def load(paths: Sequence[Path], as_of: dt.date, cwd: Path | None = None) -> Load
             loaded.failed.extend(doc.diagnostics)
     folder = cache.cache_dir(root)
     reg_digest = cache.digest(*(_read(d.path) for d in reg_docs))
-    shared = _Shared(registry, as_of, folder, reg_digest)
+    shared = _Shared(registry, as_of, folder, reg_digest, where(registry) if where else None)
     files = [(p, display_path(p, cwd)) for p in yaml_files(targets) if not is_registry_path(p)]
     for doc, data in run_files(_rows_of_file, files, shared):
         if data is None:
             loaded.failed.extend(doc.diagnostics)
             continue
         loaded.plans += 1
-        loaded.rows.extend(cache.decode(data, doc.display))
+        if decode:
+            loaded.rows.extend(cache.decode(data, doc.display))
+        else:
+            loaded.data.extend(data)
     loaded.failed.sort()
     return loaded
 
@@ -89,6 +126,7 @@ class _Shared:
     as_of: dt.date
     cache_dir: Path | None
     registry_digest: str
+    prefilter: Prefilter | None
 
 
 def _read(path: Path) -> bytes:
@@ -108,14 +146,18 @@ def _rows_of_file(
     if store is not None:
         hit = store.get(key)
         if hit is not None:
-            return Document(path, display), hit
+            return Document(path, display), _keep(hit, shared.prefilter)
     doc = load_text(Document(path, display), raw)
     if doc.plan is None:
         return doc, None
     payload = cache.encode(obligations(doc.plan, shared.registry, shared.as_of, display))
     if store is not None:
         store.put(key, payload)
-    return doc, marshal.loads(payload)
+    return doc, _keep(marshal.loads(payload), shared.prefilter)
+
+
+def _keep(data: list[tuple[object, ...]], where: Prefilter | None) -> list[tuple[object, ...]]:
+    return data if where is None else [t for t in data if where.keep(t)]
 
 
 def agency_ids(registry: Registry, name: str, include_children: bool = False) -> set[str]:
@@ -239,11 +281,11 @@ class SummaryRow:
     def on_time_rate(self) -> float | None:
         return self.on_time / self.due if self.due else None
 
-    def add(self, row: Obligation) -> None:
-        self.counts[row.status] += 1
-        if row.due is not None and row.due <= row.as_of:
+    def add(self, status: str, due_ordinal: int | None) -> None:
+        self.counts[status] += 1
+        if due_ordinal is not None and due_ordinal <= self.as_of.toordinal():
             self.due += 1
-            self.on_time += row.status == DONE_ON_TIME
+            self.on_time += status == DONE_ON_TIME
 
 
 TOTAL_VI = "Tổng cộng"
@@ -260,11 +302,26 @@ def summary(
 
     Coordinator rows are not counted: they mirror the leads' rows and complete nothing.
     """
+    picked = select(rows, registry, agency, "chu-tri", include_children)
+    return summary_counts(((r.agency, r.agency_name, r.status, r.due and r.due.toordinal())
+                           for r in picked), as_of)
+
+
+def summary_of_data(data: Iterable[tuple[object, ...]], as_of: dt.date) -> list[SummaryRow]:
+    """``summary`` straight from prefiltered cache data (lead rows of the bodies wanted):
+    a repository's whole grid without decoding a million rows."""
+    return summary_counts(((t[2], t[3], t[10], t[7]) for t in data), as_of)  # type: ignore[misc]
+
+
+def summary_counts(
+    items: Iterable[tuple[str, str, str, int | None]], as_of: dt.date
+) -> list[SummaryRow]:
+    """Aggregate (agency, agency name, status, due day as an ordinal) into the grid."""
     total = SummaryRow(None, TOTAL_VI, as_of)
     by_body: dict[str, SummaryRow] = {}
-    for row in select(rows, registry, agency, "chu-tri", include_children):
-        if row.agency not in by_body:
-            by_body[row.agency] = SummaryRow(row.agency, row.agency_name, as_of)
-        by_body[row.agency].add(row)
-        total.add(row)
+    for agency, name, status, due in items:
+        if agency not in by_body:
+            by_body[agency] = SummaryRow(agency, name, as_of)
+        by_body[agency].add(status, due)
+        total.add(status, due)
     return [by_body[k] for k in sorted(by_body)] + [total]
