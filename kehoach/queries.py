@@ -67,6 +67,12 @@ class Prefilter:
     agencies: frozenset[str] | None = None
     statuses: frozenset[str] | None = None
 
+    @property
+    def digest(self) -> str:
+        parts = [sorted(x) if x is not None else None
+                 for x in (self.roles, self.agencies, self.statuses)]
+        return repr(parts)
+
     def keep(self, t: tuple[object, ...]) -> bool:
         # Indices follow cache.encode: agency 2, original_agency 4, role 5, status 10.
         if self.roles is not None and t[5] not in self.roles:
@@ -142,18 +148,24 @@ def _rows_of_file(
     """One plan's rows as cache data (None when the plan does not load)."""
     raw = _read(path)
     store = cache.RowCache(shared.cache_dir) if shared.cache_dir else None
-    key = cache.entry_key(raw, shared.registry_digest, shared.as_of)
+    where = shared.prefilter
+    # An entry holds the rows of one question: the prefilter is part of its key.
+    key = cache.entry_key(raw, shared.registry_digest + (where.digest if where else ""),
+                          shared.as_of)
     if store is not None:
         hit = store.get(key)
         if hit is not None:
-            return Document(path, display), _keep(hit, shared.prefilter)
+            return Document(path, display), hit
     doc = load_text(Document(path, display), raw)
     if doc.plan is None:
         return doc, None
-    payload = cache.encode(obligations(doc.plan, shared.registry, shared.as_of, display))
+    rows = obligations(doc.plan, shared.registry, shared.as_of, display,
+                       bodies=where.agencies if where else None,
+                       leads_only=where is not None and where.roles == frozenset({LEAD}))
+    data = _keep(marshal.loads(cache.encode(rows)), where)
     if store is not None:
-        store.put(key, payload)
-    return doc, _keep(marshal.loads(payload), shared.prefilter)
+        store.put(key, marshal.dumps(data))
+    return doc, data
 
 
 def _keep(data: list[tuple[object, ...]], where: Prefilter | None) -> list[tuple[object, ...]]:

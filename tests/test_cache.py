@@ -98,3 +98,18 @@ def test_two_processes_at_once(repo):
     assert len({o[0] for o in outs}) == 1
     warm = subprocess.run(cmd, cwd=repo, capture_output=True, timeout=120)
     assert warm.stdout == outs[0][0]
+
+
+@pytest.mark.parametrize("role", ["chu-tri", "phoi-hop", "any"])
+def test_prefiltered_loading_gives_exactly_the_selected_rows(repo, role):
+    """Pushing a query's filters into loading never changes its answer, for every body."""
+    from functools import partial
+
+    from kehoach.queries import prefilter, select
+
+    full = load([repo / "plans"], AS_OF, cwd=repo)
+    for body in full.registry.bodies:
+        where = partial(prefilter, agency=body, role=role)
+        pushed = load([repo / "plans"], AS_OF, cwd=repo, where=where)
+        expected = select(full.rows, full.registry, body, role)
+        assert select(pushed.rows, pushed.registry, body, role) == expected, body
