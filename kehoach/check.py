@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kehoach.diagnostics import Diagnostic, Severity
-from kehoach.document import Document, load_document
+from kehoach.document import Document, load_document, no_gc
 from kehoach.parallel import run_files
 from kehoach.registry import Registry
 from kehoach.repo import display_path, find_root, plan_files, registry_files, yaml_files
@@ -57,7 +57,8 @@ def _apply(doc: Document, rules: Iterable, ctx: object) -> None:  # type: ignore
 def check_document(doc: Document, registry: Registry) -> None:
     """Run the plan rules on a loaded document (no-op when it failed to load)."""
     if doc.plan is not None:
-        _apply(doc, plan_rules(), PlanContext(doc.plan, registry))
+        with no_gc():
+            _apply(doc, plan_rules(), PlanContext(doc.plan, registry))
 
 
 def task_sites(doc: Document) -> list[TaskSite]:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -57,7 +60,30 @@ def load_document(path: Path, display: str | None = None) -> Document:
     return load_text(doc, raw)
 
 
+@contextmanager
+def no_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a file is loaded.
+
+    A plan is a tree of hundreds of thousands of small acyclic objects (YAML nodes, then
+    data, then models): reference counting frees them all, while the collector's full passes
+    over a growing heap cost more than the parsing itself (measured: loading 150 plans took
+    0.45× the time of ``yaml.load`` with the collector paused, 2.1× with it running).
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def load_text(doc: Document, raw: bytes) -> Document:
+    with no_gc():
+        return _load_text(doc, raw)
+
+
+def _load_text(doc: Document, raw: bytes) -> Document:
     try:
         text = decode(raw)
         check_shape(text)

@@ -19,7 +19,7 @@ from pathlib import Path
 from kehoach import cache
 from kehoach.check import load_registry
 from kehoach.diagnostics import Diagnostic
-from kehoach.document import Document, is_registry_path, load_text
+from kehoach.document import Document, is_registry_path, load_text, no_gc
 from kehoach.parallel import run_files
 from kehoach.registry import Registry
 from kehoach.repo import display_path, find_root, yaml_files
@@ -159,10 +159,11 @@ def _rows_of_file(
     doc = load_text(Document(path, display), raw)
     if doc.plan is None:
         return doc, None
-    rows = obligations(doc.plan, shared.registry, shared.as_of, display,
-                       bodies=where.agencies if where else None,
-                       leads_only=where is not None and where.roles == frozenset({LEAD}))
-    data = _keep(marshal.loads(cache.encode(rows)), where)
+    with no_gc():
+        rows = obligations(doc.plan, shared.registry, shared.as_of, display,
+                           bodies=where.agencies if where else None,
+                           leads_only=where is not None and where.roles == frozenset({LEAD}))
+        data = _keep(marshal.loads(cache.encode(rows)), where)
     if store is not None:
         store.put(key, marshal.dumps(data))
     return doc, data
