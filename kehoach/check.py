@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -76,7 +76,8 @@ def _site_position(site: TaskSite, docs: dict[str, Document], cwd: Path) -> tupl
     return doc.position(site.data_path)
 
 
-def check_paths(paths: list[Path], cwd: Path | None = None, jobs: int | None = None) -> CheckResult:
+def check_paths(paths: list[Path], cwd: Path | None = None, jobs: int | None = None,
+                progress: Callable[[int, int], None] | None = None) -> CheckResult:
     """Check the files and folders named (default: the repository's ``plans/``)."""
     cwd = cwd or Path.cwd()
     root = find_root(paths[0] if paths else cwd)
@@ -89,7 +90,7 @@ def check_paths(paths: list[Path], cwd: Path | None = None, jobs: int | None = N
     reg_paths = {d.path.resolve() for d in reg_docs}
     todo = [(p, display_path(p, cwd)) for p in sorted(wanted - reg_paths)]
     sites: list[TaskSite] = []
-    for doc, found in run_files(_check_file, todo, registry, jobs):
+    for doc, found in run_files(_check_file, todo, registry, jobs, progress):
         result.documents.append(doc)
         sites.extend(found)
     checked = {d.path.resolve() for d in result.documents}

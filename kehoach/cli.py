@@ -65,7 +65,10 @@ def check(
     missing = [p for p in paths or [] if not p.exists()]
     if missing:
         _usage(f"Không tìm thấy: {', '.join(str(p) for p in missing)}")
-    result = check_paths(list(paths or []))
+    from kehoach.progress import DelayedProgress
+
+    with DelayedProgress("Đang kiểm tra") as progress:
+        result = check_paths(list(paths or []), progress=progress)
     diags = result.diagnostics
     chosen = fmt or (OutFormat.rich if sys.stdout.isatty() else OutFormat.plain)
     if chosen is OutFormat.rich:
@@ -182,8 +185,11 @@ def _track_load(paths: list[Path] | None, as_of: str | None, agency: str | None 
         _usage(f"Không tìm thấy: {', '.join(str(p) for p in missing)}")
     where = partial(prefilter, agency=agency, role=role, include_children=include_children,
                     status=status or None)
+    from kehoach.progress import DelayedProgress
+
     try:
-        loaded = load(list(paths or []), day, where=where, decode=decode)
+        with DelayedProgress("Đang đọc kế hoạch") as progress:
+            loaded = load(list(paths or []), day, where=where, decode=decode, progress=progress)
     except AgencyLookupError as exc:
         print(f"Lỗi: {exc.message_vi()}", file=sys.stderr)
         raise typer.Exit(2) from None

@@ -36,3 +36,4 @@ def print_diagnostics(console: Console, diagnostics: Sequence[Diagnostic]) -> No
         line.append(f" {d.message} ")
         line.append(f"({d.code})", style="dim")
         console.print(line)
+

@@ -55,13 +55,27 @@ def run_files(
     items: list[tuple[Path, str]],
     shared: Any,
     jobs: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> Iterator[tuple[Document, T]]:
-    """``fn(path, display, shared)`` for every file, in order; in parallel when it pays."""
+    """``fn(path, display, shared)`` for every file, in order; in parallel when it pays.
+
+    ``progress(done, total)`` is called after each file.
+    """
     jobs = jobs or default_jobs()
-    if jobs <= 1 or len(items) < 2 or _total_size(items) < PARALLEL_MIN_BYTES:
-        for path, display in items:
-            yield fn(path, display, shared)
+    total = len(items)
+    if jobs <= 1 or total < 2 or _total_size(items) < PARALLEL_MIN_BYTES:
+        results: Iterator[tuple[Document, T]] = (fn(p, d, shared) for p, d in items)
+        yield from _counted(results, total, progress)
         return
-    chunk = max(1, len(items) // (jobs * 8))
+    chunk = max(1, total // (jobs * 8))
     with ProcessPoolExecutor(max_workers=jobs, initializer=_init, initargs=(shared,)) as pool:
-        yield from pool.map(_call, [(fn, p, d) for p, d in items], chunksize=chunk)
+        mapped = pool.map(_call, [(fn, p, d) for p, d in items], chunksize=chunk)
+        yield from _counted(mapped, total, progress)
+
+
+def _counted(results: Iterator[T], total: int,
+             progress: Callable[[int, int], None] | None) -> Iterator[T]:
+    for done, result in enumerate(results, 1):
+        yield result
+        if progress is not None:
+            progress(done, total)

@@ -94,7 +94,8 @@ def prefilter(registry: Registry, agency: str | None = None, role: str = "any",
 
 
 def load(paths: Sequence[Path], as_of: dt.date, cwd: Path | None = None,
-         where: Callable[[Registry], Prefilter] | None = None, decode: bool = True) -> Loaded:
+         where: Callable[[Registry], Prefilter] | None = None, decode: bool = True,
+         progress: Callable[[int, int], None] | None = None) -> Loaded:
     """Obligation rows of the plans named (default: the repository's ``plans/``).
 
     Each plan is loaded and expanded independently, in parallel for large repositories, and
@@ -113,7 +114,7 @@ def load(paths: Sequence[Path], as_of: dt.date, cwd: Path | None = None,
     reg_digest = cache.digest(*(_read(d.path) for d in reg_docs))
     shared = _Shared(registry, as_of, folder, reg_digest, where(registry) if where else None)
     files = [(p, display_path(p, cwd)) for p in yaml_files(targets) if not is_registry_path(p)]
-    for doc, data in run_files(_rows_of_file, files, shared):
+    for doc, data in run_files(_rows_of_file, files, shared, progress=progress):
         if data is None:
             loaded.failed.extend(doc.diagnostics)
             continue
