@@ -26,22 +26,15 @@ from typing import Any
 
 from kehoach import __version__
 from kehoach.model import Completion, Extension
+from kehoach.repo import cache_dir
 from kehoach.tracking import Obligation
+
+__all__ = ["RowCache", "cache_dir", "decode", "digest", "encode", "entry_key"]
 
 FORMAT = 1
 _HEADER = f"kehoach-rows:{FORMAT}:{__version__}\n".encode()
 _ORD = dt.date.toordinal
 _DAY = dt.date.fromordinal
-
-
-def cache_dir(root: Path | None) -> Path | None:
-    """The cache folder, or None when caching is off or there is no repository."""
-    if os.environ.get("KEHOACH_NO_CACHE"):
-        return None
-    override = os.environ.get("KEHOACH_CACHE_DIR")
-    if override:
-        return Path(override)
-    return root / ".kehoach-cache" if root else None
 
 
 def digest(*parts: bytes) -> str:

@@ -8,9 +8,18 @@ from pathlib import Path
 
 from kehoach.diagnostics import Diagnostic, Severity
 from kehoach.document import Document, load_document, no_gc
+from kehoach.idindex import IdIndex
 from kehoach.parallel import run_files
 from kehoach.registry import Registry
-from kehoach.repo import display_path, find_root, plan_files, registry_files, yaml_files
+from kehoach.repo import (
+    cache_dir,
+    display_path,
+    find_root,
+    plan_files,
+    registry_files,
+    same_file_key,
+    yaml_files,
+)
 from kehoach.rules import PlanContext, RegistryContext, plan_rules, registry_rules
 from kehoach.walk import iter_tasks
 
@@ -84,19 +93,22 @@ def check_paths(paths: list[Path], cwd: Path | None = None, jobs: int | None = N
     if not paths:
         paths = [root / "plans"] if root else [cwd]
     registry, reg_docs = load_registry(root, cwd)
-    wanted = {p.resolve() for p in yaml_files(paths)}
+    wanted = {same_file_key(p): p for p in yaml_files(paths)}
     result = CheckResult(root, registry)
-    result.documents.extend(d for d in reg_docs if d.path.resolve() in wanted)
-    reg_paths = {d.path.resolve() for d in reg_docs}
-    todo = [(p, display_path(p, cwd)) for p in sorted(wanted - reg_paths)]
+    result.documents.extend(d for d in reg_docs if same_file_key(d.path) in wanted)
+    reg_paths = {same_file_key(d.path) for d in reg_docs}
+    todo = [(wanted[k], display_path(wanted[k], cwd)) for k in sorted(wanted.keys() - reg_paths)]
     sites: list[TaskSite] = []
     for doc, found in run_files(_check_file, todo, registry, jobs, progress):
         result.documents.append(doc)
         sites.extend(found)
-    checked = {d.path.resolve() for d in result.documents}
-    others = [(p, display_path(p, cwd)) for p in (plan_files(root) if root else [])
-              if p.resolve() not in checked]
-    for _, found in run_files(_sites_of_file, others, registry, jobs):
+    checked = {same_file_key(d.path) for d in result.documents}
+    others = [p for p in (plan_files(root) if root else []) if same_file_key(p) not in checked]
+    ids = {s.task_id for s in sites}
+    index = IdIndex(cache_dir(root))
+    suspects = [(p, display_path(p, cwd)) for p in others if index.ids(p) & ids]
+    index.save()
+    for _, found in run_files(_sites_of_file, suspects, registry, jobs):
         sites.extend(found)
     _unique_task_ids(result, sites, cwd)
     result.diagnostics = sorted(d for doc in result.documents for d in doc.diagnostics)

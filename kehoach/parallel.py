@@ -10,7 +10,6 @@ from __future__ import annotations
 import contextlib
 import os
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -67,6 +66,8 @@ def run_files(
         results: Iterator[tuple[Document, T]] = (fn(p, d, shared) for p, d in items)
         yield from _counted(results, total, progress)
         return
+    from concurrent.futures import ProcessPoolExecutor  # only when it pays: 10 ms to import
+
     chunk = max(1, total // (jobs * 8))
     with ProcessPoolExecutor(max_workers=jobs, initializer=_init, initargs=(shared,)) as pool:
         mapped = pool.map(_call, [(fn, p, d) for p, d in items], chunksize=chunk)

@@ -6,7 +6,7 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
-from kehoach.document import is_registry_path
+from kehoach.document import REGISTRY_NAMES
 
 MARKER = "kehoach.toml"
 PLANS_DIR = "plans"
@@ -35,43 +35,70 @@ def yaml_files(paths: Iterable[Path]) -> list[Path]:
             out.extend(_walk(path))
         else:
             out.append(path)
-    seen: set[Path] = set()
+    seen: set[str] = set()
     unique = []
     for p in out:
-        key = p.resolve()
+        key = same_file_key(p)
         if key not in seen:
             seen.add(key)
             unique.append(p)
     return unique
 
 
-def _walk(folder: Path) -> list[Path]:
+def _walk(folder: Path, registry: bool | None = None) -> list[Path]:
+    """YAML files under ``folder`` (hidden ones skipped), sorted; only registry files, or
+    only plans, when ``registry`` says so (names are filtered before any Path is made)."""
     found: list[Path] = []
     for dirpath, dirnames, filenames in os.walk(folder):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        found.extend(Path(dirpath) / f for f in sorted(filenames)
-                     if f.lower().endswith(YAML_SUFFIXES) and not f.startswith("."))
+        base = Path(dirpath)
+        for name in sorted(filenames):
+            lower = name.lower()
+            if not lower.endswith(YAML_SUFFIXES) or name.startswith("."):
+                continue
+            if registry is None or (lower in REGISTRY_NAMES) == registry:
+                found.append(base / name)
     return found
 
 
 def registry_files(root: Path) -> list[Path]:
     plans = root / PLANS_DIR
-    if not plans.is_dir():
-        return []
-    return [p for p in _walk(plans) if is_registry_path(p)]
+    return _walk(plans, registry=True) if plans.is_dir() else []
 
 
 def plan_files(root: Path) -> list[Path]:
     plans = root / PLANS_DIR
-    if not plans.is_dir():
-        return []
-    return [p for p in _walk(plans) if not is_registry_path(p)]
+    return _walk(plans, registry=False) if plans.is_dir() else []
+
+
+def same_file_key(path: Path) -> str:
+    """A cheap key telling files apart (absolute, case-folded on Windows; no disk access)."""
+    return os.path.normcase(os.path.abspath(path))
 
 
 def display_path(path: Path, cwd: Path | None = None) -> str:
     """A path as diagnostics show it: relative to the current folder when inside it."""
     cwd = cwd or Path.cwd()
     try:
-        return str(path.resolve().relative_to(cwd.resolve()))
-    except ValueError:
+        return os.path.relpath(os.path.abspath(path), os.path.abspath(cwd)) if _inside(
+            path, cwd) else str(path)
+    except ValueError:  # another drive on Windows
         return str(path)
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    a, b = same_file_key(path), same_file_key(folder)
+    return a == b or a.startswith(b.rstrip(os.sep) + os.sep)
+
+
+def cache_dir(root: Path | None) -> Path | None:
+    """kehoach's cache folder: ``.kehoach-cache/`` at the repository root.
+
+    ``KEHOACH_CACHE_DIR`` moves it; ``KEHOACH_NO_CACHE=1`` turns caching off (None).
+    """
+    if os.environ.get("KEHOACH_NO_CACHE"):
+        return None
+    override = os.environ.get("KEHOACH_CACHE_DIR")
+    if override:
+        return Path(override)
+    return root / ".kehoach-cache" if root else None
