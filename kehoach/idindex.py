@@ -16,8 +16,10 @@ import re
 import tempfile
 from pathlib import Path
 
-_ID_LINE = re.compile(r"""^[ \t-]*id:[ \t]*["']?([^\s"'#,}\]]+)""", re.MULTILINE)
-_FORMAT = 1
+# Block or flow style, key quoted or not: a superset is fine, a miss is not.
+_ID_LINE = re.compile(r"""(?:^|[{,])[ \t-]*["']?id["']?[ \t]*:[ \t]*["']?([^\s"'#,}\]]+)""",
+                      re.MULTILINE)
+_FORMAT = 2
 
 
 def scan_ids(path: Path) -> list[str]:
