@@ -11,6 +11,7 @@ from typing import Annotated
 import typer
 
 from kehoach import __version__
+from kehoach.clihelp import Group, localize, usage_error_vi
 
 app = typer.Typer(
     name="kehoach",
@@ -20,6 +21,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
+    cls=Group,
 )
 
 
@@ -465,10 +467,27 @@ def _utf8_streams() -> None:
 
 
 def main() -> None:
+    try:  # typer ≥ 0.2x vendors click; older releases use click itself
+        from typer._click.exceptions import ClickException, UsageError
+    except ImportError:  # pragma: no cover
+        from click.exceptions import ClickException, UsageError  # type: ignore[no-redef]
+
     _utf8_streams()
+    localize(app)
     try:
-        app()
-    except KeyboardInterrupt:
+        code = app(standalone_mode=False)
+    except UsageError as exc:
+        if type(exc).__name__ == "NoArgsIsHelpError":  # bare `kehoach`: the help page
+            print(exc.format_message())
+            sys.exit(2)
+        where = exc.ctx.command_path if exc.ctx else "kehoach"
+        print(f"Lỗi: {usage_error_vi(exc.format_message())}\nXem: {where} --help",
+              file=sys.stderr)
+        sys.exit(2)
+    except ClickException as exc:
+        print(f"Lỗi: {exc.format_message()}", file=sys.stderr)
+        sys.exit(exc.exit_code)
+    except (KeyboardInterrupt, typer.Abort):
         print("Đã dừng.", file=sys.stderr)
         sys.exit(130)
     except Exception as exc:  # the last guard: a bug must not greet an official as a traceback
@@ -477,3 +496,4 @@ def main() -> None:
         print(f"Lỗi nội bộ của kehoach ({type(exc).__name__}: {exc}). Hãy báo lỗi kèm tệp kế "
               "hoạch; đặt KEHOACH_DEBUG=1 để xem chi tiết.", file=sys.stderr)
         sys.exit(3)
+    sys.exit(code if isinstance(code, int) else 0)

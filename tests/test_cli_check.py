@@ -105,3 +105,21 @@ def test_paths_with_vietnamese_characters_and_spaces(tmp_path):
 def test_version(root):
     proc = kehoach("--version", cwd=root)
     assert proc.stdout.startswith("kehoach ")
+
+
+def test_help_is_in_vietnamese(root):
+    out = kehoach("check", "--help", cwd=root).stdout
+    assert out.startswith("Cách dùng: kehoach check")
+    assert "Tuỳ chọn:" in out and "Hiện hướng dẫn này rồi thoát." in out
+    assert "Show this message" not in out and "Options:" not in out
+
+
+@pytest.mark.parametrize("args,expected", [
+    (["check", "--bogus"], "Lỗi: Không có tuỳ chọn --bogus."),
+    (["nosuchcommand"], "Lỗi: Không có lệnh 'nosuchcommand'."),
+    (["deadline"], "Lỗi: Thiếu đối số"),
+])
+def test_usage_errors_are_in_vietnamese(root, args, expected):
+    proc = kehoach(*args, cwd=root)
+    assert proc.returncode == 2
+    assert proc.stderr.startswith(expected)
