@@ -475,7 +475,7 @@ def main() -> None:
     _utf8_streams()
     localize(app)
     try:
-        code = app(standalone_mode=False)
+        code = app(standalone_mode=False, prog_name="kehoach")
     except UsageError as exc:
         if type(exc).__name__ == "NoArgsIsHelpError":  # bare `kehoach`: the help page
             print(exc.format_message())
