@@ -6,7 +6,7 @@ import os
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, NoReturn
 
 import typer
 
@@ -163,7 +163,6 @@ def _day_arg(text: str, option: str) -> date:
         return parse_day(text)
     except ValueError:
         _usage(f"{option}: ngày “{text}” không hợp lệ (viết YYYY-MM-DD hoặc DD/MM/YYYY).")
-        raise  # unreachable: _usage exits
 
 
 def _as_of_day(text: str | None) -> date:
@@ -450,10 +449,257 @@ def render(
 
 # --- editing commands (fmt, diff, done, undone, extend, git-setup, new) ---
 
+
+class DiffFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+@app.command()
+def fmt(
+    paths: _TrackPaths = None,
+    check_only: Annotated[bool, typer.Option(
+        "--check", help="Chỉ báo tệp nào cần trình bày lại, không ghi (mã thoát 1 nếu có).")
+    ] = False,
+) -> None:
+    """Đưa kế hoạch về một dạng trình bày YAML thống nhất; giữ nguyên lời văn và chú thích."""
+    from kehoach import report
+    from kehoach.fmt import format_paths
+
+    missing = [p for p in paths or [] if not p.exists()]
+    if missing:
+        _usage(f"Không tìm thấy: {', '.join(str(p) for p in missing)}")
+    results = format_paths(list(paths or []), check_only=check_only)
+    failed = [r for r in results if not r.ok]
+    changed = [r for r in results if r.ok and r.changed]
+    for r in results:
+        if r.ok and r.changed:
+            print(f"{'Cần trình bày lại' if check_only else 'Đã trình bày lại'}: {r.display}")
+        sys.stderr.write(report.plain(r.diagnostics))
+    kept = len(results) - len(failed) - len(changed)
+    verb = "cần trình bày lại" if check_only else "đã trình bày lại"
+    parts = [f"{len(changed)} tệp {verb}", f"{kept} tệp giữ nguyên"]
+    if failed:
+        parts.append(f"{len(failed)} tệp có lỗi nên không trình bày lại")
+    print(", ".join(parts) + ".", file=sys.stderr)
+    raise typer.Exit(1 if failed or (check_only and changed) else 0)
+
+
+@app.command()
+def diff(
+    versions: Annotated[list[str], typer.Argument(
+        help="Hai phiên bản: tệp hoặc git:PHIÊN_BẢN:đường/dẫn (ví dụ git:HEAD~1:plans/a.yaml);"
+        " một tệp: so với bản trong git (HEAD).", show_default=False)],
+    textconv: Annotated[bool, typer.Option(
+        "--textconv", help="In kế hoạch mỗi ý một dòng, cho git diff (xem kehoach git-setup).")
+    ] = False,
+    fmt: Annotated[DiffFormat, typer.Option(
+        "--format", "-f", help="Định dạng: text (lời văn), json.")] = DiffFormat.text,
+) -> None:
+    """Giải thích thay đổi giữa hai phiên bản của một kế hoạch, theo ngôn ngữ kế hoạch."""
+    import json
+
+    from kehoach import report
+    from kehoach.gitdiff import DiffError, load_plan_version
+    from kehoach.gitdiff import textconv as plan_text
+
+    if textconv:
+        if len(versions) != 1:
+            _usage("--textconv nhận đúng một tệp.")
+        try:
+            _write_out(plan_text(Path(versions[0])))
+        except OSError as exc:
+            _usage(f"Không đọc được tệp “{versions[0]}”: {exc.strerror}.")
+        return
+    if len(versions) > 2:
+        _usage("diff nhận một hoặc hai phiên bản.")
+    if len(versions) == 1:
+        versions = [f"git:HEAD:{versions[0]}", versions[0]]
+    from kehoach.check import load_registry
+    from kehoach.diff import changes_json, diff_plans, format_changes_vi
+    from kehoach.repo import find_root
+
+    cwd = Path.cwd()
+    try:
+        old, new = (load_plan_version(v, cwd) for v in versions)
+    except DiffError as exc:
+        _usage(str(exc))
+    broken = [d for doc in (old, new) for d in doc.diagnostics if d.is_error]
+    if old.plan is None or new.plan is None:
+        sys.stderr.write(report.plain(broken))
+        print("Có phiên bản không đọc được thành kế hoạch: chưa so sánh được.", file=sys.stderr)
+        raise typer.Exit(1)
+    registry, _ = load_registry(find_root(cwd))
+    changes = diff_plans(old.plan, new.plan, registry)
+    if fmt is DiffFormat.json:
+        _write_out(json.dumps(changes_json(changes), ensure_ascii=False, indent=2) + "\n")
+    else:
+        _write_out(format_changes_vi(changes))
+
+
+_TaskId = Annotated[str, typer.Argument(help="Mã nhiệm vụ (id).", show_default=False)]
+_PlanOpt = Annotated[Path | None, typer.Option(
+    "--plan", "-p", help="Tệp kế hoạch (mặc định: tìm theo mã nhiệm vụ trong kho).",
+    show_default=False)]
+_EditAgency = Annotated[str | None, typer.Option(
+    "--agency", "-a", help="Cơ quan (khi nhiệm vụ giao cho nhiều cơ quan): mã, tên hoặc chữ "
+    "viết tắt.", show_default=False)]
+_Occurrence = Annotated[str | None, typer.Option(
+    "--occurrence", "-k", help="Kỳ (nhiệm vụ định kỳ): năm (2023) hoặc ngày đến hạn "
+    "(15/11/2023).", show_default=False)]
+_Note = Annotated[str | None, typer.Option("--note", help="Ghi chú.", show_default=False)]
+
+
+def _edit_run(task_id: str, plan: Path | None, change: Callable[[Path], Any]) -> None:
+    """Find the plan, make one edit, print what was done; a refusal exits 1."""
+    from kehoach import report
+    from kehoach.edit import EditError, locate_task
+
+    if plan is not None and not plan.is_file():
+        _usage(f"Không tìm thấy tệp kế hoạch: {plan}")
+    try:
+        result = change(plan if plan is not None else locate_task(task_id))
+    except EditError as exc:
+        print(f"Lỗi: {exc.message_vi}", file=sys.stderr)
+        sys.stderr.write(report.plain(exc.diagnostics))
+        raise typer.Exit(1) from None
+    print(result.message)
+
+
+@app.command()
+def done(
+    task_id: _TaskId,
+    plan: _PlanOpt = None,
+    agency: _EditAgency = None,
+    day: Annotated[str | None, typer.Option(
+        "--date", "-d", help="Ngày hoàn thành (mặc định: hôm nay).", show_default=False)] = None,
+    evidence: Annotated[str | None, typer.Option(
+        "--evidence", "-e", help="Minh chứng: số, ký hiệu văn bản báo cáo…", show_default=False)
+    ] = None,
+    occurrence: _Occurrence = None,
+    note: _Note = None,
+) -> None:
+    """Ghi nhận một nhiệm vụ đã hoàn thành (sửa đúng chỗ, giữ nguyên phần còn lại của tệp)."""
+    from kehoach.edit import record_done
+
+    when = _day_arg(day, "--date") if day else None
+    _edit_run(task_id, plan, lambda path: record_done(
+        path, task_id, agency=agency, date=when, evidence=evidence, occurrence=occurrence,
+        note=note))
+
+
+@app.command()
+def undone(
+    task_id: _TaskId,
+    plan: _PlanOpt = None,
+    agency: _EditAgency = None,
+    occurrence: _Occurrence = None,
+) -> None:
+    """Bỏ một ghi nhận hoàn thành đã ghi nhầm."""
+    from kehoach.edit import withdraw_done
+
+    _edit_run(task_id, plan, lambda path: withdraw_done(
+        path, task_id, agency=agency, occurrence=occurrence))
+
+
+@app.command()
+def extend(
+    task_id: _TaskId,
+    new_deadline: Annotated[str, typer.Argument(
+        help="Thời hạn mới, viết như trong văn bản: “quý III/2023”, “trước ngày 30/9/2023”.",
+        show_default=False)],
+    by: Annotated[str, typer.Option(
+        "--by", help="Văn bản cho phép gia hạn (số, ký hiệu).", show_default=False)],
+    day: Annotated[str | None, typer.Option(
+        "--date", "-d", help="Ngày của văn bản gia hạn (mặc định: hôm nay).", show_default=False)
+    ] = None,
+    plan: _PlanOpt = None,
+    note: _Note = None,
+) -> None:
+    """Gia hạn một nhiệm vụ; thời hạn gốc vẫn được giữ."""
+    from kehoach.edit import extend as extend_task
+    from kehoach.tracking import today_vn
+
+    when = _day_arg(day, "--date") if day else today_vn()
+    _edit_run(task_id, plan, lambda path: extend_task(path, task_id, new_deadline, by, when,
+                                                      note))
+
+
+def _textconv_command() -> str:
+    """What git runs: ``kehoach`` when it is on PATH, else this very interpreter (a virtual
+    environment that is not activated). git runs it through a shell, on Windows too."""
+    import shutil
+
+    from kehoach.gitdiff import TEXTCONV_COMMAND
+
+    if shutil.which("kehoach"):
+        return TEXTCONV_COMMAND
+    return f'"{Path(sys.executable).as_posix()}" -m kehoach diff --textconv'
+
+
+@app.command("git-setup")
+def git_setup() -> None:
+    """Thiết lập kho git để git diff hiện thay đổi của kế hoạch theo từng ý (textconv)."""
+    from kehoach.gitdiff import DiffError
+    from kehoach.gitdiff import git_setup as setup
+    from kehoach.repo import find_root
+
+    root = find_root(Path.cwd())
+    if root is None:
+        _usage("Không tìm thấy kho kế hoạch (thư mục có plans/ hoặc kehoach.toml).")
+    try:
+        for line in setup(root, _textconv_command()):
+            print(line)
+    except (DiffError, OSError) as exc:
+        print(f"Lỗi: {exc}", file=sys.stderr)
+        raise typer.Exit(1) from None
+
+
+@app.command()
+def new(
+    doc_type: Annotated[str, typer.Argument(
+        help="Loại văn bản: ke_hoach, chuong_trinh, quy_che, huong_dan, bao_cao…",
+        show_default=False)],
+    issuer: Annotated[str, typer.Option(
+        "--issuer", "-i", help="Mã cơ quan ban hành trong danh mục.", show_default=False)],
+    output: Annotated[Path | None, typer.Option(
+        "-o", "--output", help="Tệp sẽ tạo (mặc định: in ra màn hình).", show_default=False)
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Ghi đè tệp đã có.")] = False,
+) -> None:
+    """Tạo khung một kế hoạch mới (dự thảo) có chú thích hướng dẫn, qua được kehoach check."""
+    import os.path
+
+    from kehoach.check import load_registry
+    from kehoach.repo import display_path, find_root
+    from kehoach.scaffold import new_plan
+
+    root = find_root((output.parent if output else Path.cwd()).absolute())
+    if root is None:
+        _usage("Không tìm thấy kho kế hoạch (thư mục có plans/ hoặc kehoach.toml).")
+    if output is not None and output.exists() and not force:
+        _usage(f"Tệp “{output}” đã có; dùng --force để ghi đè.")
+    where = output.parent.absolute() if output else root / "plans"
+    schema = os.path.relpath(root / "kehoach.schema.json", where).replace(os.sep, "/")
+    registry, _ = load_registry(root)
+    try:
+        text = new_plan(doc_type, issuer, registry, schema_path=schema)
+    except ValueError as exc:
+        _usage(str(exc))
+    if output is None:
+        _write_out(text)
+        return
+    from kehoach.atomic import write_atomic
+
+    output.parent.mkdir(parents=True, exist_ok=True)
+    write_atomic(output, text.encode("utf-8"))
+    print(f"Đã tạo {display_path(output)}: hãy điền các chỗ trong [ ] và bỏ dấu # ở phần cần "
+          "dùng, rồi chạy kehoach check.")
+
 # --- end of editing commands ---
 
 
-def _usage(message: str) -> None:
+def _usage(message: str) -> NoReturn:
     print(f"Lỗi: {message}", file=sys.stderr)
     raise typer.Exit(2)
 

@@ -1,0 +1,112 @@
+"""The editing commands through the real CLI: fmt, diff, done, undone, extend, git-setup, new.
+
+Each test is skipped while its command is not wired into ``kehoach.cli`` yet. The package is
+run as ``python -m kehoach`` from ``KEHOACH_CLI_SRC`` (default: this checkout), so a patched
+tree can be tried before it is merged.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from kehoach.tracking import today_vn
+from tests.conftest import write_repo
+from tests.gitutil import Repo, make_repo
+from tests.test_edit import PLAN, REG
+
+SRC = Path(os.environ.get("KEHOACH_CLI_SRC") or Path(__file__).resolve().parent.parent)
+
+
+def run(cwd: Path, *args: str, env: dict[str, str] | None = None) -> tuple[int, str, str]:
+    full = {**(env or os.environ), "PYTHONPATH": str(SRC), "PYTHONIOENCODING": "utf-8"}
+    done = subprocess.run([sys.executable, "-m", "kehoach", *args], cwd=cwd, env=full,
+                          capture_output=True, check=False, timeout=120)
+    return done.returncode, done.stdout.decode("utf-8"), done.stderr.decode("utf-8")
+
+
+@functools.cache
+def commands() -> str:
+    return run(Path(tempfile.gettempdir()), "--help")[1]  # not here: ``-m`` puts cwd first
+
+
+def needs(name: str) -> None:
+    if f"  {name} " not in commands():
+        pytest.skip(f"lệnh “kehoach {name}” chưa có trong CLI")
+
+
+@pytest.fixture
+def repo(tmp_path) -> Repo:
+    git = make_repo(tmp_path)
+    write_repo(git.root, {"a.yaml": PLAN}, registry=REG)
+    git.commit("kế hoạch")
+    return git
+
+
+def test_fmt_check_then_write(repo):
+    needs("fmt")
+    code, out, err = run(repo.root, "fmt", "--check")
+    assert (code, out) == (1, "Cần trình bày lại: plans/a.yaml\n")
+    assert err == "1 tệp cần trình bày lại, 1 tệp giữ nguyên.\n"
+    assert run(repo.root, "fmt")[:2] == (0, "Đã trình bày lại: plans/a.yaml\n")
+    assert run(repo.root, "fmt", "--check")[0] == 0
+    (repo.root / "plans" / "b.yaml").write_text("loai: [\n", encoding="utf-8")
+    code, _, err = run(repo.root, "fmt", "plans/b.yaml")
+    assert code == 1 and "plans/b.yaml:2:1: [error]" in err
+
+
+def test_done_undone_extend_and_diff(repo):
+    for name in ("done", "undone", "extend", "diff"):
+        needs(name)
+    root = repo.root
+    code, out, _ = run(root, "done", "ra-quan", "--date", "10/06/2023", "--evidence", "BC 5")
+    assert (code, out) == (0, "Đã ghi nhận hoàn thành nhiệm vụ ra-quan: ngày 10/06/2023, minh "
+                              "chứng: BC 5.\n")
+    code, _, err = run(root, "done", "bao-cao", "-k", "2023", "-d", "2023-11-10")
+    assert code == 1 and err.startswith("Lỗi: Nhiệm vụ “bao-cao” giao cho 2 cơ quan")
+    assert run(root, "extend", "ra-quan", "quý III/2023", "--by", "CV 5", "--date",
+               "2023-06-01")[0] == 0
+    code, out, _ = run(root, "diff", "git:HEAD:plans/a.yaml", "plans/a.yaml")
+    assert (code, out) == (0, "Có 2 thay đổi:\n"
+                              "- Nhiệm vụ ra-quan: ghi nhận hoàn thành — ngày 10/06/2023, minh "
+                              "chứng: BC 5.\n"
+                              "- Nhiệm vụ ra-quan: gia hạn đến “quý III/2023” theo CV 5 ngày "
+                              "01/06/2023, lùi 92 ngày.\n")
+    code, out, _ = run(root, "diff", "git:HEAD:plans/a.yaml", "plans/a.yaml", "-f", "json")
+    assert [c["kind"] for c in json.loads(out)] == ["completion-added", "extension-added"]
+    assert run(root, "undone", "ra-quan")[0] == 0
+    code, _, err = run(root, "diff", "git:HEAD~5:plans/a.yaml", "plans/a.yaml")
+    assert code == 2 and "kho git không có phiên bản “HEAD~5”" in err
+
+
+def test_git_setup_and_textconv(repo):
+    needs("git-setup")
+    code, out, _ = run(repo.root, "git-setup")
+    assert code == 0 and out.startswith("Đã thêm vào .gitattributes")
+    assert run(repo.root, "git-setup")[1] == "Kho đã được thiết lập sẵn; không có gì thay đổi.\n"
+    code, out, _ = run(repo.root, "diff", "--textconv", "plans/a.yaml")
+    assert code == 0 and "  Nhiệm vụ ra-quan: thời hạn: quý II/2023 (hạn 30/06/2023)\n" in out
+    # git itself runs the configured command (kehoach, or this interpreter when not on PATH)
+    assert run(repo.root, "extend", "ra-quan", "quý III/2023", "--by", "CV 5")[0] == 0
+    assert repo.diff_lines("plans/a.yaml") == [
+        "+  Nhiệm vụ ra-quan: gia hạn: “quý III/2023” theo CV 5 ngày "
+        f"{today_vn():%d/%m/%Y}"]
+
+
+def test_new_makes_a_draft_that_passes_check(tmp_path):
+    needs("new")
+    root = write_repo(tmp_path, {}, registry=REG)
+    code, out, _ = run(root, "new", "ke_hoach", "--issuer", "ls.ubnd", "-o", "plans/moi.yaml")
+    assert code == 0 and out.startswith("Đã tạo plans/moi.yaml")
+    assert (root / "plans" / "moi.yaml").read_text(encoding="utf-8").startswith(
+        "# yaml-language-server: $schema=../kehoach.schema.json\n")
+    assert run(root, "check", "plans/moi.yaml")[0] == 0
+    code, _, err = run(root, "new", "ke_hoach", "--issuer", "ls.ubnd", "-o", "plans/moi.yaml")
+    assert code == 2 and "đã có; dùng --force" in err
