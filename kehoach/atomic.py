@@ -10,6 +10,7 @@ a plan (``kehoach.render.atomic`` has the render-specific checks on top of the s
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import stat
 import sys
@@ -22,12 +23,37 @@ _REPLACE_TRIES = 5
 
 
 class AtomicWriteError(OSError):
-    """The file could not be written; ``message_vi`` says why, in Vietnamese."""
+    """The file could not be written; ``message_vi`` says why, in Vietnamese.
 
-    def __init__(self, path: Path, reason: str):
+    ``stage``: where it failed — ``"create"`` (the temporary file: the folder is not
+    writable), ``"write"`` (writing or flushing it: disk full, size limit) or ``"replace"``
+    (moving it over the target: the target is locked or read-only).
+    """
+
+    def __init__(self, path: Path, reason: str, stage: str = "write"):
         self.path = path
+        self.stage = stage
         self.message_vi = f"Không ghi được tệp “{path}”: {reason}."
         super().__init__(self.message_vi)
+
+
+_REASONS_VI = {
+    errno.ENOSPC: "ổ đĩa đã đầy",
+    getattr(errno, "EDQUOT", -1): "đã dùng hết hạn mức dung lượng",
+    errno.EROFS: "ổ đĩa hoặc thư mục chỉ cho đọc",
+    errno.EACCES: "không có quyền ghi vào thư mục này",
+    errno.EPERM: "không có quyền ghi vào thư mục này",
+    errno.EFBIG: "tệp vượt quá giới hạn kích thước cho phép",
+    errno.EIO: "lỗi đọc ghi trên ổ đĩa",
+    errno.ENOENT: "thư mục không tồn tại",
+}
+
+
+def reason_vi(exc: OSError) -> str:
+    """Why a write failed, in Vietnamese (the system's own words kept in brackets)."""
+    detail = exc.strerror or str(exc)
+    vi = _REASONS_VI.get(exc.errno) if exc.errno is not None else None
+    return f"{vi} ({detail})" if vi else detail
 
 
 def write_atomic(path: Path | str, data: bytes) -> None:
@@ -37,7 +63,7 @@ def write_atomic(path: Path | str, data: bytes) -> None:
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
-        raise AtomicWriteError(target, exc.strerror or str(exc)) from exc
+        raise AtomicWriteError(target, reason_vi(exc), "create") from exc
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -50,7 +76,7 @@ def write_atomic(path: Path | str, data: bytes) -> None:
         _discard(tmp)
         if isinstance(exc, AtomicWriteError):
             raise
-        raise AtomicWriteError(target, exc.strerror or str(exc)) from exc
+        raise AtomicWriteError(target, reason_vi(exc)) from exc
     except BaseException:
         _discard(tmp)
         raise
@@ -74,9 +100,11 @@ def _replace(tmp: Path, target: Path) -> None:
         except PermissionError as exc:
             if sys.platform != "win32" or attempt == _REPLACE_TRIES - 1:
                 raise AtomicWriteError(
-                    target, "tệp đang được chương trình khác mở hoặc không có quyền ghi"
-                ) from exc
+                    target, "tệp đang được chương trình khác mở hoặc không có quyền ghi",
+                    "replace") from exc
             time.sleep(0.05 * (attempt + 1))
+        except OSError as exc:
+            raise AtomicWriteError(target, reason_vi(exc), "replace") from exc
 
 
 def _discard(tmp: Path) -> None:

@@ -115,6 +115,9 @@ _BRACKETS = re.compile(r"[\[\]{}]")
 _DEEP_INDENT = re.compile(rf"^[ \t]{{{MAX_INDENT}}}", re.MULTILINE)
 _COMPACT_CHAIN = re.compile(rf"[-?][ \t]+(?:[-?][ \t]+){{{MAX_DEPTH // 2 - 1}}}")
 _LONG_LINE = re.compile(rf"^[^\n]{{{MAX_LINE}}}", re.MULTILINE)
+# Exact, slower: a line also ends at "\r" (CRLF, or a lone "\r" as YAML reads it), which never
+# counts as a character; run only where the fast pattern found a long line holding a "\r".
+_LONG_LINE_CR = re.compile(rf"(?:^|(?<=\r))[^\r\n]{{{MAX_LINE}}}", re.MULTILINE)
 
 
 def check_shape(text: str) -> None:
@@ -133,6 +136,8 @@ def check_shape(text: str) -> None:
         if m:
             _too_deep(text, m.end())
     m = _LONG_LINE.search(text) if len(text) > MAX_LINE else None
+    if m and "\r" in text:
+        m = _LONG_LINE_CR.search(text, m.start())
     if m:
         line = text.count("\n", 0, m.start()) + 1
         raise SourceError(SourceProblem(

@@ -109,11 +109,21 @@ def parse(text: str) -> Loaded:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         return Loaded(None, None, [YamlProblem("yaml-syntax", _syntax_vi(exc), line, col)])
+    except yaml.reader.ReaderError as exc:  # a control character; libyaml counts UTF-8 bytes
+        line, col = _byte_position(text, exc.position)
+        code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        return Loaded(None, None, [YamlProblem(
+            "yaml-syntax", f"Lỗi cú pháp YAML: tệp có ký tự không được phép "
+            f"(U+{code:04X}: ký tự điều khiển hoặc không in được); hãy xoá ký tự này.", line, col)])
     except yaml.YAMLError as exc:
-        return Loaded(None, None, [YamlProblem("yaml-syntax", f"Lỗi cú pháp YAML: {exc}", 1, 1)])
+        detail = " ".join(str(exc).split())  # one line: diagnostics are printed one per line
+        return Loaded(None, None, [YamlProblem("yaml-syntax", f"Lỗi cú pháp YAML: {detail}", 1,
+                                               1)])
     if root is None:
         return Loaded(None, None, [])
-    conv = _Converter(normalize=not unicodedata.is_normalized("NFC", text))
+    # Escapes in double-quoted text ("N\u0300", a backslash-newline before a combining mark)
+    # can produce non-NFC text from NFC source: any backslash means normalising every scalar.
+    conv = _Converter(normalize="\\" in text or not unicodedata.is_normalized("NFC", text))
     data = conv.node(root)
     return Loaded(data, root, conv.problems)
 
@@ -148,6 +158,12 @@ def _syntax_vi(exc: yaml.MarkedYAMLError) -> str:
         if english in detail:
             return f"Lỗi cú pháp YAML: {vietnamese} ({detail})."
     return f"Lỗi cú pháp YAML: {detail}."
+
+
+def _byte_position(text: str, offset: int) -> tuple[int, int]:
+    """Line and column (1-based, in characters) of a UTF-8 byte offset into ``text``."""
+    before = text.encode("utf-8", "surrogatepass")[:offset].decode("utf-8", "replace")
+    return before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
 
 
 def _float(value: str) -> float:

@@ -44,7 +44,8 @@ def write_atomic(
     try:
         _write_bytes(resolved, data)
     except AtomicWriteError as err:
-        if isinstance(err.__cause__, PermissionError) and resolved.exists():
+        if (err.stage == "replace" and isinstance(err.__cause__, PermissionError)
+                and resolved.exists()):
             raise RenderError(
                 f"Tệp “{target}” đang mở (có thể trong Word); hãy đóng tệp rồi chạy lại."
             ) from err
