@@ -173,7 +173,8 @@ def _as_of_day(text: str | None) -> date:
 
 def _track_load(paths: list[Path] | None, as_of: str | None, agency: str | None = None,
                 role: str = "any", include_children: bool = False,
-                status: list[str] | None = None, decode: bool = True) -> Loaded:
+                status: list[str] | None = None,
+                reduce: Callable[[list[tuple[object, ...]]], Any] | None = None) -> Loaded:
     from functools import partial
 
     from kehoach import report
@@ -190,7 +191,7 @@ def _track_load(paths: list[Path] | None, as_of: str | None, agency: str | None 
 
     try:
         with DelayedProgress("Đang đọc kế hoạch") as progress:
-            loaded = load(list(paths or []), day, where=where, decode=decode, progress=progress)
+            loaded = load(list(paths or []), day, where=where, reduce=reduce, progress=progress)
     except AgencyLookupError as exc:
         print(f"Lỗi: {exc.message_vi()}", file=sys.stderr)
         raise typer.Exit(2) from None
@@ -377,10 +378,14 @@ def summary(
     fmt: _TrackFmt = TrackFormat.table,
 ) -> None:
     """Tổng hợp theo cơ quan: hoàn thành đúng hạn/quá hạn, chưa hoàn thành, tỷ lệ đúng hạn."""
+    from functools import partial
+
     from kehoach import queries, tables
 
-    loaded = _track_load(paths, as_of, agency, "chu-tri", include_children, decode=False)
-    rows = queries.summary_of_data(loaded.data, loaded.as_of)
+    day = _as_of_day(as_of)
+    loaded = _track_load(paths, day.isoformat(), agency, "chu-tri", include_children,
+                         reduce=partial(queries.summary_partial, as_of_ordinal=day.toordinal()))
+    rows = queries.summary_merge(loaded.partials, loaded.as_of)
     records = [tables.summary_record(r) for r in rows]
     if fmt is TrackFormat.json:
         _write_out(tables.to_json(records))

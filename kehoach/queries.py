@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import datetime as dt
 import marshal
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from kehoach import cache
 from kehoach.check import load_registry
@@ -51,7 +53,7 @@ class Loaded:
     registry: Registry
     as_of: dt.date
     rows: list[Obligation] = field(default_factory=list)
-    data: list[tuple[object, ...]] = field(default_factory=list)  # undecoded, decode=False
+    partials: list[Any] = field(default_factory=list)  # what ``reduce`` made of each plan
     failed: list[Diagnostic] = field(default_factory=list)
     plans: int = 0
 
@@ -94,13 +96,16 @@ def prefilter(registry: Registry, agency: str | None = None, role: str = "any",
 
 
 def load(paths: Sequence[Path], as_of: dt.date, cwd: Path | None = None,
-         where: Callable[[Registry], Prefilter] | None = None, decode: bool = True,
+         where: Callable[[Registry], Prefilter] | None = None,
+         reduce: Callable[[list[tuple[object, ...]]], Any] | None = None,
          progress: Callable[[int, int], None] | None = None) -> Loaded:
     """Obligation rows of the plans named (default: the repository's ``plans/``).
 
     Each plan is loaded and expanded independently, in parallel for large repositories, and
     its rows are cached by the file's content (see ``kehoach.cache``). ``where`` builds a
-    prefilter from the registry, so rows a query cannot use are never decoded.
+    prefilter from the registry, so rows a query cannot use are never decoded. With
+    ``reduce`` the rows are not decoded at all: each plan's cached data is reduced where it
+    was read (a worker process) and only the results come back, in ``partials``.
     """
     cwd = cwd or Path.cwd()
     root = find_root(paths[0] if paths else cwd)
@@ -112,17 +117,18 @@ def load(paths: Sequence[Path], as_of: dt.date, cwd: Path | None = None,
             loaded.failed.extend(doc.diagnostics)
     folder = cache.cache_dir(root)
     reg_digest = cache.digest(*(_read(d.path) for d in reg_docs))
-    shared = _Shared(registry, as_of, folder, reg_digest, where(registry) if where else None)
+    shared = _Shared(registry, as_of, folder, reg_digest, where(registry) if where else None,
+                     reduce)
     files = [(p, display_path(p, cwd)) for p in yaml_files(targets) if not is_registry_path(p)]
     for doc, data in run_files(_rows_of_file, files, shared, progress=progress):
         if data is None:
             loaded.failed.extend(doc.diagnostics)
             continue
         loaded.plans += 1
-        if decode:
+        if reduce is None:
             loaded.rows.extend(cache.decode(data, doc.display))
         else:
-            loaded.data.extend(data)
+            loaded.partials.append(data)
     loaded.failed.sort()
     return loaded
 
@@ -134,6 +140,7 @@ class _Shared:
     cache_dir: Path | None
     registry_digest: str
     prefilter: Prefilter | None
+    reduce: Callable[[list[tuple[object, ...]]], Any] | None = None
 
 
 def _read(path: Path) -> bytes:
@@ -143,10 +150,18 @@ def _read(path: Path) -> bytes:
         return b""
 
 
-def _rows_of_file(
+def _rows_of_file(path: Path, display: str, shared: _Shared) -> tuple[Document, Any]:
+    """One plan's rows as cache data, or what ``shared.reduce`` makes of them (None when the
+    plan does not load)."""
+    doc, data = _data_of_file(path, display, shared)
+    if data is not None and shared.reduce is not None:
+        return doc, shared.reduce(data)
+    return doc, data
+
+
+def _data_of_file(
     path: Path, display: str, shared: _Shared
 ) -> tuple[Document, list[tuple[object, ...]] | None]:
-    """One plan's rows as cache data (None when the plan does not load)."""
     raw = _read(path)
     store = cache.RowCache(shared.cache_dir) if shared.cache_dir else None
     where = shared.prefilter
@@ -295,11 +310,11 @@ class SummaryRow:
     def on_time_rate(self) -> float | None:
         return self.on_time / self.due if self.due else None
 
-    def add(self, status: str, due_ordinal: int | None) -> None:
-        self.counts[status] += 1
-        if due_ordinal is not None and due_ordinal <= self.as_of.toordinal():
-            self.due += 1
-            self.on_time += status == DONE_ON_TIME
+    def add(self, status: str, is_due: bool, n: int = 1) -> None:
+        self.counts[status] += n
+        if is_due:
+            self.due += n
+            self.on_time += n if status == DONE_ON_TIME else 0
 
 
 TOTAL_VI = "Tổng cộng"
@@ -321,21 +336,37 @@ def summary(
                            for r in picked), as_of)
 
 
-def summary_of_data(data: Iterable[tuple[object, ...]], as_of: dt.date) -> list[SummaryRow]:
-    """``summary`` straight from prefiltered cache data (lead rows of the bodies wanted):
-    a repository's whole grid without decoding a million rows."""
-    return summary_counts(((t[2], t[3], t[10], t[7]) for t in data), as_of)  # type: ignore[misc]
+SummaryKey = tuple[str, str, str, bool]  # agency, agency name, status, due by the as-of day
+
+
+def summary_partial(data: Iterable[tuple[object, ...]], as_of_ordinal: int) -> Counter[SummaryKey]:
+    """One plan's share of the grid from its prefiltered cache data (the lead rows of the
+    bodies wanted), counted where the data was read: a few dozen counts travel between
+    processes instead of thousands of rows. Indices follow ``cache.encode``."""
+    return Counter((t[2], t[3], t[10], t[7] is not None and t[7] <= as_of_ordinal)  # type: ignore[misc,operator]
+                   for t in data)
 
 
 def summary_counts(
     items: Iterable[tuple[str, str, str, int | None]], as_of: dt.date
 ) -> list[SummaryRow]:
     """Aggregate (agency, agency name, status, due day as an ordinal) into the grid."""
+    day = as_of.toordinal()
+    return summary_merge(
+        [Counter((a, n, s, d is not None and d <= day) for a, n, s, d in items)], as_of)
+
+
+def summary_merge(partials: Iterable[Counter[SummaryKey]], as_of: dt.date) -> list[SummaryRow]:
+    """The grid from the counts of each plan: one row per body (sorted by id), then the total."""
+    merged: Counter[SummaryKey] = Counter()
+    for part in partials:
+        merged.update(part)
     total = SummaryRow(None, TOTAL_VI, as_of)
     by_body: dict[str, SummaryRow] = {}
-    for agency, name, status, due in items:
-        if agency not in by_body:
-            by_body[agency] = SummaryRow(agency, name, as_of)
-        by_body[agency].add(status, due)
-        total.add(status, due)
+    for (agency, name, status, is_due), n in merged.items():
+        row = by_body.get(agency)
+        if row is None:
+            row = by_body[agency] = SummaryRow(agency, name, as_of)
+        row.add(status, is_due, n)
+        total.add(status, is_due, n)
     return [by_body[k] for k in sorted(by_body)] + [total]
