@@ -103,10 +103,12 @@ def check_paths(paths: list[Path], cwd: Path | None = None, jobs: int | None = N
         result.documents.append(doc)
         sites.extend(found)
     checked = {same_file_key(d.path) for d in result.documents}
-    others = [p for p in (plan_files(root) if root else []) if same_file_key(p) not in checked]
+    keyed = ((p, same_file_key(p)) for p in (plan_files(root) if root else []))
+    others = [(p, k) for p, k in keyed if k not in checked]
     ids = {s.task_id for s in sites}
     index = IdIndex(cache_dir(root))
-    suspects = [(p, display_path(p, cwd)) for p in others if index.ids(p) & ids]
+    suspects = [(p, display_path(p, cwd)) for p, k in others
+                if not ids.isdisjoint(index.ids(p, k))]
     index.save()
     for _, found in run_files(_sites_of_file, suspects, registry, jobs):
         sites.extend(found)

@@ -65,15 +65,16 @@ class IdIndex:
                 if data.get("format") == _FORMAT and isinstance(data.get("files"), dict):
                     self.entries = data["files"]
 
-    def ids(self, path: Path) -> set[str]:
-        key, stamp = os.path.abspath(path), _stamp(path)
+    def ids(self, path: Path, key: str | None = None) -> list[str]:
+        """The ids ``path`` may define; ``key`` is its absolute path when the caller has it."""
+        key, stamp = key or os.path.abspath(path), _stamp(path)
         entry = self.entries.get(key)
         if stamp is not None and isinstance(entry, list) and entry[:1] == [stamp]:
-            return set(entry[1])  # type: ignore[arg-type]
+            return entry[1]  # type: ignore[return-value]
         found = scan_ids(path)
         self.entries[key] = [stamp, found]
         self.changed = True
-        return set(found)
+        return found
 
     def save(self) -> None:
         if self.file is None or not self.changed:
