@@ -171,8 +171,8 @@ def locate_task(task_id: str, cwd: Path | None = None) -> Path:
     """The plan file of the repository holding ``cwd`` that defines ``task_id`` (ids are
     unique in a repository); a cheap text scan, confirmed by loading the candidates."""
     from kehoach.document import load_document
-    from kehoach.idindex import scan_ids
-    from kehoach.repo import find_root, plan_files
+    from kehoach.idindex import IdIndex
+    from kehoach.repo import cache_dir, find_root, plan_files, same_file_key
     from kehoach.textnorm import closest
     from kehoach.walk import iter_tasks
 
@@ -182,8 +182,9 @@ def locate_task(task_id: str, cwd: Path | None = None) -> Path:
                         "kế hoạch (--plan).")
     seen: set[str] = set()
     found = []
+    index = IdIndex(cache_dir(root))  # the scan `check` remembers: unchanged files are not read
     for path in plan_files(root):
-        ids = scan_ids(path)
+        ids = index.ids(path, same_file_key(path))
         seen.update(ids)
         if task_id in ids:
             doc = load_document(path)
@@ -191,6 +192,7 @@ def locate_task(task_id: str, cwd: Path | None = None) -> Path:
                 found.append(path)
             elif doc.plan is None:
                 found.append(path)  # invalid: the edit will say so
+    index.save()
     if len(found) == 1:
         return found[0]
     if found:
