@@ -26,7 +26,7 @@ from typing import Any
 
 from kehoach import __version__
 from kehoach.model import Completion, Extension
-from kehoach.repo import cache_dir
+from kehoach.repo import cache_dir, make_cache_dir
 from kehoach.tracking import Obligation
 
 __all__ = ["RowCache", "cache_dir", "decode", "digest", "encode", "entry_key"]
@@ -128,6 +128,7 @@ class RowCache:
         """Store an entry atomically; a cache that cannot be written is silently skipped."""
         path = self._path(key)
         try:
+            make_cache_dir(self.folder.parent)
             path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
         except OSError:

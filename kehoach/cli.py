@@ -475,6 +475,10 @@ def fmt(
     if missing:
         _usage(f"Không tìm thấy: {', '.join(str(p) for p in missing)}")
     results = format_paths(list(paths or []), check_only=check_only)
+    if not results:
+        print("Không có tệp .yaml nào để trình bày lại (ngoài kho kế hoạch thì hãy chỉ rõ tệp).",
+              file=sys.stderr)
+        raise typer.Exit(0)
     failed = [r for r in results if not r.ok]
     changed = [r for r in results if r.ok and r.changed]
     for r in results:
@@ -519,7 +523,11 @@ def diff(
     if len(versions) > 2:
         _usage("diff nhận một hoặc hai phiên bản.")
     if len(versions) == 1:
-        versions = [f"git:HEAD:{versions[0]}", versions[0]]
+        only = versions[0]
+        if only.startswith("git:"):  # that version against the file as it is now
+            versions = [only, only[4:].partition(":")[2]]
+        else:
+            versions = [f"git:HEAD:{only}", only]
     from kehoach.check import load_registry
     from kehoach.diff import changes_json, diff_plans, format_changes_vi
     from kehoach.repo import find_root
@@ -530,9 +538,13 @@ def diff(
     except DiffError as exc:
         _usage(str(exc))
     broken = [d for doc in (old, new) for d in doc.diagnostics if d.is_error]
+    if old.registry is not None or new.registry is not None:
+        _usage("diff so sánh hai phiên bản của một kế hoạch; tệp này là danh mục cơ quan (hãy "
+               "dùng git diff).")
     if old.plan is None or new.plan is None:
         sys.stderr.write(report.plain(broken))
-        print("Có phiên bản không đọc được thành kế hoạch: chưa so sánh được.", file=sys.stderr)
+        print("Lỗi: có phiên bản chưa đọc được thành kế hoạch (lỗi ở trên); chưa so sánh được.",
+              file=sys.stderr)
         raise typer.Exit(1)
     registry, _ = load_registry(find_root(cwd))
     changes = diff_plans(old.plan, new.plan, registry)
@@ -555,13 +567,23 @@ _Occurrence = Annotated[str | None, typer.Option(
 _Note = Annotated[str | None, typer.Option("--note", help="Ghi chú.", show_default=False)]
 
 
-def _edit_run(task_id: str, plan: Path | None, change: Callable[[Path], Any]) -> None:
+def _edit_run(task_id: str, plan: Path | None, change: Callable[[Path], Any],
+              occurrence: str | None = None) -> None:
     """Find the plan, make one edit, print what was done; a refusal exits 1."""
     from kehoach import report
     from kehoach.edit import EditError, locate_task
+    from kehoach.editrules import parse_occurrence
+    from kehoach.repo import find_root
 
     if plan is not None and not plan.is_file():
         _usage(f"Không tìm thấy tệp kế hoạch: {plan}")
+    if plan is None and find_root(Path.cwd()) is None:
+        _usage("Không tìm thấy kho kế hoạch (thư mục có plans/ hoặc kehoach.toml) từ thư mục "
+               "này; hãy chạy lệnh trong kho, hoặc chỉ rõ tệp bằng --plan.")
+    try:
+        parse_occurrence(occurrence)
+    except EditError as exc:
+        _usage(f"--occurrence: {exc.message_vi}")
     try:
         result = change(plan if plan is not None else locate_task(task_id))
     except EditError as exc:
@@ -569,6 +591,8 @@ def _edit_run(task_id: str, plan: Path | None, change: Callable[[Path], Any]) ->
         sys.stderr.write(report.plain(exc.diagnostics))
         raise typer.Exit(1) from None
     print(result.message)
+    for warning in result.warnings:  # written anyway: odd, not wrong; say so now, not in CI
+        print(f"Cảnh báo: {warning.message} ({warning.code})", file=sys.stderr)
 
 
 @app.command()
@@ -587,10 +611,10 @@ def done(
     """Ghi nhận một nhiệm vụ đã hoàn thành (sửa đúng chỗ, giữ nguyên phần còn lại của tệp)."""
     from kehoach.edit import record_done
 
-    when = _day_arg(day, "--date") if day else None
+    when = _day_arg(day, "--date") if day is not None else None
     _edit_run(task_id, plan, lambda path: record_done(
         path, task_id, agency=agency, date=when, evidence=evidence, occurrence=occurrence,
-        note=note))
+        note=note), occurrence)
 
 
 @app.command()
@@ -604,7 +628,7 @@ def undone(
     from kehoach.edit import withdraw_done
 
     _edit_run(task_id, plan, lambda path: withdraw_done(
-        path, task_id, agency=agency, occurrence=occurrence))
+        path, task_id, agency=agency, occurrence=occurrence), occurrence)
 
 
 @app.command()
@@ -625,7 +649,9 @@ def extend(
     from kehoach.edit import extend as extend_task
     from kehoach.tracking import today_vn
 
-    when = _day_arg(day, "--date") if day else today_vn()
+    if not by.strip() or not new_deadline.strip():
+        _usage("gia hạn cần thời hạn mới và văn bản cho phép gia hạn (--by).")
+    when = _day_arg(day, "--date") if day is not None else today_vn()
     _edit_run(task_id, plan, lambda path: extend_task(path, task_id, new_deadline, by, when,
                                                       note))
 
@@ -679,7 +705,7 @@ def new(
     from kehoach.repo import display_path, find_root
     from kehoach.scaffold import new_plan
 
-    root = find_root((output.parent if output else Path.cwd()).absolute())
+    root = find_root((output.parent if output else Path.cwd()).absolute()) or find_root(Path.cwd())
     if root is None:
         _usage("Không tìm thấy kho kế hoạch (thư mục có plans/ hoặc kehoach.toml).")
     if output is not None and output.exists() and not force:
@@ -687,6 +713,14 @@ def new(
     where = output.parent.absolute() if output else root / "plans"
     schema = os.path.relpath(root / "kehoach.schema.json", where).replace(os.sep, "/")
     registry, _ = load_registry(root)
+    if registry.get(issuer) is None:  # a name, as --agency takes: "Sở Nội vụ tỉnh Lạng Sơn"
+        from kehoach.registry import AgencyLookupError
+
+        try:
+            issuer = registry.find(issuer).id
+        except AgencyLookupError as exc:
+            if exc.ambiguous:
+                _usage(f"--issuer: {exc.message_vi()}")
     try:
         text = new_plan(doc_type, issuer, registry, schema_path=schema)
     except ValueError as exc:

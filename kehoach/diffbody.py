@@ -20,7 +20,7 @@ def diff_body(old: Plan, new: Plan, names: Names, as_of: dt.date | None) -> list
     _items(old.phan, new.phan, ("phan",), ("phan",), old_places, new_places, pairs, items)
     old_tasks = {r.task.id: r for r in iter_tasks(old)}
     new_tasks = {r.task.id: r for r in iter_tasks(new)}
-    tasks = _tasks(old_tasks, new_tasks, old_places, new_places, pairs, names, as_of)
+    tasks = _tasks(old_tasks, new_tasks, old_places, new_places, pairs, names, as_of, new)
     covered = _covered(old_tasks, new_tasks, new_places)
     return [c for c in items if not (c.kind == "item-changed" and c.target in covered)] + tasks
 
@@ -74,7 +74,7 @@ def _covered(old_tasks: dict[str, TaskRef], new_tasks: dict[str, TaskRef],
 
 def _tasks(old: dict[str, TaskRef], new: dict[str, TaskRef], oplaces: dict[Path, str],
            nplaces: dict[Path, str], pairs: dict[Path, Path], names: Names,
-           as_of: dt.date | None) -> list[Change]:
+           as_of: dt.date | None, plan: Plan) -> list[Change]:
     out = []
     for task_id, ref in new.items():
         if task_id not in old:
@@ -88,12 +88,13 @@ def _tasks(old: dict[str, TaskRef], new: dict[str, TaskRef], oplaces: dict[Path,
                               f"{quote(ref.text)}.", ref.text, None))
     for task_id, ref in new.items():
         if task_id in old:
-            out += _task(old[task_id], ref, oplaces, nplaces, pairs, names, as_of)
+            out += _task(old[task_id], ref, oplaces, nplaces, pairs, names, as_of, plan)
     return out
 
 
 def _task(a: TaskRef, b: TaskRef, oplaces: dict[Path, str], nplaces: dict[Path, str],
-          pairs: dict[Path, Path], names: Names, as_of: dt.date | None) -> list[Change]:
+          pairs: dict[Path, Path], names: Names, as_of: dt.date | None,
+          plan: Plan) -> list[Change]:
     tid, out = b.task.id, []
     old_item, new_item = item_path_of(a.path), item_path_of(b.path)
     if pairs.get(old_item) != new_item:
@@ -114,7 +115,7 @@ def _task(a: TaskRef, b: TaskRef, oplaces: dict[Path, str], nplaces: dict[Path, 
         if va != vb:
             out.append(changed(f"task-{field}", tid, f"{label}: {name}", va, vb))
     out += _completions(a, b, names, label)
-    out += _extensions(a, b, label, as_of)
+    out += _extensions(a, b, label, plan)
     return out
 
 
@@ -184,12 +185,21 @@ def describe_extension(ext: Extension) -> str:
     return text + (f" ({ext.ghi_chu})" if ext.ghi_chu else "")
 
 
-def _extensions(a: TaskRef, b: TaskRef, label: str, as_of: dt.date | None) -> list[Change]:
+def _extension_days(ref: TaskRef, ext: Extension, plan: Plan) -> int | None:
+    """The shift the tracker applies for ``ext``, given the extensions granted before it."""
+    from kehoach.schedule import extension_shift
+
+    earlier = [e for e in ref.task.gia_han if e is not ext and e.ngay < ext.ngay]
+    task = ref.task.model_copy(update={"gia_han": earlier})
+    return extension_shift(task, plan, ext.thoi_han, ext.ngay)
+
+
+def _extensions(a: TaskRef, b: TaskRef, label: str, plan: Plan) -> list[Change]:
     out, tid = [], b.task.id
     in_force = a.task.gia_han[-1].thoi_han if a.task.gia_han else a.task.thoi_han
     for ext in b.task.gia_han:
         if ext not in a.task.gia_han:
-            days = shift_days(in_force, ext.thoi_han, as_of)
+            days = _extension_days(b, ext, plan)
             text = describe_extension(ext)
             out.append(Change("extension-added", tid, f"{label}: gia hạn đến {text}"
                               f"{shift_vi(days)}.", in_force, ext.thoi_han, days))

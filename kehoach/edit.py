@@ -42,6 +42,7 @@ class EditResult:
     task_id: str
     message: str  # Vietnamese, for the command line
     record: dict[str, Any] = field(default_factory=dict)
+    warnings: list[Any] = field(default_factory=list)  # diagnostics the edit brought in
 
 
 @dataclass
@@ -70,6 +71,7 @@ def record_done(path: Path | str, task_id: str, agency: str | None = None,
     if day > today:
         raise EditError(f"Ngày hoàn thành {day:%d/%m/%Y} ở tương lai.")
     wanted = parse_occurrence(occurrence)
+    evidence, note = _nfc(evidence), _nfc(note)  # the file is NFC: NFD input would not match
 
     def change(ctx: _Ctx) -> tuple[str, Any, str, dict[str, Any]]:
         body = resolve_agency(ctx.ref, agency, ctx.registry)
@@ -130,13 +132,18 @@ def extend(path: Path | str, task_id: str, new_deadline: str, by_document: str,
            registry: Registry | None = None) -> EditResult:
     """Add an extension ``{thoi_han, ngay, van_ban, ghi_chu}``; the original deadline stays."""
     from kehoach.deadline import read_deadline
+    from kehoach.tracking import today_vn
 
-    phrase, document = new_deadline.strip(), by_document.strip()
+    phrase, document = _nfc(new_deadline.strip()), _nfc(by_document.strip())
+    note = _nfc(note)
     if not phrase or not document:
         raise EditError("Gia hạn cần thời hạn mới và văn bản cho phép gia hạn.")
+    if date > today_vn():
+        raise EditError(f"Ngày của văn bản gia hạn {date:%d/%m/%Y} ở tương lai.")
 
     def change(ctx: _Ctx) -> tuple[str, Any, str, dict[str, Any]]:
-        from kehoach.diff import reference_day, shift_days, shift_vi
+        from kehoach.diff import shift_vi
+        from kehoach.schedule import extension_shift
 
         plan = ctx.doc.plan
         assert plan is not None
@@ -148,8 +155,11 @@ def extend(path: Path | str, task_id: str, new_deadline: str, by_document: str,
         if any(e.thoi_han == phrase and e.van_ban == document for e in task.gia_han):
             raise EditError(f"Nhiệm vụ “{task.id}” đã được gia hạn đến “{phrase}” theo "
                             f"{document}.")
-        in_force = task.gia_han[-1].thoi_han if task.gia_han else task.thoi_han
-        days = shift_days(in_force, phrase, reference_day(plan))
+        days = extension_shift(task, plan, phrase, date)
+        if days is not None and days < 0:
+            raise EditError(f"Thời hạn mới “{phrase}” sớm hơn thời hạn đang áp dụng "
+                            f"({-days} ngày): gia hạn chỉ lùi thời hạn. Nếu văn bản rút ngắn "
+                            "thời hạn, hãy sửa thoi_han trong kế hoạch.")
         record = {k: v for k, v in (("thoi_han", phrase), ("ngay", date), ("van_ban", document),
                                     ("ghi_chu", note)) if v is not None}
         text, data = _append(ctx, "gia_han", record)
@@ -171,11 +181,11 @@ def _edit(path: Path, task_id: str, change: _Change, registry: Registry | None) 
         with FileLock(path):
             ctx = _open(path, task_id, registry)
             text, expected, message, record = change(ctx)
-            _verify(ctx, text, expected)
+            warnings = _verify(ctx, text, expected)
             write_atomic(path, ctx.bom + text.encode("utf-8"))
     except (LockError, AtomicWriteError) as exc:
         raise EditError(exc.message_vi) from exc
-    return EditResult(path, task_id, message, record)
+    return EditResult(path, task_id, message, record, warnings)
 
 
 def _open(path: Path, task_id: str, registry: Registry | None) -> _Ctx:
@@ -211,8 +221,9 @@ def _open(path: Path, task_id: str, registry: Registry | None) -> _Ctx:
     return _Ctx(path, doc, text, refs[task_id], registry, bom)
 
 
-def _verify(ctx: _Ctx, text: str, expected: Any) -> None:
-    """The edited text reads back as ``expected`` and adds no error."""
+def _verify(ctx: _Ctx, text: str, expected: Any) -> list[Any]:
+    """The edited text reads back as ``expected`` and adds no error; the warnings it adds are
+    returned (a completion dated before the plan was issued is odd, not wrong)."""
     from kehoach.check import check_document
     from kehoach.document import Document, load_text
     from kehoach.fmt import same_data
@@ -220,18 +231,20 @@ def _verify(ctx: _Ctx, text: str, expected: Any) -> None:
     after = load_text(Document(ctx.path, str(ctx.path)), text.encode("utf-8"))
     if after.plan is not None:
         check_document(after, ctx.registry)
-    before = Counter((d.code, d.message) for d in ctx.doc.diagnostics if d.is_error)
+    before = Counter((d.code, d.message) for d in ctx.doc.diagnostics)
     new = []
-    for diag in (d for d in after.diagnostics if d.is_error):
+    for diag in after.diagnostics:
         if before[(diag.code, diag.message)] > 0:
             before[(diag.code, diag.message)] -= 1
         else:
             new.append(diag)
-    if new:
-        raise EditError(f"Không ghi: sau khi sửa, tệp sẽ có lỗi — {new[0].message}", new)
+    errors = [d for d in new if d.is_error]
+    if errors:
+        raise EditError(f"Không ghi: sau khi sửa, tệp sẽ có lỗi — {errors[0].message}", errors)
     if not same_data(after.data, expected):
         raise EditError("Lỗi nội bộ: bản sửa sẽ làm đổi phần khác của tệp, nên không ghi. Hãy báo "
                         "lỗi kèm tệp kế hoạch.")
+    return new
 
 
 def _append(ctx: _Ctx, key: str, record: dict[str, Any]) -> tuple[str, Any]:
@@ -268,7 +281,15 @@ def _same_ky(ky: int | dt.date | None, wanted: int | dt.date | None) -> bool:
         return True
     if isinstance(wanted, int) and isinstance(ky, dt.date):
         return ky.year == wanted
+    if isinstance(wanted, dt.date) and isinstance(ky, int):  # a yearly task keeps the year
+        return wanted.year == ky
     return ky == wanted
+
+
+def _nfc(text: str | None) -> str | None:
+    from kehoach.textnorm import nfc
+
+    return None if text is None else nfc(text)
 
 
 def _describe(ctx: _Ctx, done: Any) -> str:

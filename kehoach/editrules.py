@@ -99,20 +99,17 @@ def _some(registry: Registry, ids: list[str], shown: int = 5) -> str:
 def schedule(ref: TaskRef, plan: Plan, today: dt.date) -> tuple[Deadline | None, list[dt.date]]:
     """The reading of the task's deadline, and its occurrences when it has several."""
     from kehoach.deadline import occurrences, read_deadline
+    from kehoach.schedule import reference_day, window
 
     if not ref.task.thoi_han:
         return None, []
-    reading = read_deadline(ref.task.thoi_han, reference=plan.ngay_ban_hanh)
+    reading = read_deadline(ref.task.thoi_han, reference=reference_day(plan))
     if reading.kind == "dates":
         return reading, list(reading.occurrences)
     if reading.kind != "recurring":
         return reading, []
-    if plan.giai_doan is not None:
-        start, end = plan.giai_doan.start, plan.giai_doan.end
-    else:
-        start = reading.start or plan.ngay_ban_hanh or dt.date(today.year - 5, 1, 1)
-        end = dt.date(today.year + 1, 12, 31)
-    return reading, occurrences(reading, start, end)
+    # The tracker's own window, so that the occurrences offered are the ones `tasks` lists.
+    return reading, occurrences(reading, *window(plan, today))
 
 
 def _yearly(reading: Deadline | None) -> bool:
@@ -135,8 +132,9 @@ def resolve_occurrence(ref: TaskRef, reading: Deadline | None, days: list[dt.dat
     if reading is None or reading.kind not in ("recurring", "dates"):
         if wanted is None:
             return None
-        raise EditError(f"Nhiệm vụ “{tid}” chỉ có một kỳ (thời hạn “{ref.task.thoi_han or ''}”); "
-                        "không cần ghi kỳ (--occurrence).")
+        deadline = f"thời hạn “{ref.task.thoi_han}”" if ref.task.thoi_han else "không có thời hạn"
+        raise EditError(f"Nhiệm vụ “{tid}” chỉ có một kỳ ({deadline}); không cần ghi kỳ "
+                        "(--occurrence).")
     yearly = _yearly(reading)
     if not days:
         raise EditError(f"Không xác định được các kỳ của nhiệm vụ “{tid}” trong giai đoạn kế "

@@ -88,6 +88,8 @@ def git_setup(repo_root: Path, command: str = TEXTCONV_COMMAND) -> list[str]:
     """Make ``git diff`` show plans in plan terms (idempotent); what was done, in Vietnamese."""
     from kehoach.atomic import write_atomic
 
+    # Before anything is written: outside a git work tree there is nothing to set up.
+    _git(["rev-parse", "--git-dir"], repo_root, "thiết lập được git cho kho kế hoạch")
     done = []
     attributes = repo_root / ".gitattributes"
     text = attributes.read_text(encoding="utf-8") if attributes.exists() else ""

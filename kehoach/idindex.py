@@ -16,6 +16,8 @@ import re
 import tempfile
 from pathlib import Path
 
+from kehoach.repo import make_cache_dir
+
 # Block or flow style, key quoted or not: a superset is fine, a miss is not. The pattern
 # starts with its literal, so the regex engine can skip ahead to each "id" (a pattern starting
 # with ``(?:^|[{,])`` was tried at every character: 5x slower on a large repository); what may
@@ -80,7 +82,7 @@ class IdIndex:
         if self.file is None or not self.changed:
             return
         with contextlib.suppress(OSError):
-            self.file.parent.mkdir(parents=True, exist_ok=True)
+            make_cache_dir(self.file.parent)
             fd, tmp = tempfile.mkstemp(dir=self.file.parent, prefix=".tmp-")
             with os.fdopen(fd, "w", encoding="utf-8") as f:
                 json.dump({"format": _FORMAT, "files": self.entries}, f)

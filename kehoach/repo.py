@@ -91,6 +91,15 @@ def _inside(path: Path, folder: Path) -> bool:
     return a == b or a.startswith(b.rstrip(os.sep) + os.sep)
 
 
+def make_cache_dir(folder: Path) -> None:
+    """Create the cache folder with a ``.gitignore`` of ``*`` inside, as pytest and ruff do:
+    ``git add -A`` in a plans repository must not commit kehoach's cache."""
+    folder.mkdir(parents=True, exist_ok=True)
+    ignore = folder / ".gitignore"
+    if not ignore.exists():
+        ignore.write_text("# kehoach's cache: made again when missing.\n*\n", encoding="utf-8")
+
+
 def cache_dir(root: Path | None) -> Path | None:
     """kehoach's cache folder: ``.kehoach-cache/`` at the repository root.
 

@@ -111,7 +111,7 @@ def _header(kind: str, title: str, code: str, issuer: str, abbr: str | None, uni
     else:
         lines.append(f"# so_ky_hieu: {example}")
     lines += [
-        "# dia_danh: Lạng Sơn",
+        "# dia_danh: \"[Địa danh nơi ban hành, ví dụ: Cà Mau]\"",
         "# ngay_ban_hanh: 2024-03-05",
         f'trich_yeu: "{SUBJECT_PLACEHOLDER}"',
         "# giai_doan: {tu: 2024, den: 2025}   # giai đoạn kế hoạch bao quát (nếu có)",

@@ -115,3 +115,24 @@ def schedule(task: Task, plan: Plan, as_of: dt.date) -> Schedule:
         current = _extend(current, new)
         phrase, latest = ext.thoi_han, ext
     return Schedule(phrase, latest, tuple(current))
+
+
+def extension_shift(task: Task, plan: Plan, phrase: str, granted: dt.date) -> int | None:
+    """Days by which granting ``phrase`` on ``granted`` moves the due day in force of the
+    occurrence it applies to (> 0 later); None when that is not one clear shift.
+
+    Uses the tracker's own rules (``_extend``), so that the days said are the days ``tasks``
+    will count: for a yearly task, the shift of that year's occurrence, not of the first one.
+    """
+    before = schedule(task, plan, granted).occurrences
+    new = expand(read_deadline(phrase, granted), plan, granted, anchor=granted)
+    after = _extend(list(before), new)
+    if len(after) != len(before):
+        return None
+    shifts = {(a.due - b.due).days for b, a in zip(before, after, strict=True)
+              if a.due is not None and b.due is not None and a.due != b.due}
+    if any((a.due is None) != (b.due is None) for b, a in zip(before, after, strict=True)):
+        return None
+    if not shifts:
+        return 0 if new else None
+    return shifts.pop() if len(shifts) == 1 else None

@@ -26,7 +26,7 @@ def repo(tmp_path, monkeypatch):
 
 
 def entries(root: Path) -> list[Path]:
-    return sorted(p for p in (root.parent / "cache").rglob("*") if p.is_file())
+    return sorted(p for p in (root.parent / "cache" / "rows").rglob("*") if p.is_file())
 
 
 def test_warm_rows_equal_cold_rows(repo):
@@ -113,3 +113,9 @@ def test_prefiltered_loading_gives_exactly_the_selected_rows(repo, role):
         pushed = load([repo / "plans"], AS_OF, cwd=repo, where=where)
         expected = select(full.rows, full.registry, body, role)
         assert select(pushed.rows, pushed.registry, body, role) == expected, body
+
+
+def test_the_cache_folder_ignores_itself_in_git(repo):
+    """`git add -A` in a plans repository must not commit the cache."""
+    load([repo / "plans"], AS_OF, cwd=repo)
+    assert (repo.parent / "cache" / ".gitignore").read_text(encoding="utf-8").endswith("*\n")

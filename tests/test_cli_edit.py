@@ -110,3 +110,54 @@ def test_new_makes_a_draft_that_passes_check(tmp_path):
     assert run(root, "check", "plans/moi.yaml")[0] == 0
     code, _, err = run(root, "new", "ke_hoach", "--issuer", "ls.ubnd", "-o", "plans/moi.yaml")
     assert code == 2 and "đã có; dùng --force" in err
+
+
+# --- found in review -----------------------------------------------------------------------
+
+
+def test_an_edit_prints_the_warning_it_brings(repo):
+    needs("done")
+    code, out, err = run(repo.root, "done", "ra-quan", "--date", "02/01/2023")
+    assert code == 0 and out.startswith("Đã ghi nhận hoàn thành nhiệm vụ ra-quan")
+    assert err.startswith("Cảnh báo: ") and "(completion-before-issue)" in err
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["done", "ra-quan", "--date", ""], "--date: ngày “” không hợp lệ"),
+    (["done", "bao-cao", "-a", "ls.snv", "--occurrence", "abc"], "--occurrence: Kỳ “abc”"),
+    (["extend", "ra-quan", "quý III/2023", "--by", " "], "cần thời hạn mới và văn bản"),
+])
+def test_edit_usage_errors_exit_2(repo, args, message):
+    needs("done")
+    code, _, err = run(repo.root, *args)
+    assert code == 2 and message in err
+
+
+def test_editing_outside_a_repository_is_a_usage_error(tmp_path):
+    needs("done")
+    code, _, err = run(tmp_path, "done", "ra-quan")
+    assert code == 2 and "Không tìm thấy kho kế hoạch" in err
+
+
+def test_git_setup_outside_git_writes_nothing(tmp_path):
+    needs("git-setup")
+    root = write_repo(tmp_path, {"a.yaml": PLAN}, registry=REG)
+    code, _, err = run(root, "git-setup")
+    assert code == 1 and err.startswith("Lỗi: Không thiết lập được git")
+    assert not (root / ".gitattributes").exists()
+
+
+def test_diff_of_one_git_version_against_the_file(repo):
+    needs("diff")
+    assert run(repo.root, "extend", "ra-quan", "quý III/2023", "--by", "CV 5")[0] == 0
+    code, out, _ = run(repo.root, "diff", "git:HEAD:plans/a.yaml")
+    assert code == 0 and out.startswith("Có 1 thay đổi:\n- Nhiệm vụ ra-quan: gia hạn")
+    code, _, err = run(repo.root, "diff", "plans/co-quan.yaml")
+    assert code == 2 and "danh mục cơ quan" in err
+
+
+def test_new_takes_the_issuer_by_name(tmp_path):
+    needs("new")
+    root = write_repo(tmp_path, {}, registry=REG)
+    code, out, _ = run(root, "new", "ke_hoach", "--issuer", "uy ban nhan dan tinh lang son")
+    assert code == 0 and "co_quan_ban_hanh: [ls.ubnd]" in out

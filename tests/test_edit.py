@@ -338,3 +338,60 @@ def test_a_long_list_of_assignees_is_cut_short(tmp_path):
     assert info.value.message_vi == (
         "Nhiệm vụ “bao-cao” giao cho 12 cơ quan (Sở số 0; Sở số 1; Sở số 2; Sở số 3; Sở số 4; "
         "và 7 cơ quan khác); hãy chỉ rõ cơ quan đã hoàn thành (--agency).")
+
+
+# --- found in review -----------------------------------------------------------------------
+
+
+def test_decomposed_input_is_written_as_nfc(plan_repo):
+    import unicodedata
+
+    _, path = plan_repo
+    nfd = unicodedata.normalize("NFD", "Báo cáo số 9")
+    result = record_done(path, "ra-quan", date=DAY, evidence=nfd, note=nfd)
+    assert result.record["minh_chung"] == "Báo cáo số 9"
+    extend(path, "ra-quan", unicodedata.normalize("NFD", "quý III/2023"),
+           unicodedata.normalize("NFD", "Công văn số 5"), DAY)
+    assert "Công văn số 5" in path.read_text(encoding="utf-8")
+
+
+def test_a_yearly_occurrence_may_be_named_by_its_due_day(plan_repo):
+    _, path = plan_repo
+    record_done(path, "bao-cao", agency="ls.snv", date=dt.date(2024, 11, 10),
+                occurrence="15/11/2024")
+    assert withdraw_done(path, "bao-cao", agency="ls.snv", occurrence="15/11/2024").record[
+        "ky"] == 2024
+
+
+def test_extending_a_yearly_task_counts_from_that_year(plan_repo):
+    _, path = plan_repo
+    result = extend(path, "bao-cao", "trước ngày 30/11/2024", "CV 12", dt.date(2024, 11, 1))
+    assert result.message.endswith("lùi 15 ngày.")
+
+
+@pytest.mark.parametrize(("call", "message"), [
+    (lambda p: extend(p, "ra-quan", "quý III/2023", "CV 1", dt.date.today() + dt.timedelta(3)),
+     "ở tương lai"),
+    (lambda p: extend(p, "ra-quan", "tháng 4/2023", "CV 1", DAY),
+     r"sớm hơn thời hạn đang áp dụng \(61 ngày\): gia hạn chỉ lùi thời hạn"),
+])
+def test_extensions_that_are_not_extensions_are_refused(plan_repo, call, message):
+    _, path = plan_repo
+    before = path.read_bytes()
+    with pytest.raises(EditError, match=message):
+        call(path)
+    assert path.read_bytes() == before
+
+
+def test_an_edit_reports_the_warnings_it_brings(plan_repo):
+    _, path = plan_repo
+    result = record_done(path, "ra-quan", date=dt.date(2023, 1, 2))  # before the date of issue
+    assert [w.code for w in result.warnings] == ["completion-before-issue"]
+    assert record_done(path, "bao-cao", agency="ls.snv", date=DAY, occurrence=2023).warnings == []
+
+
+def test_the_occurrences_offered_are_the_trackers(plan_repo):
+    """The plan is issued on 05/01/2023: its yearly task falls due from 15/11/2023 on."""
+    _, path = plan_repo
+    with pytest.raises(EditError, match=r"có nhiều kỳ \(2023, 2024, 2025\)"):
+        record_done(path, "bao-cao", agency="ls.snv", date=DAY)
