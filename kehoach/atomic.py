@@ -10,7 +10,6 @@ a plan (``kehoach.render.atomic`` has the render-specific checks on top of the s
 from __future__ import annotations
 
 import contextlib
-import errno
 import os
 import stat
 import sys
@@ -37,23 +36,11 @@ class AtomicWriteError(OSError):
         super().__init__(self.message_vi)
 
 
-_REASONS_VI = {
-    errno.ENOSPC: "ổ đĩa đã đầy",
-    getattr(errno, "EDQUOT", -1): "đã dùng hết hạn mức dung lượng",
-    errno.EROFS: "ổ đĩa hoặc thư mục chỉ cho đọc",
-    errno.EACCES: "không có quyền ghi vào thư mục này",
-    errno.EPERM: "không có quyền ghi vào thư mục này",
-    errno.EFBIG: "tệp vượt quá giới hạn kích thước cho phép",
-    errno.EIO: "lỗi đọc ghi trên ổ đĩa",
-    errno.ENOENT: "thư mục không tồn tại",
-}
-
-
 def reason_vi(exc: OSError) -> str:
     """Why a write failed, in Vietnamese (the system's own words kept in brackets)."""
-    detail = exc.strerror or str(exc)
-    vi = _REASONS_VI.get(exc.errno) if exc.errno is not None else None
-    return f"{vi} ({detail})" if vi else detail
+    from kehoach.oserror import reason_vi as why
+
+    return why(exc)
 
 
 def write_atomic(path: Path | str, data: bytes) -> None:

@@ -446,7 +446,9 @@ def render(
         print(f"Lỗi: {err}", file=sys.stderr)
         raise typer.Exit(1) from None
     except OSError as err:
-        print(f"Lỗi: không ghi được tệp ({err.strerror}: {err.filename}).", file=sys.stderr)
+        from kehoach.oserror import reason_vi
+
+        print(f"Lỗi: không ghi được tệp “{err.filename}”: {reason_vi(err)}.", file=sys.stderr)
         raise typer.Exit(1) from None
 
 
@@ -518,7 +520,9 @@ def diff(
         try:
             _write_out(plan_text(Path(versions[0])))
         except OSError as exc:
-            _usage(f"Không đọc được tệp “{versions[0]}”: {exc.strerror}.")
+            from kehoach.oserror import reason_vi
+
+            _usage(f"Không đọc được tệp “{versions[0]}”: {reason_vi(exc, reading=True)}.")
         return
     if len(versions) > 2:
         _usage("diff nhận một hoặc hai phiên bản.")

@@ -55,7 +55,10 @@ def load_document(path: Path, display: str | None = None) -> Document:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        doc.add_at(1, 1, Severity.ERROR, "io-error", f"Không đọc được tệp: {exc.strerror}.")
+        from kehoach.oserror import reason_vi
+
+        doc.add_at(1, 1, Severity.ERROR, "io-error",
+                   f"Không đọc được tệp: {reason_vi(exc, reading=True)}.")
         return doc
     return load_text(doc, raw)
 

@@ -27,6 +27,7 @@ from kehoach.editrules import (
     schedule,
     show_ky,
 )
+from kehoach.oserror import reason_vi
 
 if TYPE_CHECKING:
     from kehoach.document import Document
@@ -199,7 +200,8 @@ def _open(path: Path, task_id: str, registry: Registry | None) -> _Ctx:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise EditError(f"Không đọc được tệp “{path}”: {exc.strerror}.") from exc
+        why = reason_vi(exc, reading=True)
+        raise EditError(f"Không đọc được tệp “{path}”: {why}.") from exc
     doc = load_text(Document(path, str(path)), raw)
     errors = [d for d in doc.diagnostics if d.is_error]
     if errors or doc.plan is None:

@@ -99,8 +99,11 @@ def _format_bytes(path: Path, result: FmtResult) -> bytes | None:
     try:
         raw = path.read_bytes()
     except OSError as exc:
+        from kehoach.oserror import reason_vi
+
         result.diagnostics.append(
-            _diag(result.display, "io-error", f"Không đọc được tệp: {exc.strerror}."))
+            _diag(result.display, "io-error",
+                  f"Không đọc được tệp: {reason_vi(exc, reading=True)}."))
         return None
     doc = _load(raw, path, result.display)
     result.diagnostics.extend(doc.diagnostics)

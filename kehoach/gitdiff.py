@@ -16,6 +16,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from kehoach.oserror import reason_vi
+
 if TYPE_CHECKING:
     from kehoach.document import Document
     from kehoach.registry import Registry
@@ -37,7 +39,8 @@ def load_version(spec: str, cwd: Path) -> tuple[str, bytes]:
         try:
             return spec, path.read_bytes()
         except OSError as exc:
-            raise DiffError(f"Không đọc được tệp “{spec}”: {exc.strerror}.") from exc
+            why = reason_vi(exc, reading=True)
+            raise DiffError(f"Không đọc được tệp “{spec}”: {why}.") from exc
     rev, sep, name = spec[4:].partition(":")
     if not sep or not rev or not name:
         raise DiffError(f"Không hiểu phiên bản “{spec}”: hãy viết git:PHIÊN_BẢN:đường/dẫn, ví "
