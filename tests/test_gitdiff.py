@@ -55,6 +55,99 @@ TEXTCONV = [
 ]
 
 
+# Every structured field that has no line of its own, to pin its Vietnamese label.
+STRUCTURED = textwrap.dedent("""\
+    loai: ke_hoach
+    co_quan_ban_hanh: [ls.ubnd]
+    trich_yeu: Tổ chức Tháng thanh niên năm 2023
+    giai_doan: {tu: 2023-03-01, den: 2023-03-31}
+    can_cu:
+      - noi_dung: Căn cứ Quyết định số 1331/QĐ-TTg ngày 24/7/2021 của Thủ tướng Chính phủ;
+        loai_van_ban: Quyết định
+        so: 1331/QĐ-TTg
+        ngay: 2021-07-24
+        co_quan: Thủ tướng Chính phủ
+        ghi_chu: Đã đối chiếu.
+    phan:
+      - so: I.
+        noi_dung: MỤC ĐÍCH, YÊU CẦU
+        vai_tro: muc_dich_yeu_cau
+      - so: II.
+        noi_dung: TỔ CHỨC THỰC HIỆN
+        vai_tro: to_chuc_thuc_hien
+        ban_to_chuc:
+          so: "-"
+          danh_xung: Đ/c
+          thanh_vien:
+            - {ho_ten: Nguyễn Văn A, chuc_vu: Bí thư Tỉnh đoàn, vai_tro: Trưởng ban}
+        su_kien:
+          thoi_gian: 7 giờ 30, ngày 26/3/2023
+          dia_diem: Quảng trường 17/10
+          thanh_phan: [Đoàn viên, Thanh niên]
+          chuong_trinh:
+            - {thoi_gian: "7 giờ 30", noi_dung: Khai mạc, thuc_hien: Ban tổ chức}
+        ghi_chu: Ghi chú biên tập.
+    chu_ky:
+      - co_quan: ls.ubnd
+        nguoi_ky: Nguyễn Văn B
+        ghi_chu: Ký thay.
+    chu_thich:
+      - id: 1
+        noi_dung: Lời chú thích.
+        ghi_chu: Theo bản gốc.
+    phu_luc:
+      - so: I
+        tieu_de: Danh mục
+        bang:
+          cot: [STT, Nội dung]
+          dong: [["1", Ra quân]]
+        bang_nhiem_vu: [ra-quan]
+        ngang: false
+        ben_ngoai: Tệp riêng.
+        ghi_chu: Kèm theo.
+    """)
+STRUCTURED_TEXTCONV = [
+    "Loại văn bản: Kế hoạch (ke_hoach)",
+    "Cơ quan ban hành: Ủy ban nhân dân tỉnh Lạng Sơn",
+    "Trích yếu: Tổ chức Tháng thanh niên năm 2023",
+    "Giai đoạn: 01/03/2023–31/03/2023",
+    "Căn cứ 1: Căn cứ Quyết định số 1331/QĐ-TTg ngày 24/7/2021 của Thủ tướng Chính phủ;",
+    "Căn cứ 1: loại văn bản: Quyết định",
+    "Căn cứ 1: số, ký hiệu: 1331/QĐ-TTg",
+    "Căn cứ 1: ngày ban hành: 24/07/2021",
+    "Căn cứ 1: cơ quan, người ban hành: Thủ tướng Chính phủ",
+    "Căn cứ 1: ghi chú: Đã đối chiếu.",
+    "I. MỤC ĐÍCH, YÊU CẦU",
+    "  I: vai trò: mục đích, yêu cầu",
+    "II. TỔ CHỨC THỰC HIỆN",
+    "  II: vai trò: tổ chức thực hiện",
+    "  II: ban tổ chức: ký hiệu đầu dòng: -",
+    "  II: ban tổ chức: danh xưng: Đ/c",
+    "  II: ban tổ chức: thành viên 1: họ tên: Nguyễn Văn A",
+    "  II: ban tổ chức: thành viên 1: chức vụ: Bí thư Tỉnh đoàn",
+    "  II: ban tổ chức: thành viên 1: vai trò: Trưởng ban",
+    "  II: sự kiện: thời gian: 7 giờ 30, ngày 26/3/2023",
+    "  II: sự kiện: địa điểm: Quảng trường 17/10",
+    "  II: sự kiện: thành phần: Đoàn viên | Thanh niên",
+    "  II: sự kiện: chương trình 1: thời gian: 7 giờ 30",
+    "  II: sự kiện: chương trình 1: nội dung: Khai mạc",
+    "  II: sự kiện: chương trình 1: thực hiện: Ban tổ chức",
+    "  II: ghi chú: Ghi chú biên tập.",
+    "Chữ ký 1: cơ quan: Ủy ban nhân dân tỉnh Lạng Sơn",
+    "Chữ ký 1: người ký: Nguyễn Văn B",
+    "Chữ ký 1: ghi chú: Ký thay.",
+    "Chú thích [^1]: nội dung: Lời chú thích.",
+    "Chú thích [^1]: ghi chú: Theo bản gốc.",
+    "Phụ lục I: tiêu đề: Danh mục",
+    "Phụ lục I: bảng: cột: STT | Nội dung",
+    "Phụ lục I: bảng: dòng 1: 1 | Ra quân",
+    "Phụ lục I: bảng nhiệm vụ: ra-quan",
+    "Phụ lục I: trang ngang: không",
+    "Phụ lục I: giữ ở nơi khác: Tệp riêng.",
+    "Phụ lục I: ghi chú: Kèm theo.",
+]
+
+
 @pytest.fixture
 def git_repo(tmp_path) -> Repo:
     return make_repo(tmp_path)
@@ -67,6 +160,12 @@ def test_textconv_lines(tmp_path, monkeypatch):
     root = write_repo(tmp_path, {"a.yaml": PLAN})
     monkeypatch.chdir(root)
     assert textconv(root / "plans" / "a.yaml").splitlines() == TEXTCONV
+
+
+def test_textconv_labels_structured_fields_in_vietnamese(tmp_path, monkeypatch):
+    root = write_repo(tmp_path, {"a.yaml": STRUCTURED})
+    monkeypatch.chdir(root)
+    assert textconv(root / "plans" / "a.yaml").splitlines() == STRUCTURED_TEXTCONV
 
 
 def test_textconv_of_an_invalid_file_is_its_text(tmp_path):
