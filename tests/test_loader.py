@@ -132,3 +132,14 @@ def test_syntax_error_position(tmp_path):
 def test_control_characters_are_a_diagnostic(tmp_path):
     found = codes(tmp_path, b"trich_yeu: a\x07b\n")
     assert found and found[0][2] == "yaml-syntax"
+
+
+def test_block_scalar_header_error_is_vietnamese(tmp_path):
+    # The reviewer's example: libyaml's words stay, but only inside the parentheses.
+    path = tmp_path / "a.yaml"
+    path.write_bytes((PLAN + "mo_dau: | Căn cứ\n  Kế hoạch\n").encode())
+    diag = load_document(path).diagnostics[0]
+    assert (diag.line, diag.column, diag.code) == (4, 11, "yaml-syntax")
+    assert diag.message.startswith("Lỗi cú pháp YAML: sau “|” hoặc “>” chỉ được có chỉ số thụt lề")
+    assert diag.message.endswith(
+        "(while scanning a block scalar did not find expected comment or line break).")
