@@ -1,18 +1,29 @@
 """Vietnamese for the parts of the command line that typer and click write themselves.
 
 Officials read help pages and usage errors too: the headings ("Options", "Usage"), the help
-option, and click's usage errors are given in Vietnamese here, in the CLI layer only.
+option, the placeholders in usage lines (metavars) and click's usage errors are given in
+Vietnamese here, in the CLI layer only.
 """
 
 from __future__ import annotations
 
+import datetime
 import re
-from typing import Any
+from collections.abc import Callable
+from pathlib import PurePath
+from typing import Any, get_args, get_origin
 
 import typer
 import typer.core
 
+try:  # typer ≥ 0.2x vendors click; older releases use click itself
+    from typer._click.exceptions import UsageError
+except ImportError:  # pragma: no cover
+    from click.exceptions import UsageError  # type: ignore[no-redef]
+
 HELP_OPTION_VI = "Hiện hướng dẫn này rồi thoát."
+OPTIONS_METAVAR_VI = "[TUỲ CHỌN]"
+SUBCOMMAND_METAVAR_VI = "LỆNH [ĐỐI SỐ]..."
 
 _WORDS = {
     "Options": "Tuỳ chọn",
@@ -27,51 +38,259 @@ _WORDS = {
     "No such command {name!r}.": "Không có lệnh {name!r}.",
 }
 
-_ERRORS = [
-    (r"No such option: (.+)", r"Không có tuỳ chọn \1."),
-    (r"No such command '(.+)'\.", r"Không có lệnh “\1”."),
-    (r"Invalid value for (.+?): (.+) is not one of (.+)\.",
-     r"Giá trị không hợp lệ cho \1: \2 không thuộc \3."),
-    (r"Invalid value for (.+?): (.+)", r"Giá trị không hợp lệ cho \1: \2"),
-    (r"Missing argument '(.+)'\.", r"Thiếu đối số \1."),
-    (r"Missing option '(.+)'\.", r"Thiếu tuỳ chọn \1."),
-    (r"Got unexpected extra arguments? \((.+)\)", r"Thừa đối số: \1."),
-    (r"Option '(.+)' requires an argument\.", r"Tuỳ chọn \1 cần một giá trị."),
-    (r"Missing command\.", r"Thiếu lệnh."),
+# Placeholders named after what the official types, not after the Python parameter: keyed by
+# argument name or by long option. Anything not listed falls back to its type (_TYPE_METAVARS).
+_NAMED_METAVARS = {
+    "paths": "ĐƯỜNG_DẪN",
+    "source": "ĐƯỜNG_DẪN",
+    "text": "THỜI_HẠN",
+    "versions": "PHIÊN_BẢN",
+    "task_id": "MÃ_NHIỆM_VỤ",
+    "new_deadline": "THỜI_HẠN_MỚI",
+    "doc_type": "LOẠI_VĂN_BẢN",
+    "--as-of": "NGÀY",
+    "--date": "NGÀY",
+    "--due-before": "NGÀY",
+    "--due-after": "NGÀY",
+    "--agency": "CƠ_QUAN",
+    "--issuer": "CƠ_QUAN",
+    "--status": "TÌNH_TRẠNG",
+    "--within": "SỐ_NGÀY",
+    "--plan": "TỆP",
+    "--output": "TỆP",
+    "--template": "MẪU",
+    "--evidence": "MINH_CHỨNG",
+    "--occurrence": "KỲ",
+    "--note": "GHI_CHÚ",
+    "--by": "VĂN_BẢN",
+}
+_TYPE_METAVARS: list[tuple[type, str]] = [
+    (bool, "CÓ_KHÔNG"),  # before int: bool is an int
+    (int, "SỐ"),
+    (float, "SỐ"),
+    (datetime.date, "NGÀY"),  # datetime is a date too
+    (PurePath, "ĐƯỜNG_DẪN"),
 ]
+_FALLBACK_METAVAR = "CHUỖI"
 
 
 def _translate(text: str) -> str:
     return _WORDS.get(text, text)
 
 
+def _unquote(text: str) -> str:
+    """``'--issuer' / '-i'`` → ``--issuer / -i``: click quotes each name, and the Vietnamese
+    sentences around them read better without."""
+    return re.sub(r"'([^']*)'", r"\1", text)
+
+
+def _list_vi(text: str) -> str:
+    """``'a', 'b'`` or click's ``a,\\n\\tb`` → ``a, b``."""
+    return ", ".join(part for part in re.split(r",\s*", _unquote(text).strip()) if part)
+
+
+# The reasons after "Invalid value for X:" (pydantic's and typer's words).
+_VALUE_REASONS: list[tuple[str, str | Callable[[re.Match[str]], str]]] = [
+    (r"Input should be a valid integer, got a number with a fractional part",
+     "phải là số nguyên (không có phần lẻ)."),
+    (r"Input should be a valid integer.*", "phải là số nguyên."),
+    (r"Input should be a valid number.*", "phải là số."),
+    (r"Input should be a valid boolean.*", "phải là true hoặc false."),
+    (r"Input should be a valid date.*", "phải là ngày hợp lệ."),
+    (r"Input should be greater than or equal to (.+)", r"phải lớn hơn hoặc bằng \1."),
+    (r"Input should be greater than (.+)", r"phải lớn hơn \1."),
+    (r"Input should be less than or equal to (.+)", r"phải nhỏ hơn hoặc bằng \1."),
+    (r"Input should be less than (.+)", r"phải nhỏ hơn \1."),
+    (r"String should have at least (\d+) characters?", r"phải có ít nhất \1 ký tự."),
+    (r"String should have at most (\d+) characters?", r"chỉ được tối đa \1 ký tự."),
+    (r"(.+) is not one of (.+)\.",
+     lambda m: f"{m[1]} không thuộc các giá trị: {_list_vi(m[2])}."),
+    (r"Value (.+) is not a valid \w+\.", r"\1 không phải giá trị hợp lệ."),
+]
+
+
+def _reason_vi(reason: str) -> str:
+    return _apply(_VALUE_REASONS, reason) or reason
+
+
+def _suggest(possibilities: str | None) -> str:
+    return f" Có phải: {_list_vi(possibilities)}?" if possibilities else ""
+
+
+def _missing(m: re.Match[str]) -> str:
+    what = "tuỳ chọn" if m["kind"] == "option" else "đối số"
+    text = f"Thiếu {what} {_unquote(m['hint'])}." if m["hint"] else f"Thiếu {what}."
+    if m["choices"]:
+        text += f" Chọn một trong: {_list_vi(m['choices'])}."
+    return text
+
+
+_ERRORS: list[tuple[str, str | Callable[[re.Match[str]], str]]] = [
+    (r"No such option: (\S+?)(?: \(Possible options: (.+)\))?",
+     lambda m: f"Không có tuỳ chọn {m[1]}.{_suggest(m[2])}"),
+    (r"(?:No such command|Không có lệnh) (.+?)\.(?: Did you mean (.+)\?)?",
+     lambda m: f"Không có lệnh {m[1]}.{_suggest(m[2])}"),
+    (r"Invalid value for (.+?): (.+)",
+     lambda m: f"Giá trị không hợp lệ cho {_unquote(m[1])}: {_reason_vi(m[2])}"),
+    (r"Invalid value: (.+)", lambda m: f"Giá trị không hợp lệ: {_reason_vi(m[1])}"),
+    (r"Missing (?P<kind>argument|option|parameter)(?: (?P<hint>.+?))?\."
+     r"(?: Choose from:\s*(?P<choices>.+))?", _missing),
+    (r"Got unexpected extra argument(?:s|\(s\))? \((.+)\)", r"Thừa đối số: \1."),
+    (r"Option (.+) requires an argument\.",
+     lambda m: f"Tuỳ chọn {_unquote(m[1])} cần một giá trị."),
+    (r"Option (.+) requires (\d+) arguments\.",
+     lambda m: f"Tuỳ chọn {_unquote(m[1])} cần {m[2]} giá trị."),
+    (r"Option (.+) does not take a value\.",
+     lambda m: f"Tuỳ chọn {_unquote(m[1])} không nhận giá trị."),
+    (r"Argument (.+) takes (\d+) values\.",
+     lambda m: f"Đối số {_unquote(m[1])} cần {m[2]} giá trị."),
+    (r"Missing command\.", r"Thiếu lệnh."),
+]
+
+
+def _apply(table: list[tuple[str, str | Callable[[re.Match[str]], str]]],
+           text: str) -> str | None:
+    for pattern, replacement in table:
+        match = re.fullmatch(pattern, text, flags=re.DOTALL)
+        if match:
+            return replacement(match) if callable(replacement) else match.expand(replacement)
+    return None
+
+
 def usage_error_vi(message: str) -> str:
     """A click usage error in Vietnamese (the original kept when no pattern fits)."""
     message = message.replace("Value error, ", "")
-    for pattern, replacement in _ERRORS:
-        if re.fullmatch(pattern, message, flags=re.DOTALL):
-            return re.sub(pattern, replacement, message, flags=re.DOTALL)
-    return message
+    translated = _apply(_ERRORS, message)
+    return message if translated is None else translated
+
+
+def _type_metavar(annotation: Any) -> str | None:
+    """The placeholder for a type; ``None`` for choices, which typer lists themselves."""
+    if get_origin(annotation) in (list, tuple, set):  # repeated values: the element's name
+        inner = [a for a in get_args(annotation) if a is not Ellipsis]
+        return _type_metavar(inner[0]) if inner else _FALLBACK_METAVAR
+    if isinstance(annotation, type):
+        for kind, name in _TYPE_METAVARS:
+            if issubclass(annotation, kind):
+                return name
+    return _FALLBACK_METAVAR
+
+
+def _metavar_vi(param: Any) -> str | None:
+    if param.param_type_name == "argument":
+        keys = [param.name]
+    else:  # by long option only: an option's Python name may collide with an argument's
+        keys = [o for o in getattr(param, "opts", []) if o.startswith("--")]
+    for key in keys:
+        if key in _NAMED_METAVARS:
+            return _NAMED_METAVARS[key]
+    descriptor = getattr(param, "type_descriptor", None)
+    if descriptor is None:  # pragma: no cover - typer before its own type descriptors
+        return None
+    if getattr(descriptor, "is_choice", False):
+        return None
+    return _type_metavar(descriptor.annotation)
+
+
+def _argument_name(param: Any) -> str:
+    name = param.metavar or param.name.upper()
+    return f"{name}..." if param.nargs != 1 else name
+
+
+def _usage_piece(param: Any) -> str:
+    name = param.metavar or param.name.upper()
+    piece = name if param.required else f"[{name}]"
+    return f"{piece}..." if param.nargs != 1 else piece
+
+
+def _range_vi(help_text: str) -> str:
+    """typer's ``x>=0`` in the trailing ``[…]`` of a help text, in words."""
+    def words(m: re.Match[str]) -> str:
+        extra = re.sub(r"\b(\S+?)<=x<=(\S+?)(?=;|$)", r"từ \1 đến \2", m[1])
+        extra = re.sub(r"\bx>=(\S+?)(?=;|$)", r"tối thiểu \1", extra)
+        extra = re.sub(r"\bx<=(\S+?)(?=;|$)", r"tối đa \1", extra)
+        return f"[{extra}]"
+
+    return re.sub(r"\[([^\[\]]*)\]$", words, help_text)
 
 
 class _VietnameseHelp:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[call-arg]
+        # Only click's English defaults are replaced: a metavar chosen in cli.py stays.
+        if getattr(self, "options_metavar", None) == "[OPTIONS]":
+            self.options_metavar = OPTIONS_METAVAR_VI
+        if getattr(self, "subcommand_metavar", None) == "COMMAND [ARGS]...":
+            self.subcommand_metavar = SUBCOMMAND_METAVAR_VI
+        for param in getattr(self, "params", []):
+            if param.metavar is None and not getattr(param, "is_flag", False):
+                # Set on the parameter itself so that usage errors ("Thiếu đối số …") name
+                # it exactly as the help page does.
+                param.metavar = _metavar_vi(param)
+
     def get_help_option(self, ctx: Any) -> Any:
         option = super().get_help_option(ctx)  # type: ignore[misc]
         if option is not None:
             option.help = HELP_OPTION_VI
         return option
 
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        try:
+            return super().parse_args(ctx, args)  # type: ignore[misc, no-any-return]
+        except UsageError as exc:
+            # The option parser raises without a context, which would point the user to the
+            # top-level help ("Xem: kehoach --help") instead of this command's.
+            if exc.ctx is None:
+                exc.ctx, exc.cmd = ctx, ctx.command
+            raise
+
+    def collect_usage_pieces(self, ctx: Any) -> list[str]:
+        # click's convention (ARG required, [ARG] optional) rather than typer's {arg}.
+        options_metavar = getattr(self, "options_metavar", None)
+        pieces = [options_metavar] if options_metavar else []
+        for param in self.get_params(ctx):  # type: ignore[attr-defined]
+            if param.param_type_name == "argument":
+                pieces.append(_usage_piece(param))
+            else:
+                pieces.extend(param.get_usage_pieces(ctx))
+        subcommand_metavar = getattr(self, "subcommand_metavar", None)
+        if subcommand_metavar:
+            pieces.append(subcommand_metavar)
+        return pieces
+
     def format_usage(self, ctx: Any, formatter: Any) -> None:
-        pieces = self.collect_usage_pieces(ctx)  # type: ignore[attr-defined]
+        pieces = self.collect_usage_pieces(ctx)
         formatter.write_usage(ctx.command_path, " ".join(pieces), prefix="Cách dùng: ")
+
+    def _format_params(self, ctx: Any, formatter: Any) -> None:
+        arguments, options = [], []
+        for param in self.get_params(ctx):  # type: ignore[attr-defined]
+            record = param.get_help_record(ctx)
+            if record is None:
+                continue
+            name, help_text = record
+            if param.param_type_name == "argument":
+                # typer writes "task_id <str>"; the metavar alone says it in Vietnamese.
+                arguments.append((_argument_name(param), _range_vi(help_text)))
+            else:
+                options.append((name, _range_vi(help_text)))
+        if arguments:
+            with formatter.section(_translate("Arguments")):
+                formatter.write_dl(arguments)
+        if options:
+            with formatter.section(_translate("Options")):
+                formatter.write_dl(options)
 
 
 class Command(_VietnameseHelp, typer.core.TyperCommand):
-    pass
+    def format_options(self, ctx: Any, formatter: Any) -> None:
+        self._format_params(ctx, formatter)
 
 
 class Group(_VietnameseHelp, typer.core.TyperGroup):
-    pass
+    def format_options(self, ctx: Any, formatter: Any) -> None:
+        self._format_params(ctx, formatter)
+        self.format_commands(ctx, formatter)
 
 
 def localize(app: typer.Typer) -> None:
