@@ -118,7 +118,9 @@ def deadline_speed(rounds: int = 3) -> dict[str, float]:
         for p in phrases:
             read_deadline(p)
 
-    best_k = min(_timed(kehoach_round) for _ in range(rounds))
+    # A round of ten phrases takes a fraction of a millisecond: take the best of many, or
+    # one scheduler hiccup decides the ratio.
+    best_k = min(_timed(kehoach_round) for _ in range(max(rounds, 200)))
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         from dateparser.search import search_dates
