@@ -17,6 +17,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from kehoach.oserror import reason_vi
+
 _REPLACE_TRIES = 5
 """Windows: an antivirus or indexer may hold the target open for a moment; retry briefly."""
 
@@ -34,13 +36,6 @@ class AtomicWriteError(OSError):
         self.stage = stage
         self.message_vi = f"Không ghi được tệp “{path}”: {reason}."
         super().__init__(self.message_vi)
-
-
-def reason_vi(exc: OSError) -> str:
-    """Why a write failed, in Vietnamese (the system's own words kept in brackets)."""
-    from kehoach.oserror import reason_vi as why
-
-    return why(exc)
 
 
 def write_atomic(path: Path | str, data: bytes) -> None:

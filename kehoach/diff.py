@@ -20,6 +20,7 @@ from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Any
 
 from kehoach.gitdiff import DiffError, git_setup, load_version, textconv
+from kehoach.schedule import reference_day
 
 if TYPE_CHECKING:
     from kehoach.model import Plan
@@ -91,13 +92,6 @@ class Names:
 
     def many(self, ids: Sequence[str]) -> str:
         return "; ".join(self(i) for i in ids) if ids else "(không có)"
-
-
-def reference_day(plan: Plan) -> dt.date | None:
-    """The day deadlines are compared as of: the date of issue, else the period's start."""
-    if plan.ngay_ban_hanh is not None:
-        return plan.ngay_ban_hanh
-    return plan.giai_doan.start if plan.giai_doan is not None else None
 
 
 def day_vi(day: dt.date) -> str:

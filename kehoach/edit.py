@@ -28,6 +28,7 @@ from kehoach.editrules import (
     show_ky,
 )
 from kehoach.oserror import reason_vi
+from kehoach.validate import value_at
 
 if TYPE_CHECKING:
     from kehoach.document import Document
@@ -118,9 +119,10 @@ def withdraw_done(path: Path | str, task_id: str, agency: str | None = None,
         j = hits[0]
         text = remove_item(ctx.text, ctx.doc.root, ctx.ref.path, "hoan_thanh", j)
         data = copy.deepcopy(ctx.doc.data)
-        _at(data, ctx.ref.path)["hoan_thanh"].pop(j)
-        if not _at(data, ctx.ref.path)["hoan_thanh"]:
-            del _at(data, ctx.ref.path)["hoan_thanh"]
+        task_data = value_at(data, ctx.ref.path)
+        task_data["hoan_thanh"].pop(j)
+        if not task_data["hoan_thanh"]:  # the key goes with its last entry, as in the text
+            del task_data["hoan_thanh"]
         removed = records[j].model_dump(exclude_none=True)
         return text, data, f"Đã bỏ ghi nhận hoàn thành nhiệm vụ {tid}: " \
             f"{_describe(ctx, records[j])}.", removed
@@ -254,21 +256,15 @@ def _append(ctx: _Ctx, key: str, record: dict[str, Any]) -> tuple[str, Any]:
     from kehoach.yamlsplice import SpliceError, append_item
 
     model = Completion if key == "hoan_thanh" else Extension
-    task_data = _at(ctx.doc.data, ctx.ref.path)
+    task_data = value_at(ctx.doc.data, ctx.ref.path)
     try:
         text = append_item(ctx.text, ctx.doc.root, ctx.ref.path, key, task_data.get(key) or [],
                            record, model, list(Task.model_fields))
     except SpliceError as exc:
         raise EditError(str(exc)) from exc
     data = copy.deepcopy(ctx.doc.data)
-    _at(data, ctx.ref.path).setdefault(key, []).append(record)
+    value_at(data, ctx.ref.path).setdefault(key, []).append(record)
     return text, data
-
-
-def _at(data: Any, path: tuple[Any, ...]) -> Any:
-    for step in path:
-        data = data[step]
-    return data
 
 
 def _sole(ctx: _Ctx) -> str | None:

@@ -72,7 +72,7 @@ class FileLock:
                 time.sleep(self.poll)
                 continue
             except OSError as exc:  # read-only folder or disk, no permission, disk full
-                from kehoach.atomic import reason_vi
+                from kehoach.oserror import reason_vi
 
                 raise LockError(self.path, self.target, reason_vi(exc)) from exc
             with os.fdopen(fd, "wb") as handle:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
-from kehoach.diff import HEADER_LABELS, SIGNATURE_LABELS, Names, day_vi, reference_day
+from kehoach.diff import HEADER_LABELS, SIGNATURE_LABELS, Names, day_vi
 from kehoach.diffbody import describe_completion, describe_extension
 from kehoach.markers import marker_paths
 from kehoach.model import (
@@ -32,6 +32,7 @@ from kehoach.model import (
     Table,
     Task,
 )
+from kehoach.schedule import reference_day
 
 if TYPE_CHECKING:
     from kehoach.model import Plan

@@ -53,7 +53,7 @@ def data_path(data: Any, loc: tuple[Any, ...]) -> tuple[Any, ...]:
     return tuple(path)
 
 
-def _value_at(data: Any, path: tuple[Any, ...]) -> Any:
+def value_at(data: Any, path: tuple[Any, ...]) -> Any:
     for step in path:
         data = data[step]
     return data
@@ -71,7 +71,7 @@ def _problem(model: type[BaseModel], data: Any, path: tuple[Any, ...], err: Any)
     if kind == "missing":
         return SchemaProblem(path[:-1], "missing-field", f"Thiếu trường bắt buộc “{name}”.")
     try:
-        value = _value_at(data, path)
+        value = value_at(data, path)
     except (KeyError, IndexError, TypeError):
         value = None
     return SchemaProblem(path, "wrong-type" if kind.endswith("_type") else "invalid-value",
@@ -125,24 +125,24 @@ def fields_at(model: type[BaseModel], path: tuple[Any, ...]) -> set[str]:
     for step in path:
         if isinstance(step, int):
             continue
-        cls = _model_in(current)
+        cls = model_in(current)
         if cls is None or step not in cls.model_fields:
             return set()
         current = cls.model_fields[step].annotation
-    cls = _model_in(current)
+    cls = model_in(current)
     return set(cls.model_fields) if cls else set()
 
 
-def _model_in(annotation: Any) -> type[BaseModel] | None:
+def model_in(annotation: Any) -> type[BaseModel] | None:
     """The BaseModel class inside an annotation (through Optional, list, Annotated)."""
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return annotation
     origin = typing.get_origin(annotation)
     if origin is typing.Annotated:
-        return _model_in(typing.get_args(annotation)[0])
+        return model_in(typing.get_args(annotation)[0])
     if origin in (list, typing.Union, types.UnionType):
         for arg in typing.get_args(annotation):
-            found = _model_in(arg)
+            found = model_in(arg)
             if found is not None:
                 return found
     return None

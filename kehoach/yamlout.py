@@ -11,8 +11,6 @@ top of a block. Comments come from ``kehoach.yamlcomments``.
 
 from __future__ import annotations
 
-import types
-import typing
 from functools import cache
 from typing import TYPE_CHECKING, Any, TypeAlias
 
@@ -39,19 +37,9 @@ def top_model(data: Any) -> Model:
 
 @cache
 def _fields(model: type[BaseModel]) -> dict[str, Model]:
-    return {name: _model_in(info.annotation) for name, info in model.model_fields.items()}
+    from kehoach.validate import model_in
 
-
-def _model_in(annotation: Any) -> Model:
-    """The first pydantic model found inside a type annotation (list[Item] -> Item)."""
-    if isinstance(annotation, type) and hasattr(annotation, "model_fields"):
-        return annotation
-    if isinstance(annotation, types.UnionType) or typing.get_origin(annotation) is not None:
-        for arg in typing.get_args(annotation):
-            found = _model_in(arg)
-            if found is not None:
-                return found
-    return None
+    return {name: model_in(info.annotation) for name, info in model.model_fields.items()}
 
 
 def ordered_keys(data: dict[str, Any], model: Model) -> list[str]:
