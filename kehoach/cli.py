@@ -171,7 +171,7 @@ def _as_of_day(text: str | None) -> date:
     return today_vn() if text is None else _day_arg(text, "--as-of")
 
 
-def _track_load(paths: list[Path] | None, as_of: str | None, agency: str | None = None,
+def _track_load(paths: list[Path] | None, day: date, agency: str | None = None,
                 role: str = "any", include_children: bool = False,
                 status: list[str] | None = None,
                 reduce: Callable[[list[tuple[object, ...]]], Any] | None = None) -> Loaded:
@@ -181,7 +181,6 @@ def _track_load(paths: list[Path] | None, as_of: str | None, agency: str | None 
     from kehoach.queries import load, prefilter
     from kehoach.registry import AgencyLookupError
 
-    day = _as_of_day(as_of)
     missing = [p for p in paths or [] if not p.exists()]
     if missing:
         _usage(f"Không tìm thấy: {', '.join(str(p) for p in missing)}")
@@ -306,7 +305,7 @@ def overdue(
     """Nhiệm vụ quá hạn (chưa hoàn thành), quá hạn lâu nhất trước."""
     from kehoach import queries
 
-    loaded = _track_load(paths, as_of, agency, role.value, include_children,
+    loaded = _track_load(paths, _as_of_day(as_of), agency, role.value, include_children,
                          ["chua-hoan-thanh-qua-han"])
     rows = _query(queries.overdue, loaded, agency, role.value, include_children)
     _emit_rows(rows, fmt, loaded.as_of, "nghĩa vụ quá hạn")
@@ -341,7 +340,8 @@ def tasks(
         _usage(f"--status: không có tình trạng “{unknown[0]}”.")
     before = _day_arg(due_before, "--due-before") if due_before else None
     after = _day_arg(due_after, "--due-after") if due_after else None
-    loaded = _track_load(paths, as_of, agency, role.value, include_children, status)
+    loaded = _track_load(paths, _as_of_day(as_of), agency, role.value, include_children,
+                         status)
     rows = _query(queries.tasks, loaded, agency, role.value, include_children, status or None,
                   before, after)
     _emit_rows(rows, fmt, loaded.as_of, "nghĩa vụ")
@@ -362,7 +362,7 @@ def upcoming(
     """Nhiệm vụ sắp đến hạn trong số ngày tới, hạn gần nhất trước."""
     from kehoach import queries
 
-    loaded = _track_load(paths, as_of, agency, role.value, include_children,
+    loaded = _track_load(paths, _as_of_day(as_of), agency, role.value, include_children,
                          ["chua-hoan-thanh-trong-han"])
     rows = _query(queries.upcoming, loaded, within, agency, role.value, include_children)
     _emit_rows(rows, fmt, loaded.as_of, f"nghĩa vụ đến hạn trong {within} ngày tới")
@@ -383,7 +383,7 @@ def summary(
     from kehoach import queries, tables
 
     day = _as_of_day(as_of)
-    loaded = _track_load(paths, day.isoformat(), agency, "chu-tri", include_children,
+    loaded = _track_load(paths, day, agency, "chu-tri", include_children,
                          reduce=partial(queries.summary_partial, as_of_ordinal=day.toordinal()))
     rows = queries.summary_merge(loaded.partials, loaded.as_of)
     records = [tables.summary_record(r) for r in rows]

@@ -167,30 +167,30 @@ def resolve_occurrence(ref: TaskRef, reading: Deadline | None, days: list[dt.dat
 
 def locate_task(task_id: str, cwd: Path | None = None) -> Path:
     """The plan file of the repository holding ``cwd`` that defines ``task_id`` (ids are
-    unique in a repository); a cheap text scan, confirmed by loading the candidates."""
+    unique in a repository). A cheap text scan finds the candidates; only when there are
+    several are they loaded, to tell a task's id from another ``id:``. A lone candidate is
+    loaded once, by the edit, which says so if the id is not a task's there."""
     from kehoach.document import load_document
     from kehoach.idindex import IdIndex
     from kehoach.repo import cache_dir, find_root, plan_files, same_file_key
     from kehoach.textnorm import closest
-    from kehoach.walk import iter_tasks
 
     root = find_root(cwd or Path.cwd())
     if root is None:
         raise EditError("Không tìm thấy kho kế hoạch (thư mục có plans/); hãy chỉ rõ tệp "
                         "kế hoạch (--plan).")
     seen: set[str] = set()
-    found = []
+    candidates = []
     index = IdIndex(cache_dir(root))  # the scan `check` remembers: unchanged files are not read
     for path in plan_files(root):
         ids = index.ids(path, same_file_key(path))
         seen.update(ids)
         if task_id in ids:
-            doc = load_document(path)
-            if doc.plan is not None and any(r.task.id == task_id for r in iter_tasks(doc.plan)):
-                found.append(path)
-            elif doc.plan is None:
-                found.append(path)  # invalid: the edit will say so
+            candidates.append(path)
     index.save()
+    if len(candidates) == 1:
+        return candidates[0]
+    found = [p for p in candidates if _defines_task(load_document(p), task_id)]
     if len(found) == 1:
         return found[0]
     if found:
@@ -200,3 +200,10 @@ def locate_task(task_id: str, cwd: Path | None = None) -> Path:
     near = closest(task_id, sorted(seen), cutoff=0.5)
     hint = f" Có phải: {', '.join(near)}?" if near else ""
     raise EditError(f"Không có nhiệm vụ “{task_id}” trong kho kế hoạch.{hint}")
+
+
+def _defines_task(doc: Any, task_id: str) -> bool:
+    """``doc`` has a task ``task_id`` — or is invalid, and the edit will say so."""
+    from kehoach.walk import iter_tasks
+
+    return doc.plan is None or any(r.task.id == task_id for r in iter_tasks(doc.plan))

@@ -127,12 +127,11 @@ def extension_shift(task: Task, plan: Plan, phrase: str, granted: dt.date) -> in
     before = schedule(task, plan, granted).occurrences
     new = expand(read_deadline(phrase, granted), plan, granted, anchor=granted)
     after = _extend(list(before), new)
-    if len(after) != len(before):
+    pairs = list(zip(before, after, strict=False))
+    if not new or len(after) != len(before) or any((a.due is None) != (b.due is None)
+                                                    for b, a in pairs):
         return None
-    shifts = {(a.due - b.due).days for b, a in zip(before, after, strict=True)
-              if a.due is not None and b.due is not None and a.due != b.due}
-    if any((a.due is None) != (b.due is None) for b, a in zip(before, after, strict=True)):
-        return None
+    shifts = {(a.due - b.due).days for b, a in pairs if a.due and b.due and a.due != b.due}
     if not shifts:
-        return 0 if new else None
+        return 0
     return shifts.pop() if len(shifts) == 1 else None
