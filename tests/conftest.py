@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from kehoach.check import check_paths
+from kehoach.check.checker import check_paths
 
 DATA = Path(__file__).parent / "data"
 

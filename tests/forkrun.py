@@ -30,9 +30,10 @@ reply = os.fdopen(os.dup(1), "w", encoding="utf-8")
 null = os.open(os.devnull, os.O_RDWR)
 os.dup2(null, 1)  # stray prints must never reach the protocol pipe
 
-import kehoach.cli, kehoach.check, kehoach.fmt, kehoach.edit, kehoach.atomic  # noqa
+import kehoach.cli, kehoach.check.checker, kehoach.edit.fmt, kehoach.edit.records  # noqa
+import kehoach.fs.atomic  # noqa
 import kehoach.render, kehoach.render.compose, kehoach.render.templating  # noqa
-import kehoach.render.docx_build, kehoach.deadline, kehoach.yamlout  # noqa
+import kehoach.render.docx_build, kehoach.deadline, kehoach.yamltext.emit  # noqa
 import docx, jinja2, ruamel.yaml  # noqa
 
 work = tempfile.mkdtemp(prefix="kehoach-forkrun-")
@@ -299,8 +300,8 @@ def fmt_command(plan: str, check_only: bool = False) -> tuple[list[str] | None, 
     if has_command("fmt"):
         return ["fmt", *(["--check"] if check_only else []), plan], None
     return None, (
-        "import sys\nfrom pathlib import Path\nfrom kehoach import report\n"
-        "from kehoach.fmt import format_file\n"
+        "import sys\nfrom pathlib import Path\nfrom kehoach.diagnostics import formats as report\n"
+        "from kehoach.edit.fmt import format_file\n"
         f"r = format_file(Path({plan!r}), check_only={check_only})\n"
         "sys.stderr.write(report.plain(r.diagnostics))\n"
         f"sys.exit(1 if not r.ok or ({check_only} and r.changed) else 0)\n")
@@ -314,8 +315,9 @@ def done_command(plan: str, task: str, day: str,
     if argv is not None:
         return argv, None
     return None, (
-        "import sys, datetime\nfrom pathlib import Path\nfrom kehoach import report\n"
-        "from kehoach.edit import EditError, record_done\n"
+        "import sys, datetime\nfrom pathlib import Path\n"
+        "from kehoach.diagnostics import formats as report\n"
+        "from kehoach.edit.records import EditError, record_done\n"
         "try:\n"
         f"    r = record_done(Path({plan!r}), {task!r}, "
         f"date=datetime.date.fromisoformat({day!r}))\n"

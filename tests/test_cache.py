@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from kehoach import cache
-from kehoach.queries import load
+from kehoach.tracking import rowcache as cache
+from kehoach.tracking.queries import load
 
 DATA = Path(__file__).parent / "data" / "tracking"
 AS_OF = dt.date(2024, 6, 30)
@@ -105,7 +105,7 @@ def test_prefiltered_loading_gives_exactly_the_selected_rows(repo, role):
     """Pushing a query's filters into loading never changes its answer, for every body."""
     from functools import partial
 
-    from kehoach.queries import prefilter, select
+    from kehoach.tracking.queries import prefilter, select
 
     full = load([repo / "plans"], AS_OF, cwd=repo)
     for body in full.registry.bodies:

@@ -168,7 +168,7 @@ def test_completion_by_a_body_that_is_not_assigned(repo):
 def test_registry_problems_are_reported_in_the_registry(repo, tmp_path):
     registry = "co_quan:\n  - id: a\n    ten: A\n    cap_tren: b\n  - id: a\n    ten: B\n"
     root = repo({}, registry=registry)
-    from kehoach.check import check_paths
+    from kehoach.check.checker import check_paths
 
     result = check_paths([root / "plans"], cwd=root)
     got = [(d.path, d.line, d.column, d.code) for d in result.diagnostics]

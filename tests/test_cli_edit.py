@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from kehoach.tracking import today_vn
+from kehoach.deadline.clock import today_vn
 from tests.conftest import write_repo
 from tests.gitutil import Repo, make_repo
 from tests.test_edit import PLAN, REG

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from kehoach import tables
-from kehoach.queries import load, overdue
-from kehoach.tracking import today_vn
+from kehoach.deadline.clock import today_vn
+from kehoach.tracking import tables
+from kehoach.tracking.queries import load, overdue
 from tests.conftest import REGISTRY, write_repo
 
 FIXTURE = Path(__file__).parent / "data" / "tracking"

@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from kehoach.clihelp import usage_error_vi
+from kehoach.cli.typer_adapter import usage_error_vi
 
 COMMANDS = ["check", "schema", "deadline", "overdue", "tasks", "upcoming", "summary", "render",
             "fmt", "diff", "done", "undone", "extend", "git-setup", "new"]

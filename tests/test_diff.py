@@ -8,10 +8,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from kehoach.diff import DiffError, changes_json, diff_plans, format_changes_vi, load_version
-from kehoach.document import Document, load_text
-from kehoach.model import RegistryFile
-from kehoach.registry import Registry
+from kehoach.load.document import Document, load_text
+from kehoach.plan.model import RegistryFile
+from kehoach.plan.registry import Registry
+from kehoach.review.git import DiffError, load_version
+from kehoach.review.semantic import changes_json, diff_plans, format_changes_vi
 from tests.conftest import REGISTRY
 
 BASE = textwrap.dedent("""\

@@ -29,9 +29,7 @@ def test_every_command_has_vietnamese_help(name):
         assert param.help if hasattr(param, "help") else True, f"{name} {param.name}"
 
 
-SOURCES = [*(ROOT / "kehoach" / "rules").glob("*.py"),
-           *(ROOT / "kehoach" / n for n in ("source.py", "yamlload.py", "validate.py",
-                                            "document.py", "check.py"))]
+SOURCES = [*(ROOT / "kehoach" / "check").rglob("*.py"), *(ROOT / "kehoach" / "load").glob("*.py")]
 NOT_CODES = {"utf-8", "utf-16", "utf-32"}
 EMITTED = sorted({code for path in SOURCES
                   for code in re.findall(r'"([a-z0-9]+(?:-[a-z0-9]+)+)"',

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from kehoach.edit import EditError, extend, record_done, withdraw_done
-from kehoach.lock import FileLock, LockError, lock_path_for
+from kehoach.edit.records import EditError, extend, record_done, withdraw_done
+from kehoach.fs.lock import FileLock, LockError, lock_path_for
 from tests.conftest import REGISTRY, write_repo
 from tests.gitutil import Repo, make_repo
 
@@ -241,7 +241,7 @@ def test_neighbour_styles_are_followed(tmp_path):
 _RACER = """
 import datetime as dt, sys, time
 from pathlib import Path
-from kehoach.edit import record_done
+from kehoach.edit.records import record_done
 path, first, start = Path(sys.argv[1]), int(sys.argv[2]), float(sys.argv[3])
 while time.time() < start:
     time.sleep(0.001)
@@ -265,7 +265,7 @@ def test_two_processes_racing_lose_nothing(tmp_path):
                                env=env, stderr=subprocess.PIPE) for first in (1, 21)]
     errors = [r.communicate(timeout=240)[1].decode("utf-8", "replace") for r in racers]
     assert [r.returncode for r in racers] == [0, 0], errors
-    from kehoach.document import load_document
+    from kehoach.load.document import load_document
 
     doc = load_document(path)
     assert doc.diagnostics == [] and doc.plan is not None
@@ -301,7 +301,7 @@ def test_bom_is_kept(tmp_path):
 
 
 def test_locate_task_by_id_in_the_repository(tmp_path):
-    from kehoach.edit import locate_task
+    from kehoach.edit.records import locate_task
 
     other = PLAN.replace("id: bao-cao", "id: bao-cao-2").replace("id: ra-quan", "id: ra-quan-2") \
         .replace("id: tuyen-truyen", "id: tuyen-truyen-2")

@@ -26,9 +26,9 @@ from pathlib import Path
 import pytest
 from forkrun import REGISTRY, ForkServer, plan_text
 
-from kehoach.document import load_document
-from kehoach.edit import EditError, extend, record_done, withdraw_done
-from kehoach.fmt import format_file, format_text, same_data
+from kehoach.edit.fmt import format_file, format_text, same_data
+from kehoach.edit.records import EditError, extend, record_done, withdraw_done
+from kehoach.load.document import load_document
 
 DAY = dt.date(2024, 3, 20)
 BOM = codecs.BOM_UTF8

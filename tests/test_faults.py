@@ -1,6 +1,6 @@
 """No data lost on faults: `render`, `fmt` and `done` killed mid-way, disks full or read-only.
 
-Each command writes through ``kehoach.atomic`` (a temporary file in the target's folder,
+Each command writes through ``kehoach.fs.atomic`` (a temporary file in the target's folder,
 flushed, then ``os.replace``). The tests run the real command line in separate processes
 (forked from a warm server, ``tests/forkrun.py``) and:
 
@@ -31,8 +31,8 @@ from pathlib import Path
 import pytest
 from forkrun import REGISTRY, ForkServer, Run, done_command, fmt_command, plan_text
 
-from kehoach.document import load_document
-from kehoach.fmt import format_text
+from kehoach.edit.fmt import format_text
+from kehoach.load.document import load_document
 from tests.conftest import DATA
 
 if not sys.platform.startswith("linux"):  # signals, rlimits, /dev/full, /proc/self/fd
@@ -327,7 +327,7 @@ def test_full_disk_or_read_only_is_a_clear_error(server, tmp_path, which, kind):
 STRESS = """\
 import datetime, sys, time
 from pathlib import Path
-from kehoach.edit import record_done
+from kehoach.edit.records import record_done
 while time.time() < {start!r}:  # all four start together
     time.sleep(0.001)
 for n in {tasks!r}:
@@ -354,7 +354,7 @@ def test_concurrent_done_processes_lose_no_record(tmp_path):
         assert proc.returncode == 0, err
     doc = load_document(root / "plans" / "a.yaml")
     assert doc.plan is not None and not [d for d in doc.diagnostics if d.is_error]
-    from kehoach.walk import iter_tasks
+    from kehoach.plan.walk import iter_tasks
 
     recorded = {ref.task.id: ref.task.hoan_thanh for ref in iter_tasks(doc.plan)}
     assert len(recorded) == tasks

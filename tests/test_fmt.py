@@ -12,9 +12,9 @@ import yaml
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from kehoach.fmt import FmtError, format_file, format_paths, format_text, same_data
-from kehoach.yamlload import parse
-from kehoach.yamlscalar import FOLD_AT, render
+from kehoach.edit.fmt import FmtError, format_file, format_paths, format_text, same_data
+from kehoach.load.parse import parse
+from kehoach.yamltext.scalars import FOLD_AT, render
 from tests.conftest import DATA, write_repo
 
 FMT = DATA / "fmt"
@@ -263,7 +263,7 @@ PLANS = st.fixed_dictionaries(
 
 def _valid(source: str) -> bool:
     """PyYAML writes some text plain that kehoach refuses (``n``): such input is skipped."""
-    from kehoach.document import Document, load_text
+    from kehoach.load.document import Document, load_text
 
     doc = load_text(Document(Path("a.yaml"), "a.yaml"), source.encode("utf-8"))
     return not any(d.is_error for d in doc.diagnostics)

@@ -17,15 +17,15 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kehoach.check import check_document
-from kehoach.diagnostics import Diagnostic
-from kehoach.document import Document, load_text
-from kehoach.registry import Registry
+from kehoach.check.checker import check_document
+from kehoach.diagnostics.diagnostic import Diagnostic
+from kehoach.load.document import Document, load_text
+from kehoach.plan.registry import Registry
 from tests.conftest import DATA, REGISTRY
 
 CORPUS = DATA / "fuzz-corpus"
 REG = Registry.from_bodies(
-    __import__("kehoach.model", fromlist=["RegistryFile"])
+    __import__("kehoach.plan.model", fromlist=["RegistryFile"])
     .RegistryFile.model_validate(yaml.safe_load(REGISTRY))
     .co_quan
 )

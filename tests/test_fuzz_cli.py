@@ -29,8 +29,8 @@ from forkrun import ForkServer, fmt_command
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from kehoach.fmt import FmtError, format_file, format_text, same_data
-from kehoach.yamlload import parse
+from kehoach.edit.fmt import FmtError, format_file, format_text, same_data
+from kehoach.load.parse import parse
 from tests.conftest import DATA, REGISTRY
 
 CORPUS = DATA / "fuzz-corpus"
@@ -257,7 +257,7 @@ def assert_clean(run, what: str, raw: bytes) -> None:
 
 
 def load_data(raw: bytes) -> Any:
-    from kehoach.document import Document, load_text
+    from kehoach.load.document import Document, load_text
 
     return load_text(Document(Path("fuzz.yaml"), "fuzz.yaml"), raw)
 
@@ -341,7 +341,7 @@ def test_cli_deadline_never_crashes(server, fuzz_repo, phrase, as_json, as_of):
 
 
 def _valid(text: str) -> bool:
-    from kehoach.document import Document, load_text
+    from kehoach.load.document import Document, load_text
 
     doc = load_text(Document(Path("a.yaml"), "a.yaml"), text.encode("utf-8"))
     return not any(d.is_error for d in doc.diagnostics)

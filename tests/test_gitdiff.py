@@ -8,8 +8,14 @@ import textwrap
 
 import pytest
 
-from kehoach.diff import DiffError, git_setup, load_version, textconv
-from kehoach.gitdiff import ATTRIBUTES, load_plan_version
+from kehoach.review.git import (
+    ATTRIBUTES,
+    DiffError,
+    git_setup,
+    load_plan_version,
+    load_version,
+    textconv,
+)
 from tests.conftest import write_repo
 from tests.gitutil import Repo, make_repo
 
@@ -153,7 +159,7 @@ def git_repo(tmp_path) -> Repo:
     return make_repo(tmp_path)
 
 
-COMMAND = f"{shlex.quote(sys.executable)} -m kehoach.gitdiff"
+COMMAND = f"{shlex.quote(sys.executable)} -m kehoach.review.git"
 
 
 def test_textconv_lines(tmp_path, monkeypatch):
@@ -204,7 +210,7 @@ def test_git_setup_is_idempotent_and_keeps_attributes(git_repo):
 
 
 def test_default_command():
-    from kehoach.gitdiff import TEXTCONV_COMMAND
+    from kehoach.review.git import TEXTCONV_COMMAND
 
     assert TEXTCONV_COMMAND == "kehoach diff --textconv"
 

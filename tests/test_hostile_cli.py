@@ -14,7 +14,7 @@ import pytest
 from forkrun import ForkServer, done_command, fmt_command
 from test_hostile import HOSTILE, MEMORY_LIMIT
 
-from kehoach.document import load_document
+from kehoach.load.document import load_document
 from tests.conftest import REGISTRY
 
 pytest.importorskip("resource")

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kehoach.idindex import ids_in
+from kehoach.check.idindex import ids_in
 from tests.conftest import diagnose
 from tests.test_check_rules import BASE
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from kehoach.document import load_document
-from kehoach.source import MAX_BYTES, MAX_DEPTH
+from kehoach.load.document import load_document
+from kehoach.load.source import MAX_BYTES, MAX_DEPTH
 
 PLAN = "loai: ke_hoach\nco_quan_ban_hanh: [ls.ubnd]\ntrich_yeu: Tổ chức Tháng thanh niên\n"
 

@@ -6,7 +6,7 @@ import errno
 
 import pytest
 
-from kehoach.oserror import reason_vi
+from kehoach.fs.oserror import reason_vi
 
 
 @pytest.mark.parametrize(("code", "reading", "expected"), [

@@ -11,10 +11,10 @@ from typing import Any
 import pytest
 from pydantic import BaseModel
 
-from kehoach.diff import textconv
-from kehoach.document import load_document
-from kehoach.model import Completion, Extension, IssuingBody, PartRole, Period, Plan
-from kehoach.plantext import _LABELS, ROLE_LABELS
+from kehoach.load.document import load_document
+from kehoach.plan.model import Completion, Extension, IssuingBody, PartRole, Period, Plan
+from kehoach.review.git import textconv
+from kehoach.review.plantext import _LABELS, ROLE_LABELS
 
 ROOT = Path(__file__).resolve().parent.parent
 PLANS = sorted(p for p in (ROOT / "plans").glob("*.yaml") if load_document(p).plan is not None)

@@ -116,7 +116,7 @@ def test_check_hook_reports_errors_by_position(tmp_path, hooks_repo):
 
 
 def _cli_has_fmt() -> bool:
-    return "def fmt(" in (SRC / "kehoach" / "cli.py").read_text(encoding="utf-8")
+    return "def fmt(" in (SRC / "kehoach" / "cli" / "__init__.py").read_text(encoding="utf-8")
 
 
 def test_fmt_hook_rewrites_then_passes(tmp_path, hooks_repo):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 
-from kehoach.progress import DelayedProgress
+from kehoach.cli.progress import DelayedProgress
 
 
 def test_no_bar_when_stderr_is_not_a_terminal(monkeypatch):
@@ -33,7 +33,7 @@ def test_bar_after_the_delay_on_a_terminal():
 
 
 def test_library_reports_every_file(tmp_path):
-    from kehoach.check import check_paths
+    from kehoach.check.checker import check_paths
     from tests.conftest import write_repo
     from tests.test_check_rules import BASE
 

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from kehoach import tables
-from kehoach.queries import Loaded, load, overdue, summary, tasks, upcoming
-from kehoach.registry import AgencyLookupError
-from kehoach.tracking import DONE_LATE, DONE_ON_TIME, OPEN, OVERDUE
+from kehoach.plan.registry import AgencyLookupError
+from kehoach.tracking import tables
+from kehoach.tracking.obligations import DONE_LATE, DONE_ON_TIME, OPEN, OVERDUE
+from kehoach.tracking.queries import Loaded, load, overdue, summary, tasks, upcoming
 from tests.conftest import REGISTRY, write_repo
 
 D = dt.date

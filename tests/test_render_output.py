@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from test_render_support import REPO, all_text, load_plan, norm, registry, render
 
-from kehoach.markup import plain
-from kehoach.prose import plan_paragraphs
+from kehoach.plan.markup import plain
+from kehoach.plan.prose import plan_paragraphs
 from kehoach.render import RenderError, convert_to_pdf, render_plan
 
 FIXTURES = ["ke-hoach", "doan", "lien-tich", "du-thao"]
@@ -88,8 +88,8 @@ def _repo_plans() -> list[Path]:
 @pytest.mark.skipif(not _repo_plans(), reason="chưa có kế hoạch trong plans/")
 @pytest.mark.parametrize("path", _repo_plans(), ids=lambda p: p.stem)
 def test_every_plan_paragraph_appears_repository_plans(tmp_path, path):
-    from kehoach.check import load_registry
-    from kehoach.document import load_document
+    from kehoach.check.checker import load_registry
+    from kehoach.load.document import load_document
 
     repo_registry, _ = load_registry(REPO)
     doc = load_document(path)

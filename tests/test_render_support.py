@@ -13,9 +13,9 @@ from pathlib import Path
 import docx
 from lxml import etree
 
-from kehoach.document import load_document
-from kehoach.model import Plan
-from kehoach.registry import Registry
+from kehoach.load.document import load_document
+from kehoach.plan.model import Plan
+from kehoach.plan.registry import Registry
 from kehoach.render import render_plan
 
 DATA = Path(__file__).parent / "data" / "render"

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from kehoach.check import check_paths, load_registry
-from kehoach.fmt import format_text
-from kehoach.model import DocType
-from kehoach.scaffold import SUBJECT_PLACEHOLDER, new_plan
+from kehoach.check.checker import check_paths, load_registry
+from kehoach.edit.fmt import format_text
+from kehoach.edit.scaffold import SUBJECT_PLACEHOLDER, new_plan
+from kehoach.plan.model import DocType
 from tests.conftest import write_repo
 
 

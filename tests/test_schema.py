@@ -10,8 +10,8 @@ from typing import Any
 import jsonschema
 import pytest
 
-from kehoach.document import load_document
-from kehoach.schema import SCHEMA_FILES, schema_dict
+from kehoach.load.document import load_document
+from kehoach.plan.schema import SCHEMA_FILES, schema_dict
 
 ROOT = Path(__file__).parent.parent
 PLANS = sorted((ROOT / "plans").glob("*.yaml"))

@@ -40,9 +40,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from kehoach.markup import footnote_refs, plain
-from kehoach.model import Item, Plan, RegistryFile, Task
-from kehoach.prose import plan_paragraphs
+from kehoach.plan.markup import footnote_refs, plain
+from kehoach.plan.model import Item, Plan, RegistryFile, Task
+from kehoach.plan.prose import plan_paragraphs
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = Path(__file__).resolve().parent / "data" / "seeds"

@@ -10,13 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from kehoach import tracking
-from kehoach.check import load_registry
-from kehoach.document import load_document
-from kehoach.model import Plan
-from kehoach.registry import Registry
-from kehoach.schedule import schedule, window
-from kehoach.tracking import (
+from kehoach.check.checker import load_registry
+from kehoach.deadline import clock
+from kehoach.deadline.clock import parse_day, today_vn
+from kehoach.load.document import load_document
+from kehoach.plan.model import Plan
+from kehoach.plan.registry import Registry
+from kehoach.tracking.obligations import (
     DONE_LATE,
     DONE_ON_TIME,
     NO_DEADLINE,
@@ -25,9 +25,8 @@ from kehoach.tracking import (
     Obligation,
     classify,
     obligations,
-    parse_day,
-    today_vn,
 )
+from kehoach.tracking.schedule import schedule, window
 from tests.conftest import write_repo
 
 D = dt.date
@@ -61,7 +60,7 @@ def grid(rows: list[Obligation]) -> list[tuple[str, str, str, str, int | None, i
 
 def test_today_vn_is_the_next_day_at_20h_utc(monkeypatch):
     # 2024-01-01 20:00 UTC is 2024-01-02 03:00 in Việt Nam (UTC+7).
-    monkeypatch.setattr(tracking, "_utc_now",
+    monkeypatch.setattr(clock, "_utc_now",
                         lambda: dt.datetime(2024, 1, 1, 20, 0, tzinfo=dt.UTC))
     assert today_vn() == D(2024, 1, 2)
 
@@ -84,7 +83,7 @@ def test_today_vn_without_tzdata_uses_a_fixed_offset(monkeypatch):
         raise zoneinfo.ZoneInfoNotFoundError(key)
 
     monkeypatch.setattr(zoneinfo, "ZoneInfo", missing)
-    assert tracking.vn_zone() is tracking.VN_OFFSET
+    assert clock.vn_zone() is clock.VN_OFFSET
     assert today_vn(dt.datetime(2024, 1, 1, 20, 0, tzinfo=dt.UTC)) == D(2024, 1, 2)
 
 

@@ -12,7 +12,7 @@ import re
 import pytest
 import yaml
 
-from kehoach.yamlload import _syntax_vi, parse
+from kehoach.load.parse import _syntax_vi, parse
 
 # id -> (text, Vietnamese fragment, line, column)
 CASES: dict[str, tuple[str, str, int, int]] = {

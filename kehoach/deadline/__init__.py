@@ -16,7 +16,7 @@ from kehoach.deadline.calendar import (
 )
 from kehoach.deadline.explain import KIND_NAMES_VI, explain, label, to_json
 from kehoach.deadline.grammar import clear_cache, read_deadline
-from kehoach.deadline.model import KINDS, Deadline, Kind, Problem, Recurrence, Relative
+from kehoach.deadline.reading import KINDS, Deadline, Kind, Problem, Recurrence, Relative
 from kehoach.deadline.resolve import due, occurrences, resolve_relative
 
 __all__ = [

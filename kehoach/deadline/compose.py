@@ -12,8 +12,8 @@ from datetime import date
 
 from kehoach.deadline._text import Prepared
 from kehoach.deadline.atoms import Atom, TimeRef, ref_window, window
-from kehoach.deadline.model import Deadline, Kind, Problem, Recurrence, Relative
 from kehoach.deadline.patterns import APPROX_WORDS, P_APPROX, PRE_START, before
+from kehoach.deadline.reading import Deadline, Kind, Problem, Recurrence, Relative
 
 _EVERY_ORDER = ("month", "quarter", "year")
 _START_WORDS = frozenset({"tu", "dau"})  # "từ", "kể từ", "tính từ", "bắt đầu"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from kehoach.deadline.model import Deadline, Problem
+from kehoach.deadline.reading import Deadline, Problem
 from kehoach.deadline.resolve import due
 
 KIND_NAMES_VI: dict[str, str] = {

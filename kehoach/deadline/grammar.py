@@ -18,7 +18,6 @@ from kehoach.deadline.atoms import Atom, TimeRef, infer_year, ref_window
 from kehoach.deadline.calendar import WEEKDAYS_VI, weekday_vi
 from kehoach.deadline.compose import Context, compose
 from kehoach.deadline.extract import extract
-from kehoach.deadline.model import Deadline, Problem
 from kehoach.deadline.patterns import (
     P_DOCNUM,
     POST_WEEKDAY,
@@ -27,6 +26,7 @@ from kehoach.deadline.patterns import (
     before,
     weekday_index,
 )
+from kehoach.deadline.reading import Deadline, Problem
 
 _GAP_LIST = re.compile(
     r"[ ,;&()\-]*(?:(?:va|hoac|den|toi|cho|het|tu|du kien|ngay)[ ,;&()\-]*){0,4}"

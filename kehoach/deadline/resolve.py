@@ -11,7 +11,7 @@ from kehoach.deadline.calendar import (
     month_end,
     quarter_months,
 )
-from kehoach.deadline.model import FINITE_KINDS, Deadline, Recurrence
+from kehoach.deadline.reading import FINITE_KINDS, Deadline, Recurrence
 
 # Longest gap between two occurrences of a recurrence, with margin.
 _HORIZON = timedelta(days=400)

@@ -19,8 +19,8 @@ from typing import TYPE_CHECKING
 from kehoach.render.errors import RenderError
 
 if TYPE_CHECKING:
-    from kehoach.model import Plan
-    from kehoach.registry import Registry
+    from kehoach.plan.model import Plan
+    from kehoach.plan.registry import Registry
 
 __all__ = ["RenderError", "convert_to_pdf", "render_blocks", "render_plan"]
 
@@ -53,7 +53,7 @@ def render_plan(
     ones by name (a plans repository's ``templates/``). An existing ``out_path`` is replaced
     only with ``force``; ``out_path`` may never be ``plan_path``.
     """
-    from kehoach.render import atomic
+    from kehoach.render import output as atomic
 
     out = Path(out_path)
     protected = [Path(plan_path)] if plan_path is not None else []

@@ -11,9 +11,9 @@ its page numbers restarting at 1; see ``compose``.
 
 from __future__ import annotations
 
-from kehoach.model import Annex, Plan
-from kehoach.registry import Registry
-from kehoach.walk import TaskRef, iter_tasks
+from kehoach.plan.model import Annex, Plan
+from kehoach.plan.registry import Registry
+from kehoach.plan.walk import TaskRef, iter_tasks
 
 TASK_COLUMNS = ["STT", "Nội dung", "Chủ trì", "Phối hợp", "Thời gian", "Sản phẩm"]
 

@@ -24,7 +24,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from kehoach.markup import Run, parse
+from kehoach.plan.markup import Run, parse
 from kehoach.render import typeset
 from kehoach.render.errors import RenderError
 

@@ -15,7 +15,7 @@ from typing import Any
 from docx.enum.section import WD_SECTION
 from docx.shared import Pt
 
-from kehoach.markup import Run
+from kehoach.plan.markup import Run
 from kehoach.render import docx_build as dx
 from kehoach.render import typeset
 from kehoach.render.blocks import Block

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from kehoach.model import BodyKind, Item, Plan
-from kehoach.registry import Registry
+from kehoach.plan.model import BodyKind, Item, Plan
+from kehoach.plan.registry import Registry
 from kehoach.render import typeset
 from kehoach.render.annex import annex_context
 

@@ -23,8 +23,8 @@ from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.text.paragraph import Paragraph
 
-from kehoach.markup import parse
-from kehoach.model import Footnote
+from kehoach.plan.markup import parse
+from kehoach.plan.model import Footnote
 from kehoach.render import typeset
 from kehoach.render.docx_build import add_text, set_fonts_on
 

@@ -13,8 +13,8 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from kehoach.render.atomic import check_target, write_atomic
 from kehoach.render.errors import RenderError
+from kehoach.render.output import check_target, write_atomic
 
 TIMEOUT_SECONDS = 120
 _WINDOWS_DIRS = ("LibreOffice/program/soffice.exe",)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kehoach.document import is_registry_path
+from kehoach.fs.repo import yaml_files
+from kehoach.load.document import is_registry_path
 from kehoach.render.errors import RenderError
-from kehoach.repo import yaml_files
 
 
 def targets(source: Path, output: Path | None, root: Path | None) -> list[tuple[Path, Path]]:

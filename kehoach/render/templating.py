@@ -26,7 +26,7 @@ from jinja2.exceptions import SecurityError, UndefinedError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 import kehoach
-from kehoach.registry import Registry
+from kehoach.plan.registry import Registry
 from kehoach.render import typeset
 from kehoach.render.blocks import encode
 from kehoach.render.errors import RenderError

@@ -1,0 +1,151 @@
+"""``kehoach check`` as a library: load a repository's registry and plans, report problems."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kehoach.check.idindex import IdIndex
+from kehoach.check.rules import plan_rules, registry_rules
+from kehoach.check.rules.base import PlanContext, RegistryContext
+from kehoach.diagnostics.diagnostic import Diagnostic, Severity
+from kehoach.fs.parallel import run_files
+from kehoach.fs.repo import (
+    cache_dir,
+    display_path,
+    find_root,
+    plan_files,
+    registry_files,
+    same_file_key,
+    yaml_files,
+)
+from kehoach.load.document import Document, load_document, no_gc
+from kehoach.plan.registry import Registry
+from kehoach.plan.walk import iter_tasks
+
+
+@dataclass
+class TaskSite:
+    """Where a task id is defined; the position is resolved only if it is reported."""
+
+    task_id: str
+    display: str
+    path: Path
+    data_path: tuple[object, ...]
+
+
+@dataclass
+class CheckResult:
+    root: Path | None
+    registry: Registry
+    documents: list[Document] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def plans(self) -> list[Document]:
+        return [d for d in self.documents if d.plan is not None]
+
+
+def load_registry(root: Path | None, cwd: Path | None = None) -> tuple[Registry, list[Document]]:
+    """The registry of a repository, with the documents it came from (and their problems)."""
+    docs = [load_document(p, display_path(p, cwd)) for p in registry_files(root)] if root else []
+    bodies = [b for d in docs if d.registry for b in d.registry.co_quan]
+    registry = Registry.from_bodies(bodies)
+    for doc in docs:
+        if doc.registry is not None:
+            _apply(doc, registry_rules(), RegistryContext(doc.registry, registry))
+    return registry, docs
+
+
+def _apply(doc: Document, rules: Iterable, ctx: object) -> None:  # type: ignore[type-arg]
+    for rule in rules:
+        for f in rule(ctx):
+            doc.add(f.path, f.severity, f.code, f.message, key=f.on_key)
+
+
+def check_document(doc: Document, registry: Registry) -> None:
+    """Run the plan rules on a loaded document (no-op when it failed to load)."""
+    if doc.plan is not None:
+        with no_gc():
+            _apply(doc, plan_rules(), PlanContext(doc.plan, registry))
+
+
+def task_sites(doc: Document) -> list[TaskSite]:
+    if doc.plan is None:
+        return []
+    return [TaskSite(ref.task.id, doc.display, doc.path, (*ref.path, "id"))
+            for ref in iter_tasks(doc.plan)]
+
+
+def _site_position(site: TaskSite, docs: dict[str, Document], cwd: Path) -> tuple[int, int]:
+    doc = docs.get(site.display)
+    if doc is None or doc.root is None:
+        doc = load_document(site.path, display_path(site.path, cwd))
+        docs[site.display] = doc
+    return doc.position(site.data_path)
+
+
+def check_paths(paths: list[Path], cwd: Path | None = None, jobs: int | None = None,
+                progress: Callable[[int, int], None] | None = None) -> CheckResult:
+    """Check the files and folders named (default: the repository's ``plans/``)."""
+    cwd = cwd or Path.cwd()
+    root = find_root(paths[0] if paths else cwd)
+    if not paths:
+        paths = [root / "plans"] if root else [cwd]
+    registry, reg_docs = load_registry(root, cwd)
+    wanted = {same_file_key(p): p for p in yaml_files(paths)}
+    result = CheckResult(root, registry)
+    result.documents.extend(d for d in reg_docs if same_file_key(d.path) in wanted)
+    reg_paths = {same_file_key(d.path) for d in reg_docs}
+    todo = [(wanted[k], display_path(wanted[k], cwd)) for k in sorted(wanted.keys() - reg_paths)]
+    sites: list[TaskSite] = []
+    for doc, found in run_files(_check_file, todo, registry, jobs, progress):
+        result.documents.append(doc)
+        sites.extend(found)
+    checked = {same_file_key(d.path) for d in result.documents}
+    keyed = ((p, same_file_key(p)) for p in (plan_files(root) if root else []))
+    others = [(p, k) for p, k in keyed if k not in checked]
+    ids = {s.task_id for s in sites}
+    index = IdIndex(cache_dir(root))
+    suspects = [(p, display_path(p, cwd)) for p, k in others
+                if not ids.isdisjoint(index.ids(p, k))]
+    index.save()
+    for _, found in run_files(_sites_of_file, suspects, registry, jobs):
+        sites.extend(found)
+    _unique_task_ids(result, sites, cwd)
+    result.diagnostics = sorted(d for doc in result.documents for d in doc.diagnostics)
+    return result
+
+
+def _check_file(path: Path, display: str, registry: Registry) -> tuple[Document, list[TaskSite]]:
+    doc = load_document(path, display)
+    check_document(doc, registry)
+    return doc, task_sites(doc)
+
+
+def _sites_of_file(path: Path, display: str, registry: Registry) -> tuple[Document, list[TaskSite]]:
+    doc = load_document(path, display)
+    return doc, task_sites(doc)
+
+
+def _unique_task_ids(result: CheckResult, sites: list[TaskSite], cwd: Path) -> None:
+    """Task ids are unique across the repository, including plans not being checked."""
+    by_id: dict[str, list[TaskSite]] = {}
+    for site in sorted(sites, key=lambda s: s.display):  # stable: document order within a file
+        by_id.setdefault(site.task_id, []).append(site)
+    by_display = {d.display: d for d in result.documents}
+    loaded = dict(by_display)
+    for task_id, found in by_id.items():
+        if len(found) < 2:
+            continue
+        reported = [s for s in found[1:] if s.display in by_display]
+        if not reported and found[0].display in by_display:
+            reported = [found[0]]
+        for site in reported:
+            other = found[1] if site is found[0] else found[0]
+            line, col = _site_position(site, loaded, cwd)
+            other_line = _site_position(other, loaded, cwd)[0]
+            by_display[site.display].add_at(
+                line, col, Severity.ERROR, "duplicate-task-id",
+                f"Mã nhiệm vụ “{task_id}” đã dùng ở {other.display}:{other_line}.")

@@ -1,0 +1,36 @@
+"""Deadline phrases must be readable and possible.
+
+Codes: the reader's own, at the phrase's position — errors ``impossible-date``,
+``weekday-mismatch``, ``period-reversed``; warnings ``unrecognized`` (kehoach cannot tell when
+the task is due), ``guessed`` (read only by the dateparser fallback), ``year-missing``,
+``several-deadlines`` and the others listed in docs/deadlines.md.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from typing import Any
+
+from kehoach.check.rules.base import Finding, PlanContext
+from kehoach.diagnostics.diagnostic import Severity
+from kehoach.plan.walk import iter_tasks
+from kehoach.tracking.schedule import reference_day
+
+
+def check(ctx: PlanContext) -> Iterator[Finding]:
+    from kehoach.deadline import read_deadline
+
+    ref_day = reference_day(ctx.plan)
+    for ref in iter_tasks(ctx.plan):
+        # An extension's phrase counts from the day it was granted ("đến 30/11" of that year).
+        phrases: list[tuple[tuple[Any, ...], str, dt.date | None]] = []
+        if ref.task.thoi_han:
+            phrases.append(((*ref.path, "thoi_han"), ref.task.thoi_han, ref_day))
+        for j, ext in enumerate(ref.task.gia_han):
+            phrases.append(((*ref.path, "gia_han", j, "thoi_han"), ext.thoi_han, ext.ngay))
+        for path, phrase, day in phrases:
+            reading = read_deadline(phrase, reference=day)
+            for problem in reading.problems:
+                sev = Severity.ERROR if problem.severity == "error" else Severity.WARNING
+                yield Finding(path, sev, problem.code, problem.message)

@@ -1,0 +1,91 @@
+"""Tasks: a lead, a deadline phrase that is really in the text, completions by assignees.
+
+Codes: ``task-no-lead`` (warning), ``deadline-not-in-text`` and ``task-text-not-in-item``
+(warnings: the structured field quotes words the prose does not have),
+``completion-assignee`` (error: recorded for a body the task is not assigned to, or without
+``co_quan`` where several bodies must complete), ``annex-unknown-task`` (error).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from kehoach.check.rules.base import Finding, PlanContext, err, warn
+from kehoach.plan.markup import plain
+from kehoach.plan.model import Plan
+from kehoach.plan.registry import Registry
+from kehoach.plan.walk import TaskRef, iter_tasks, subtree_text
+from kehoach.textnorm import fold
+
+
+def check(ctx: PlanContext) -> Iterator[Finding]:
+    ids: set[str] = set()
+    for ref in iter_tasks(ctx.plan):
+        ids.add(ref.task.id)
+        yield from _text(ref)
+        if not ref.leads:
+            yield warn((*ref.path, "id"), "task-no-lead",
+                       f"Nhiệm vụ “{ref.task.id}” chưa có cơ quan chủ trì (chu_tri).")
+        yield from _completions(ref, ctx.plan, ctx.registry)
+    for i, annex in enumerate(ctx.plan.phu_luc):
+        if isinstance(annex.bang_nhiem_vu, list):
+            for j, task_id in enumerate(annex.bang_nhiem_vu):
+                if task_id not in ids:
+                    yield err(("phu_luc", i, "bang_nhiem_vu", j), "annex-unknown-task",
+                              f"Không có nhiệm vụ “{task_id}” trong kế hoạch.")
+
+
+def _quoted(needle: str, text: str) -> bool:
+    """Whether ``needle`` occurs in ``text``: exactly (the usual case, cheap), else folded."""
+    needle = plain(needle)
+    return needle in text or fold(needle) in fold(text)
+
+
+def _text(ref: TaskRef) -> Iterator[Finding]:
+    task = ref.task
+    if not task.thoi_han and not task.noi_dung:
+        return
+    haystack = subtree_text(ref.item)
+    if task.thoi_han and not _quoted(task.thoi_han, haystack):
+        yield warn((*ref.path, "thoi_han"), "deadline-not-in-text",
+                   f"Thời hạn “{task.thoi_han}” không có nguyên văn trong lời văn của mục.")
+    if task.noi_dung and not _quoted(task.noi_dung, haystack):
+        yield warn((*ref.path, "noi_dung"), "task-text-not-in-item",
+                   "Nội dung nhiệm vụ phải là một đoạn trích nguyên văn từ lời văn của mục "
+                   "(hoặc các mục con).")
+
+
+def _completions(ref: TaskRef, plan: Plan, registry: Registry) -> Iterator[Finding]:
+    expected = registry.assignees(ref.leads)
+    # A successor completes what its merged or dissolved predecessor was assigned.
+    allowed = set(expected) | {s for body in expected for s in registry.successors(body)}
+    keys = None
+    for j, done in enumerate(ref.task.hoan_thanh):
+        path = (*ref.path, "hoan_thanh", j)
+        if done.co_quan is None:
+            if len(expected) > 1:
+                yield err(path, "completion-assignee", "Nhiệm vụ giao cho nhiều cơ quan: ghi rõ "
+                          "“co_quan” đã hoàn thành.")
+        elif done.co_quan not in allowed and done.co_quan in registry:
+            yield err((*path, "co_quan"), "completion-assignee",
+                      f"“{done.co_quan}” không phải cơ quan chủ trì nhiệm vụ này.")
+        if done.ky is None:
+            continue
+        if keys is None:
+            keys = _occurrence_keys(ref, plan)
+        if keys and done.ky not in keys:
+            yield warn((*path, "ky"), "completion-unknown-occurrence",
+                       f"Kỳ “{done.ky}” không khớp kỳ nào trong lịch của nhiệm vụ.")
+
+
+def _occurrence_keys(ref: TaskRef, plan: Plan) -> set[object]:
+    """What ``ky`` may name: each occurrence's year and its due days (original and in force)."""
+    from kehoach.deadline.clock import today_vn
+    from kehoach.tracking.schedule import schedule
+
+    keys: set[object] = set()
+    for occ in schedule(ref.task, plan, today_vn()).occurrences:
+        for day in (occ.due, occ.original_due):
+            if day is not None:
+                keys.update((day, day.year))
+    return keys

@@ -1,0 +1,187 @@
+"""``kehoach fmt``: rewrite plans (and the agency registry) into one canonical form.
+
+The canonical form (``kehoach.yamltext.emit``): keys in schema order at every depth, two-space
+indentation with sequence dashes under their key, plain scalars where every YAML reader gives
+the same text back and double quotes otherwise, folded blocks (``>-``) for long paragraphs,
+NFC text. Comments stay, each with the entry it stands before (or ends the line of), so they
+move with their key when keys are reordered. The author's text never changes: the result is
+read back with kehoach's own loader and must give exactly the data of the original, or
+nothing is written. ``fmt`` is idempotent: formatting twice gives the text of formatting once.
+
+An invalid file (YAML or schema errors) is never rewritten; its diagnostics are returned.
+Files are written atomically (``kehoach.fs.atomic``) under the plan's lock (``kehoach.fs.lock``), so
+``fmt`` cannot race a ``kehoach done`` on the same file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from kehoach.diagnostics.diagnostic import Diagnostic
+    from kehoach.load.document import Document
+
+
+class FmtError(ValueError):
+    """Formatting refused: the text is invalid (``diagnostics``) or would change meaning."""
+
+    def __init__(self, message_vi: str, diagnostics: list[Diagnostic] | None = None):
+        self.message_vi = message_vi
+        self.diagnostics = list(diagnostics or [])
+        super().__init__(message_vi)
+
+
+@dataclass
+class FmtResult:
+    path: Path
+    display: str
+    changed: bool = False
+    written: bool = False
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not any(d.is_error for d in self.diagnostics)
+
+
+def format_text(text: str, registry: bool | None = None) -> str:
+    """The canonical form of a plan's (or, ``registry``, the agency registry's) text.
+
+    Raises FmtError with the diagnostics when the text is not a valid file.
+    """
+    doc = _load(text.encode("utf-8"), Path("co-quan.yaml" if registry else "ke-hoach.yaml"))
+    if registry is None and any(d.code == "registry-name" for d in doc.diagnostics):
+        doc = _load(text.encode("utf-8"), Path("co-quan.yaml"))
+    _refuse_invalid(doc)
+    return _format_loaded(_decoded(text), doc)
+
+
+def format_file(path: Path, check_only: bool = False, display: str | None = None) -> FmtResult:
+    """Format one file in place; with ``check_only`` only report whether it would change."""
+    from kehoach.fs.atomic import AtomicWriteError, write_atomic
+    from kehoach.fs.lock import FileLock, LockError
+
+    result = FmtResult(path, display or str(path))
+    if check_only:
+        _format_bytes(path, result)
+        return result
+    try:
+        with FileLock(path):
+            new = _format_bytes(path, result)
+            if new is not None and result.changed:
+                write_atomic(path, new)
+                result.written = True
+    except (LockError, AtomicWriteError) as exc:
+        result.diagnostics.append(_diag(result.display, "io-error", exc.message_vi))
+    return result
+
+
+def format_paths(paths: list[Path], check_only: bool = False,
+                 cwd: Path | None = None) -> list[FmtResult]:
+    """Format the files and folders named (default: the repository's ``plans/``)."""
+    from kehoach.fs.repo import display_path, find_root, yaml_files
+
+    cwd = cwd or Path.cwd()
+    if not paths:
+        root = find_root(cwd)
+        paths = [root / "plans"] if root else [cwd]
+    return [format_file(p, check_only, display_path(p, cwd)) for p in yaml_files(paths)]
+
+
+# --- internals ---------------------------------------------------------------------------
+
+
+def _format_bytes(path: Path, result: FmtResult) -> bytes | None:
+    from kehoach.load.source import SourceError, decode
+
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        from kehoach.fs.oserror import reason_vi
+
+        result.diagnostics.append(
+            _diag(result.display, "io-error",
+                  f"Không đọc được tệp: {reason_vi(exc, reading=True)}."))
+        return None
+    doc = _load(raw, path, result.display)
+    result.diagnostics.extend(doc.diagnostics)
+    if not result.ok:
+        return None
+    try:
+        new = _format_loaded(decode(raw), doc).encode("utf-8")
+    except (FmtError, SourceError) as exc:
+        result.diagnostics.append(_diag(result.display, "fmt-internal", str(exc)))
+        return None
+    result.changed = new != raw
+    return new
+
+
+def _load(raw: bytes, path: Path, display: str | None = None) -> Document:
+    from kehoach.load.document import Document, load_text
+
+    return load_text(Document(path, display or str(path)), raw)
+
+
+def _refuse_invalid(doc: Document) -> None:
+    errors = [d for d in doc.diagnostics if d.is_error]
+    if errors:
+        raise FmtError(
+            f"Tệp có {len(errors)} lỗi nên không định dạng lại; hãy sửa lỗi trước "
+            "(xem kehoach check).", errors)
+
+
+def _decoded(text: str) -> str:
+    return text[1:] if text.startswith("\ufeff") else text
+
+
+def _format_loaded(text: str, doc: Document) -> str:
+    from kehoach.yamltext.comments import collect
+    from kehoach.yamltext.emit import dump
+
+    comments = collect(text, doc.root)
+    kept = comments.texts()
+    newline = "\r\n" if "\r\n" in text else "\n"
+    out = dump(doc.data, comments, newline)
+    _verify(out, doc.data, kept)
+    return out
+
+
+def _verify(out: str, data: Any, comments: list[str]) -> None:
+    """The formatted text must read back as the same data and hold every comment."""
+    from kehoach.load.parse import parse
+    from kehoach.load.source import SourceError, check_shape
+
+    try:  # quoting and indentation may push a line past the loader's limits
+        check_shape(out)
+    except SourceError as exc:
+        why = exc.problem.message.rstrip(".")
+        raise FmtError(f"Không định dạng lại: bản định dạng lại sẽ vượt giới hạn của kehoach ở "
+                       f"dòng {exc.problem.line} ({why}), nên tệp không được ghi. Hãy chia nhỏ "
+                       "đoạn văn đó.") from None
+    loaded = parse(out)
+    if loaded.problems or not same_data(loaded.data, data):
+        raise FmtError("Lỗi nội bộ của kehoach fmt: bản định dạng lại sẽ làm đổi nội dung, nên "
+                       "tệp không được ghi. Hãy báo lỗi kèm tệp kế hoạch.")
+    missing = [c for c in comments if c not in out]
+    if missing:
+        raise FmtError(f"Lỗi nội bộ của kehoach fmt: sẽ mất chú thích “{missing[0]}”, nên tệp "
+                       "không được ghi. Hãy báo lỗi kèm tệp kế hoạch.")
+
+
+def same_data(a: Any, b: Any) -> bool:
+    """Equal data, types included (``True`` is not ``1``), mapping order ignored."""
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, dict):
+        return a.keys() == b.keys() and all(same_data(a[k], b[k]) for k in a)
+    if isinstance(a, list):
+        return len(a) == len(b) and all(same_data(x, y) for x, y in zip(a, b, strict=True))
+    return bool(a == b)
+
+
+def _diag(display: str, code: str, message: str) -> Diagnostic:
+    from kehoach.diagnostics.diagnostic import error
+
+    return error(display, 1, 1, code, message)

@@ -1,0 +1,312 @@
+"""Recording progress in a plan file: completions (``done``/``undone``) and extensions.
+
+Each command edits the file in place so that only the lines of the record change — comments,
+quoting and layout elsewhere stay byte for byte (``kehoach.yamltext.splice``). Before anything is
+written the edited text is loaded and checked again: it must read back as exactly the old data
+plus (or minus) the one record, and add no new error; otherwise an EditError says why and the
+file is left byte-identical. The whole read–edit–write runs under the plan's lock
+(``kehoach.fs.lock``) and re-reads the file inside it, so concurrent runs never lose a record.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from kehoach.edit.lookup import (
+    EditError,
+    locate_task,
+    parse_occurrence,
+    resolve_agency,
+    resolve_occurrence,
+    schedule,
+    show_ky,
+)
+from kehoach.fs.oserror import reason_vi
+from kehoach.load.validate import value_at
+
+if TYPE_CHECKING:
+    from kehoach.load.document import Document
+    from kehoach.plan.registry import Registry
+    from kehoach.plan.walk import TaskRef
+
+__all__ = ["EditError", "EditResult", "extend", "locate_task", "record_done", "withdraw_done"]
+
+
+@dataclass
+class EditResult:
+    path: Path
+    task_id: str
+    message: str  # Vietnamese, for the command line
+    record: dict[str, Any] = field(default_factory=dict)
+    warnings: list[Any] = field(default_factory=list)  # diagnostics the edit brought in
+
+
+@dataclass
+class _Ctx:
+    path: Path
+    doc: Document
+    text: str
+    ref: TaskRef
+    registry: Registry
+    bom: bytes = b""
+
+
+# Returns (edited text, expected data, message, record).
+_Change = Callable[[_Ctx], tuple[str, Any, str, dict[str, Any]]]
+
+
+def record_done(path: Path | str, task_id: str, agency: str | None = None,
+                date: dt.date | None = None, evidence: str | None = None,
+                occurrence: str | int | dt.date | None = None, note: str | None = None, *,
+                registry: Registry | None = None) -> EditResult:
+    """Add a completion record ``{co_quan, ky, ngay_hoan_thanh, minh_chung, ghi_chu}``."""
+    from kehoach.deadline.clock import today_vn
+
+    today = today_vn()
+    day = date or today
+    if day > today:
+        raise EditError(f"Ngày hoàn thành {day:%d/%m/%Y} ở tương lai.")
+    wanted = parse_occurrence(occurrence)
+    evidence, note = _nfc(evidence), _nfc(note)  # the file is NFC: NFD input would not match
+
+    def change(ctx: _Ctx) -> tuple[str, Any, str, dict[str, Any]]:
+        body = resolve_agency(ctx.ref, agency, ctx.registry)
+        sole = _sole(ctx)
+        mine = [d for d in ctx.ref.task.hoan_thanh if (d.co_quan or sole) == (body or sole)]
+        reading, days = schedule(ctx.ref, ctx.doc.plan, today)  # type: ignore[arg-type]
+        ky = resolve_occurrence(ctx.ref, reading, days, wanted,
+                                {show_ky(d.ky) for d in mine if d.ky is not None})
+        wanted_key = show_ky(ky) if ky is not None else None
+        for done in mine:
+            if (show_ky(done.ky) if done.ky is not None else None) == wanted_key:
+                raise EditError(_duplicate(ctx, done.ngay_hoan_thanh, body, ky))
+        record = {k: v for k, v in (("co_quan", body), ("ky", ky), ("ngay_hoan_thanh", day),
+                                    ("minh_chung", evidence), ("ghi_chu", note)) if v is not None}
+        text, data = _append(ctx, "hoan_thanh", record)
+        return text, data, _done_message(ctx, record), record
+
+    return _edit(Path(path), task_id, change, registry)
+
+
+def withdraw_done(path: Path | str, task_id: str, agency: str | None = None,
+                  occurrence: str | int | dt.date | None = None, *,
+                  registry: Registry | None = None) -> EditResult:
+    """Remove one completion record (the one matching ``agency`` and ``occurrence``)."""
+    wanted = parse_occurrence(occurrence)
+
+    def change(ctx: _Ctx) -> tuple[str, Any, str, dict[str, Any]]:
+        records = ctx.ref.task.hoan_thanh
+        tid = ctx.ref.task.id
+        if not records:
+            raise EditError(f"Nhiệm vụ “{tid}” chưa có ghi nhận hoàn thành nào.")
+        body = resolve_agency(ctx.ref, agency, ctx.registry) if agency else None
+        sole = _sole(ctx)
+        hits = [j for j, d in enumerate(records)
+                if (body is None or (d.co_quan or sole) == body) and _same_ky(d.ky, wanted)]
+        if len(hits) != 1:
+            listed = "; ".join(_describe(ctx, d) for d in records)
+            what = "Không có" if not hits else f"Có {len(hits)}"
+            raise EditError(f"{what} ghi nhận hoàn thành khớp của nhiệm vụ “{tid}” (đang có: "
+                            f"{listed}); hãy chỉ rõ --agency và --occurrence.")
+        from kehoach.yamltext.splice import remove_item
+
+        j = hits[0]
+        text = remove_item(ctx.text, ctx.doc.root, ctx.ref.path, "hoan_thanh", j)
+        data = copy.deepcopy(ctx.doc.data)
+        task_data = value_at(data, ctx.ref.path)
+        task_data["hoan_thanh"].pop(j)
+        if not task_data["hoan_thanh"]:  # the key goes with its last entry, as in the text
+            del task_data["hoan_thanh"]
+        removed = records[j].model_dump(exclude_none=True)
+        return text, data, f"Đã bỏ ghi nhận hoàn thành nhiệm vụ {tid}: " \
+            f"{_describe(ctx, records[j])}.", removed
+
+    return _edit(Path(path), task_id, change, registry)
+
+
+def extend(path: Path | str, task_id: str, new_deadline: str, by_document: str,
+           date: dt.date, note: str | None = None, *,
+           registry: Registry | None = None) -> EditResult:
+    """Add an extension ``{thoi_han, ngay, van_ban, ghi_chu}``; the original deadline stays."""
+    from kehoach.deadline import read_deadline
+    from kehoach.deadline.clock import today_vn
+
+    phrase, document = _nfc(new_deadline.strip()), _nfc(by_document.strip())
+    note = _nfc(note)
+    if not phrase or not document:
+        raise EditError("Gia hạn cần thời hạn mới và văn bản cho phép gia hạn.")
+    if date > today_vn():
+        raise EditError(f"Ngày của văn bản gia hạn {date:%d/%m/%Y} ở tương lai.")
+
+    def change(ctx: _Ctx) -> tuple[str, Any, str, dict[str, Any]]:
+        from kehoach.review.wording import shift_vi
+        from kehoach.tracking.schedule import extension_shift
+
+        plan = ctx.doc.plan
+        assert plan is not None
+        reading = read_deadline(phrase, reference=plan.ngay_ban_hanh)
+        if reading.kind == "unknown" or reading.errors:
+            why = "; ".join(p.message for p in reading.errors) or "không nhận ra mốc thời gian"
+            raise EditError(f"Không đọc được thời hạn mới “{phrase}”: {why}.")
+        task = ctx.ref.task
+        if any(e.thoi_han == phrase and e.van_ban == document for e in task.gia_han):
+            raise EditError(f"Nhiệm vụ “{task.id}” đã được gia hạn đến “{phrase}” theo "
+                            f"{document}.")
+        days = extension_shift(task, plan, phrase, date)
+        if days is not None and days < 0:
+            raise EditError(f"Thời hạn mới “{phrase}” sớm hơn thời hạn đang áp dụng "
+                            f"({-days} ngày): gia hạn chỉ lùi thời hạn. Nếu văn bản rút ngắn "
+                            "thời hạn, hãy sửa thoi_han trong kế hoạch.")
+        record = {k: v for k, v in (("thoi_han", phrase), ("ngay", date), ("van_ban", document),
+                                    ("ghi_chu", note)) if v is not None}
+        text, data = _append(ctx, "gia_han", record)
+        message = f"Đã gia hạn nhiệm vụ {task.id} đến “{phrase}” theo {document} ngày " \
+            f"{date:%d/%m/%Y}{shift_vi(days)}."
+        return text, data, message, record
+
+    return _edit(Path(path), task_id, change, registry)
+
+
+# --- the common path ---------------------------------------------------------------------------
+
+
+def _edit(path: Path, task_id: str, change: _Change, registry: Registry | None) -> EditResult:
+    from kehoach.fs.atomic import AtomicWriteError, write_atomic
+    from kehoach.fs.lock import FileLock, LockError
+
+    try:
+        with FileLock(path):
+            ctx = _open(path, task_id, registry)
+            text, expected, message, record = change(ctx)
+            warnings = _verify(ctx, text, expected)
+            write_atomic(path, ctx.bom + text.encode("utf-8"))
+    except (LockError, AtomicWriteError) as exc:
+        raise EditError(exc.message_vi) from exc
+    return EditResult(path, task_id, message, record, warnings)
+
+
+def _open(path: Path, task_id: str, registry: Registry | None) -> _Ctx:
+    from kehoach.check.checker import check_document, load_registry
+    from kehoach.fs.repo import find_root
+    from kehoach.load.document import Document, load_text
+    from kehoach.load.source import decode
+    from kehoach.plan.walk import iter_tasks
+    from kehoach.textnorm import closest
+
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        why = reason_vi(exc, reading=True)
+        raise EditError(f"Không đọc được tệp “{path}”: {why}.") from exc
+    doc = load_text(Document(path, str(path)), raw)
+    errors = [d for d in doc.diagnostics if d.is_error]
+    if errors or doc.plan is None:
+        raise EditError(f"Tệp “{path}” đang có lỗi nên không sửa được; hãy chạy “kehoach "
+                        "check” và sửa trước.", errors)
+    if registry is None:
+        registry, _ = load_registry(find_root(path))
+    check_document(doc, registry)
+    refs = {ref.task.id: ref for ref in iter_tasks(doc.plan)}
+    if task_id not in refs:
+        near = closest(task_id, list(refs), cutoff=0.5)
+        hint = f" Có phải: {', '.join(near)}?" if near else ""
+        raise EditError(f"Không có nhiệm vụ “{task_id}” trong tệp “{path}”.{hint}")
+    bom = b"\xef\xbb\xbf" if raw.startswith(b"\xef\xbb\xbf") else b""
+    text = decode(raw)
+    if "\r" in text.replace("\r\n", ""):  # old Mac line ends: the splicer works on lines
+        raise EditError(f"Tệp “{path}” xuống dòng bằng ký tự CR đơn lẻ (kiểu máy Mac cũ) nên "
+                        "không sửa tại chỗ được; hãy chạy “kehoach fmt” cho tệp rồi thử lại.")
+    return _Ctx(path, doc, text, refs[task_id], registry, bom)
+
+
+def _verify(ctx: _Ctx, text: str, expected: Any) -> list[Any]:
+    """The edited text reads back as ``expected`` and adds no error; the warnings it adds are
+    returned (a completion dated before the plan was issued is odd, not wrong)."""
+    from kehoach.check.checker import check_document
+    from kehoach.edit.fmt import same_data
+    from kehoach.load.document import Document, load_text
+
+    after = load_text(Document(ctx.path, str(ctx.path)), text.encode("utf-8"))
+    if after.plan is not None:
+        check_document(after, ctx.registry)
+    before = Counter((d.code, d.message) for d in ctx.doc.diagnostics)
+    new = []
+    for diag in after.diagnostics:
+        if before[(diag.code, diag.message)] > 0:
+            before[(diag.code, diag.message)] -= 1
+        else:
+            new.append(diag)
+    errors = [d for d in new if d.is_error]
+    if errors:
+        raise EditError(f"Không ghi: sau khi sửa, tệp sẽ có lỗi — {errors[0].message}", errors)
+    if not same_data(after.data, expected):
+        raise EditError("Lỗi nội bộ: bản sửa sẽ làm đổi phần khác của tệp, nên không ghi. Hãy báo "
+                        "lỗi kèm tệp kế hoạch.")
+    return new
+
+
+def _append(ctx: _Ctx, key: str, record: dict[str, Any]) -> tuple[str, Any]:
+    from kehoach.plan.model import Completion, Extension, Task
+    from kehoach.yamltext.splice import SpliceError, append_item
+
+    model = Completion if key == "hoan_thanh" else Extension
+    task_data = value_at(ctx.doc.data, ctx.ref.path)
+    try:
+        text = append_item(ctx.text, ctx.doc.root, ctx.ref.path, key, task_data.get(key) or [],
+                           record, model, list(Task.model_fields))
+    except SpliceError as exc:
+        raise EditError(str(exc)) from exc
+    data = copy.deepcopy(ctx.doc.data)
+    value_at(data, ctx.ref.path).setdefault(key, []).append(record)
+    return text, data
+
+
+def _sole(ctx: _Ctx) -> str | None:
+    from kehoach.edit.lookup import assignees
+
+    expected = assignees(ctx.ref, ctx.registry)
+    return expected[0] if len(expected) == 1 else None
+
+
+def _same_ky(ky: int | dt.date | None, wanted: int | dt.date | None) -> bool:
+    if wanted is None:
+        return True
+    if isinstance(wanted, int) and isinstance(ky, dt.date):
+        return ky.year == wanted
+    if isinstance(wanted, dt.date) and isinstance(ky, int):  # a yearly task keeps the year
+        return wanted.year == ky
+    return ky == wanted
+
+
+def _nfc(text: str | None) -> str | None:
+    from kehoach.textnorm import nfc
+
+    return None if text is None else nfc(text)
+
+
+def _describe(ctx: _Ctx, done: Any) -> str:
+    from kehoach.review.body import describe_completion
+    from kehoach.review.wording import Names
+
+    return describe_completion(done, Names(ctx.registry))
+
+
+def _done_message(ctx: _Ctx, record: dict[str, Any]) -> str:
+    from kehoach.plan.model import Completion
+
+    return f"Đã ghi nhận hoàn thành nhiệm vụ {ctx.ref.task.id}: " \
+        f"{_describe(ctx, Completion(**record))}."
+
+
+def _duplicate(ctx: _Ctx, day: dt.date, body: str | None, ky: int | dt.date | None) -> str:
+    who = f" của {ctx.registry.name(body)}" if body else ""
+    when = f", kỳ {show_ky(ky)}" if ky is not None else ""
+    return (f"Nhiệm vụ “{ctx.ref.task.id}” đã được ghi nhận hoàn thành{who}{when} (ngày "
+            f"{day:%d/%m/%Y}); không ghi lại. Nếu cần sửa, hãy bỏ bản ghi cũ bằng "
+            "“kehoach undone” rồi ghi lại.")

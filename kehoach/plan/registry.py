@@ -1,0 +1,181 @@
+"""The agency registry: bodies, their names, groups, parents and successors."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from kehoach.plan.model import Body, BodyKind, GroupKind
+from kehoach.textnorm import closest, fold
+
+
+class AgencyLookupError(LookupError):
+    """A name that matches no body, or several."""
+
+    def __init__(self, query: str, candidates: list[Body], suggestions: list[str]):
+        self.query = query
+        self.candidates = candidates
+        self.suggestions = suggestions
+        super().__init__(query)
+
+    @property
+    def ambiguous(self) -> bool:
+        return len(self.candidates) > 1
+
+    def message_vi(self) -> str:
+        if self.ambiguous:
+            listed = "; ".join(f"{b.id} ({b.ten})" for b in self.candidates)
+            return f"Tên cơ quan “{self.query}” chưa rõ, có thể là: {listed}."
+        hint = f" Có phải: {', '.join(self.suggestions)}?" if self.suggestions else ""
+        return f"Không tìm thấy cơ quan “{self.query}” trong danh mục.{hint}"
+
+
+@dataclass
+class Registry:
+    """All bodies of a repository, indexed for lookups by id and by any of their names."""
+
+    bodies: dict[str, Body] = field(default_factory=dict)
+
+    @classmethod
+    def from_bodies(cls, bodies: Iterable[Body]) -> Registry:
+        return cls({b.id: b for b in bodies})
+
+    def __contains__(self, body_id: object) -> bool:
+        return body_id in self.bodies
+
+    def __len__(self) -> int:
+        return len(self.bodies)
+
+    def get(self, body_id: str) -> Body | None:
+        return self.bodies.get(body_id)
+
+    def name(self, body_id: str) -> str:
+        body = self.bodies.get(body_id)
+        return body.ten if body else body_id
+
+    def kind(self, body_id: str) -> BodyKind | None:
+        body = self.bodies.get(body_id)
+        return body.loai if body else None
+
+    # --- names -----------------------------------------------------------------------
+
+    @cached_property
+    def _by_name(self) -> dict[str, list[Body]]:
+        index: dict[str, list[Body]] = {}
+        for body in self.bodies.values():
+            keys = {fold(body.id), fold(body.ten), *(fold(n) for n in body.ten_khac)}
+            if body.viet_tat:
+                keys.add(fold(body.viet_tat))
+            if body.ten_in:
+                keys.add(fold(body.ten_in))
+            for key in keys:
+                index.setdefault(key, []).append(body)
+        return index
+
+    def find(self, query: str) -> Body:
+        """The one body an id, name, alias or abbreviation designates (any case or accents)."""
+        if query in self.bodies:
+            return self.bodies[query]
+        hits = self._by_name.get(fold(query), [])
+        if len(hits) == 1:
+            return hits[0]
+        names = [b.ten for b in self.bodies.values()] + list(self.bodies)
+        raise AgencyLookupError(query, hits, closest(query, names))
+
+    def suggest_ids(self, wrong_id: str, limit: int = 3) -> list[str]:
+        return closest(wrong_id, list(self.bodies), limit=limit, cutoff=0.5)
+
+    # --- structure ---------------------------------------------------------------------
+
+    @cached_property
+    def _groups_of(self) -> dict[str, set[str]]:
+        """body id -> ids of the groups that list it directly."""
+        out: dict[str, set[str]] = {}
+        for body in self.bodies.values():
+            for member in body.thanh_vien:
+                out.setdefault(member, set()).add(body.id)
+        return out
+
+    def groups_containing(self, body_id: str) -> set[str]:
+        """Every group the body belongs to, directly or through other groups."""
+        seen: set[str] = set()
+        todo = [body_id]
+        while todo:
+            for group in self._groups_of.get(todo.pop(), ()):
+                if group not in seen:
+                    seen.add(group)
+                    todo.append(group)
+        return seen
+
+    def assignees(self, leads: tuple[str, ...] | list[str]) -> list[str]:
+        """The bodies that must each complete a task: listed groups expand to their members."""
+        out: list[str] = []
+        for lead in leads:
+            out.extend(m for m in self.members(lead) if m not in out)
+        return out
+
+    def members(self, group_id: str) -> list[str]:
+        """The individual bodies a listed group stands for (nested groups expanded).
+
+        An open group, or a plain body, stands for itself: it is one assignee.
+        """
+        body = self.bodies.get(group_id)
+        if body is None or body.nhom is not GroupKind.liet_ke:
+            return [group_id]
+        out: list[str] = []
+        seen = {group_id}
+        for member in body.thanh_vien:
+            if member in seen:
+                continue
+            seen.add(member)
+            out.extend(m for m in self.members(member) if m not in out)
+        return out
+
+    def children(self, body_id: str) -> list[str]:
+        """Sub-units of a body (transitively), by ``cap_tren``; safe on cycles."""
+        kids: dict[str, list[str]] = {}
+        for body in self.bodies.values():
+            if body.cap_tren:
+                kids.setdefault(body.cap_tren, []).append(body.id)
+        out: list[str] = []
+        todo = list(kids.get(body_id, ()))
+        while todo:
+            current = todo.pop(0)
+            if current in out or current == body_id:
+                continue
+            out.append(current)
+            todo.extend(kids.get(current, ()))
+        return out
+
+    def successor_on(self, body_id: str, day: dt.date) -> str:
+        """The body that holds ``body_id``'s obligations on ``day`` (follows ``ke_thua``)."""
+        seen: set[str] = set()
+        current = body_id
+        while current not in seen:
+            seen.add(current)
+            body = self.bodies.get(current)
+            if body is None or body.den_ngay is None or day <= body.den_ngay:
+                return current
+            if body.ke_thua is None:
+                return current
+            current = body.ke_thua
+        return current
+
+    def successors(self, body_id: str) -> list[str]:
+        """The bodies that took over from ``body_id``, nearest first (follows ``ke_thua``)."""
+        chain: list[str] = []
+        body = self.bodies.get(body_id)
+        while body is not None and body.ke_thua and body.ke_thua not in chain:
+            chain.append(body.ke_thua)
+            body = self.bodies.get(body.ke_thua)
+        return chain
+
+    def parent_chain(self, body_id: str) -> list[str]:
+        chain: list[str] = []
+        current = self.bodies.get(body_id)
+        while current and current.cap_tren and current.cap_tren not in chain:
+            chain.append(current.cap_tren)
+            current = self.bodies.get(current.cap_tren)
+        return chain

@@ -1,0 +1,94 @@
+"""Walking a plan's body: items in document order, and tasks with their effective leads."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from kehoach.plan.markup import plain
+from kehoach.plan.model import Item, Plan, Task
+
+Path = tuple[Any, ...]
+
+
+@dataclass(frozen=True)
+class ItemRef:
+    item: Item
+    path: Path  # data path, e.g. ("phan", 1, "muc", 0)
+    ancestors: tuple[Item, ...]
+
+
+@dataclass(frozen=True)
+class TaskRef:
+    """A task in place: its item, its data path and the leads it inherits."""
+
+    task: Task
+    item: Item
+    path: Path  # data path of the task itself
+    leads: tuple[str, ...]  # task.chu_tri, or the nearest enclosing item's co_quan
+    inherited_lead: bool
+
+    @property
+    def text(self) -> str:
+        """The task's wording (markup kept): its excerpt, or the item's own line."""
+        return self.task.noi_dung or item_line(self.item)
+
+
+def item_line(item: Item) -> str:
+    """The printed line of an item: marker, label and text, separated by spaces."""
+    return " ".join(p for p in (item.nhan, item.noi_dung) if p)
+
+
+def iter_items(plan: Plan) -> Iterator[ItemRef]:
+    stack: list[tuple[Item, Path, tuple[Item, ...]]] = [
+        (item, ("phan", i), ()) for i, item in reversed(list(enumerate(plan.phan)))
+    ]
+    while stack:
+        item, path, ancestors = stack.pop()
+        yield ItemRef(item, path, ancestors)
+        inner = (*ancestors, item)
+        for i in range(len(item.muc) - 1, -1, -1):
+            stack.append((item.muc[i], (*path, "muc", i), inner))
+
+
+def iter_tasks(plan: Plan) -> Iterator[TaskRef]:
+    for ref in iter_items(plan):
+        if not ref.item.nhiem_vu:
+            continue
+        owner: tuple[str, ...] = ()
+        for node in (*ref.ancestors, ref.item):
+            if node.co_quan:
+                owner = tuple(node.co_quan)
+        for i, task in enumerate(ref.item.nhiem_vu):
+            leads = tuple(task.chu_tri) or owner
+            yield TaskRef(task, ref.item, (*ref.path, "nhiem_vu", i), leads,
+                          inherited_lead=not task.chu_tri and bool(owner))
+
+
+def subtree_text(item: Item) -> str:
+    """The item's text and all its descendants' text, markup stripped, for searching."""
+    parts = [plain(item_line(item))]
+    for child in item.muc:
+        parts.append(subtree_text(child))
+    return "\n".join(parts)
+
+
+def all_body_refs(plan: Plan) -> Iterator[tuple[Path, str]]:
+    """Every registry id the plan names, with the data path of the reference."""
+    for i, issuer in enumerate(plan.co_quan_ban_hanh):
+        yield ("co_quan_ban_hanh", i, "co_quan"), issuer.co_quan
+    for i, sig in enumerate(plan.chu_ky):
+        if sig.co_quan:
+            yield ("chu_ky", i, "co_quan"), sig.co_quan
+    for ref in iter_items(plan):
+        for j, body in enumerate(ref.item.co_quan):
+            yield (*ref.path, "co_quan", j), body
+        for k, task in enumerate(ref.item.nhiem_vu):
+            tpath = (*ref.path, "nhiem_vu", k)
+            for field in ("chu_tri", "phoi_hop"):
+                for j, body in enumerate(getattr(task, field)):
+                    yield (*tpath, field, j), body
+            for j, done in enumerate(task.hoan_thanh):
+                if done.co_quan:
+                    yield (*tpath, "hoan_thanh", j, "co_quan"), done.co_quan

@@ -1,0 +1,159 @@
+"""Plans and git: reading a version from git, and ``git diff`` in plan terms.
+
+``load_version("git:HEAD~1:plans/a.yaml", cwd)`` runs ``git show`` (no shell); a path in the
+spec is relative to ``cwd``, like the file given for the other version. ``textconv(path)``
+prints a plan one line per header field, per item (``II.1.a) …``) and per task field, so that
+with ``.gitattributes`` (``plans/**/*.yaml diff=kehoach``) and
+``git config diff.kehoach.textconv "kehoach diff --textconv"`` — what ``git_setup`` writes —
+``git diff`` and ``git log -p`` show changed plan lines instead of YAML lines.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from kehoach.fs.oserror import reason_vi
+
+if TYPE_CHECKING:
+    from kehoach.load.document import Document
+    from kehoach.plan.registry import Registry
+
+TEXTCONV_COMMAND = "kehoach diff --textconv"
+ATTRIBUTES = ("plans/**/*.yaml diff=kehoach", "plans/**/*.yml diff=kehoach")
+FUNCNAME = r"^[IVXLC]+[.)].*$"
+"""Hunk headers name the enclosing part (``II.1. Tổ chức…``)."""
+
+
+class DiffError(RuntimeError):
+    """A version could not be read or git could not be set up; the message is Vietnamese."""
+
+
+def load_version(spec: str, cwd: Path) -> tuple[str, bytes]:
+    """(display name, bytes) of a plan version: a file path, or ``git:REV:path``."""
+    if not spec.startswith("git:"):
+        path = Path(spec) if Path(spec).is_absolute() else cwd / spec
+        try:
+            return spec, path.read_bytes()
+        except OSError as exc:
+            why = reason_vi(exc, reading=True)
+            raise DiffError(f"Không đọc được tệp “{spec}”: {why}.") from exc
+    rev, sep, name = spec[4:].partition(":")
+    if not sep or not rev or not name:
+        raise DiffError(f"Không hiểu phiên bản “{spec}”: hãy viết git:PHIÊN_BẢN:đường/dẫn, ví "
+                        "dụ git:HEAD~1:plans/ke-hoach.yaml.")
+    rel = os.path.relpath(name, cwd) if os.path.isabs(name) else name
+    rel = rel.replace(os.sep, "/")
+    if not rel.startswith(("./", "../")):
+        rel = "./" + rel
+    out = _git(["show", f"{rev}:{rel}"], cwd, f"lấy được tệp “{name}” ở phiên bản “{rev}”",
+               rev=rev, name=name)
+    return f"{rev}:{name}", out
+
+
+def load_plan_version(spec: str, cwd: Path) -> Document:
+    """A version loaded and validated (its diagnostics name it as ``REV:path``)."""
+    from kehoach.load.document import Document, load_text
+
+    display, raw = load_version(spec, cwd)
+    name = spec[4:].partition(":")[2] if spec.startswith("git:") else spec
+    return load_text(Document(Path(name), display), raw)
+
+
+def _git(args: list[str], cwd: Path, doing: str, rev: str = "", name: str = "") -> bytes:
+    try:
+        done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, check=False)
+    except FileNotFoundError as exc:
+        raise DiffError("Không tìm thấy lệnh git: hãy cài git (https://git-scm.com), hoặc so "
+                        "sánh hai tệp.") from exc
+    if done.returncode == 0:
+        return done.stdout
+    detail = done.stderr.decode("utf-8", "replace").strip()
+    raise DiffError(f"Không {doing}: {_explain(detail, rev, name)}")
+
+
+def _explain(detail: str, rev: str, name: str) -> str:
+    low = detail.lower()
+    if "not a git repository" in low:
+        return "thư mục này không nằm trong kho git."
+    if any(s in low for s in ("invalid object name", "unknown revision", "bad revision")):
+        return f"kho git không có phiên bản “{rev}”."
+    if "does not exist in" in low or "exists on disk, but not in" in low:
+        return f"tệp “{name}” không có trong phiên bản “{rev}”."
+    first = detail.splitlines()[0] if detail else "git báo lỗi."
+    return f"git báo: {first}"
+
+
+def git_setup(repo_root: Path, command: str = TEXTCONV_COMMAND) -> list[str]:
+    """Make ``git diff`` show plans in plan terms (idempotent); what was done, in Vietnamese."""
+    from kehoach.fs.atomic import write_atomic
+
+    # Before anything is written: outside a git work tree there is nothing to set up.
+    _git(["rev-parse", "--git-dir"], repo_root, "thiết lập được git cho kho kế hoạch")
+    done = []
+    attributes = repo_root / ".gitattributes"
+    text = attributes.read_text(encoding="utf-8") if attributes.exists() else ""
+    present = {line.strip() for line in text.splitlines()}
+    missing = [line for line in ATTRIBUTES if line not in present]
+    if missing:
+        if text and not text.endswith("\n"):
+            text += "\n"
+        write_atomic(attributes, (text + "\n".join(missing) + "\n").encode("utf-8"))
+        done.append(f"Đã thêm vào .gitattributes: {'; '.join(missing)}.")
+    for key, value in (("diff.kehoach.textconv", command), ("diff.kehoach.xfuncname", FUNCNAME)):
+        current = subprocess.run(["git", "config", "--get", key], cwd=repo_root,
+                                 capture_output=True, check=False) if _has_git() else None
+        if current is not None and current.stdout.decode("utf-8").strip() == value:
+            continue
+        _git(["config", key, value], repo_root, f"đặt được cấu hình git {key}")
+        done.append(f"Đã đặt git config {key} = {value}.")
+    return done or ["Kho đã được thiết lập sẵn; không có gì thay đổi."]
+
+
+def _has_git() -> bool:
+    try:
+        subprocess.run(["git", "--version"], capture_output=True, check=False)
+    except FileNotFoundError:
+        return False
+    return True
+
+
+def textconv(path: Path, registry: Registry | None = None) -> str:
+    """The plan at ``path`` as plan-terms lines (the file's text when it is not a valid plan)."""
+    from kehoach.load.document import Document, load_text
+    from kehoach.review.plantext import plan_lines
+
+    raw = path.read_bytes()
+    doc = load_text(Document(path, str(path)), raw)
+    if doc.plan is None:
+        return raw.decode("utf-8", "replace")
+    if registry is None:
+        registry = _registry()
+    return "\n".join(plan_lines(doc.plan, registry)) + "\n"
+
+
+def _registry() -> Registry:
+    """git runs textconv from the top of the work tree: the registry is found from there, the
+    same for both versions (the old one is a temporary file outside the repository)."""
+    from kehoach.check.checker import load_registry
+    from kehoach.fs.repo import find_root
+
+    registry, _ = load_registry(find_root(Path.cwd()))
+    return registry
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m kehoach.review.git FILE``: the textconv, usable before the CLI is wired."""
+    args = sys.argv[1:] if argv is None else argv
+    if len(args) != 1:
+        print("Cách dùng: python -m kehoach.review.git TỆP", file=sys.stderr)
+        return 2
+    sys.stdout.buffer.write(textconv(Path(args[0])).encode("utf-8"))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

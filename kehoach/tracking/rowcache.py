@@ -1,0 +1,142 @@
+"""A cache of obligation rows, so that repeated queries skip YAML, validation and scheduling.
+
+Where: ``.kehoach-cache/rows/`` at the repository root (``KEHOACH_CACHE_DIR`` moves it;
+``KEHOACH_NO_CACHE=1`` turns it off). One entry per plan file and question, named by a hash
+of everything the rows depend on: the file's bytes, the registry's bytes, the as-of day and
+kehoach's version. A changed file, registry or version simply misses; nothing needs to be
+invalidated by hand.
+
+Entries are written atomically (temporary file, then rename), so two processes at once can
+only race to write the same content. Entries are ``marshal`` data of plain tuples — never
+pickle, so a tampered cache cannot run code — behind a header; an entry that is corrupt,
+truncated or from another format version is ignored and rewritten.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import hashlib
+import marshal
+import os
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from kehoach import __version__
+from kehoach.fs.repo import cache_dir, make_cache_dir
+from kehoach.plan.model import Completion, Extension
+from kehoach.tracking.obligations import Obligation
+
+__all__ = ["RowCache", "cache_dir", "decode", "digest", "encode", "entry_key"]
+
+FORMAT = 1
+_HEADER = f"kehoach-rows:{FORMAT}:{__version__}\n".encode()
+_ORD = dt.date.toordinal
+_DAY = dt.date.fromordinal
+
+
+def digest(*parts: bytes) -> str:
+    h = hashlib.blake2b(digest_size=20)
+    for part in parts:
+        h.update(len(part).to_bytes(8, "little"))
+        h.update(part)
+    return h.hexdigest()
+
+
+def entry_key(raw: bytes, registry_digest: str, as_of: dt.date) -> str:
+    return digest(_HEADER, raw, registry_digest.encode(), as_of.isoformat().encode())
+
+
+def _d(day: dt.date | None) -> int | None:
+    return None if day is None else _ORD(day)
+
+
+def _u(n: int | None) -> dt.date | None:
+    return None if n is None else _DAY(n)
+
+
+def _enc_completion(c: Completion | None) -> tuple[Any, ...] | None:
+    if c is None:
+        return None
+    ky = ("d", _ORD(c.ky)) if isinstance(c.ky, dt.date) else ("i", c.ky)
+    return (c.co_quan, ky, _ORD(c.ngay_hoan_thanh), c.minh_chung, c.ghi_chu)
+
+
+def _dec_completion(t: tuple[Any, ...] | None) -> Completion | None:
+    if t is None:
+        return None
+    kind, ky = t[1]
+    return Completion.model_construct(co_quan=t[0], ky=_DAY(ky) if kind == "d" else ky,
+                                      ngay_hoan_thanh=_DAY(t[2]), minh_chung=t[3], ghi_chu=t[4])
+
+
+def _enc_extension(e: Extension | None) -> tuple[Any, ...] | None:
+    return None if e is None else (e.thoi_han, _ORD(e.ngay), e.van_ban, e.ghi_chu)
+
+
+def _dec_extension(t: tuple[Any, ...] | None) -> Extension | None:
+    if t is None:
+        return None
+    return Extension.model_construct(thoi_han=t[0], ngay=_DAY(t[1]), van_ban=t[2], ghi_chu=t[3])
+
+
+def encode(rows: Sequence[Obligation]) -> bytes:
+    """Rows as marshal bytes (the plan's display path is left out: it depends on the cwd)."""
+    data = [(r.so_ky_hieu, r.task_id, r.agency, r.agency_name, r.original_agency, r.role,
+             r.occurrence, _d(r.due), _d(r.original_due), r.approximate, r.status, r.days_late,
+             r.days_overdue, r.days_left, _d(r.completed), _enc_completion(r.completion),
+             r.deadline, r.original_deadline, _enc_extension(r.extension), r.text, _d(r.as_of))
+            for r in rows]
+    return marshal.dumps(data)
+
+
+def decode(data: list[tuple[Any, ...]], plan: str) -> list[Obligation]:
+    """Rows back from ``marshal.loads(payload)``, for the plan file shown as ``plan``."""
+    out = []
+    for t in data:
+        out.append(Obligation(
+            plan, t[0], t[1], t[2], t[3], t[4], t[5], t[6], _u(t[7]), _u(t[8]), t[9], t[10],
+            t[11], t[12], t[13], _u(t[14]), _dec_completion(t[15]), t[16], t[17],
+            _dec_extension(t[18]), t[19], _DAY(t[20])))
+    return out
+
+
+class RowCache:
+    def __init__(self, folder: Path):
+        self.folder = folder / "rows"
+
+    def _path(self, key: str) -> Path:
+        return self.folder / key[:2] / key
+
+    def get(self, key: str) -> list[tuple[Any, ...]] | None:
+        """The cached rows' data, or None on a miss or an unreadable entry."""
+        try:
+            data = self._path(key).read_bytes()
+        except OSError:
+            return None
+        if not data.startswith(_HEADER):
+            return None
+        try:
+            rows = marshal.loads(data[len(_HEADER):])
+        except (EOFError, ValueError, TypeError):
+            return None
+        return rows if isinstance(rows, list) else None
+
+    def put(self, key: str, payload: bytes) -> None:
+        """Store an entry atomically; a cache that cannot be written is silently skipped."""
+        path = self._path(key)
+        try:
+            make_cache_dir(self.folder.parent)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+        except OSError:
+            return
+        try:
+            with os.fdopen(fd, "wb") as f:
+                f.write(_HEADER + payload)
+            os.replace(tmp, path)
+        except OSError:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)

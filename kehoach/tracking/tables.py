@@ -1,0 +1,165 @@
+"""Output of tracking rows, one pure function per format: JSON, CSV, plain text cells.
+
+JSON: a list of objects, keys sorted, UTF-8 as is (``ensure_ascii=False``), dates ISO, absent
+values ``null``. CSV: UTF-8 with a BOM (Excel then shows Vietnamese), CRLF line ends, the
+fixed column order of ``OBLIGATION_COLUMNS`` / ``SUMMARY_COLUMNS``, absent values empty,
+booleans ``true``/``false``. Every column is documented in docs/tracking.md.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from collections.abc import Sequence
+from pathlib import PurePath
+from typing import Any
+
+from kehoach.tracking.obligations import (
+    DONE_LATE,
+    DONE_ON_TIME,
+    OPEN,
+    OVERDUE,
+    ROLE_VI,
+    STATUS_VI,
+    STATUSES,
+    Obligation,
+)
+from kehoach.tracking.queries import SummaryRow
+
+BOM = "\ufeff"
+OBLIGATION_COLUMNS = (
+    "plan", "so_ky_hieu", "task_id", "agency", "agency_name", "original_agency", "role",
+    "occurrence", "due", "approximate", "status", "status_vi", "days_late", "days_overdue",
+    "days_left", "completed", "evidence", "completion_note", "deadline", "original_deadline",
+    "original_due", "extension_document", "extension_date", "as_of", "text",
+)
+SUMMARY_COLUMNS = (
+    "agency", "agency_name", *STATUSES, "total", "due_by_as_of", "on_time_rate", "as_of",
+)
+TEXT_WIDTH = 60
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return None if day is None else day.isoformat()
+
+
+def obligation_record(row: Obligation) -> dict[str, Any]:
+    """One row as a flat mapping with exactly ``OBLIGATION_COLUMNS``."""
+    done, ext = row.completion, row.extension
+    return {
+        "plan": row.plan, "so_ky_hieu": row.so_ky_hieu, "task_id": row.task_id,
+        "agency": row.agency, "agency_name": row.agency_name,
+        "original_agency": row.original_agency, "role": row.role,
+        "occurrence": row.occurrence, "due": _iso(row.due), "approximate": row.approximate,
+        "status": row.status, "status_vi": STATUS_VI[row.status], "days_late": row.days_late,
+        "days_overdue": row.days_overdue, "days_left": row.days_left,
+        "completed": _iso(row.completed), "evidence": done.minh_chung if done else None,
+        "completion_note": done.ghi_chu if done else None, "deadline": row.deadline,
+        "original_deadline": row.original_deadline, "original_due": _iso(row.original_due),
+        "extension_document": ext.van_ban if ext else None,
+        "extension_date": _iso(ext.ngay) if ext else None, "as_of": _iso(row.as_of),
+        "text": row.text,
+    }
+
+
+def summary_record(row: SummaryRow) -> dict[str, Any]:
+    """One body's grid with exactly ``SUMMARY_COLUMNS``; the rate rounded to 4 places."""
+    rate = row.on_time_rate
+    return {
+        "agency": row.agency, "agency_name": row.agency_name, **row.counts,
+        "total": row.total, "due_by_as_of": row.due,
+        "on_time_rate": None if rate is None else round(rate, 4), "as_of": _iso(row.as_of),
+    }
+
+
+def to_json(records: Sequence[dict[str, Any]]) -> str:
+    return json.dumps(list(records), ensure_ascii=False, sort_keys=True, indent=2) + "\n"
+
+
+def _csv_value(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def to_csv(records: Sequence[dict[str, Any]], columns: Sequence[str]) -> str:
+    """CSV text starting with a BOM; write it out as UTF-8 bytes (no newline translation)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(columns)
+    for record in records:
+        writer.writerow([_csv_value(record[c]) for c in columns])
+    return BOM + buffer.getvalue()
+
+
+# --- text -------------------------------------------------------------------------------
+
+OBLIGATION_HEADERS = ("Hạn", "Tình trạng", "Cơ quan", "Vai trò", "Nhiệm vụ", "Kế hoạch",
+                      "Nội dung")
+# Terminal tables: column → the width it keeps when wrapped (others stay on one line).
+OBLIGATION_WRAP = {2: 14, 4: 14, 5: 12, 6: 20}  # body, task, plan, text
+STATUS_STYLES = {OVERDUE: "red", DONE_LATE: "yellow", DONE_ON_TIME: "green"}
+SUMMARY_HEADERS = ("Cơ quan", "HT đúng hạn", "HT quá hạn", "Chưa HT, trong hạn",
+                   "Chưa HT, quá hạn", "Không thời hạn", "Tổng", "Đã đến hạn", "Tỷ lệ đúng hạn")
+SUMMARY_WRAP = {0: 24, **{i: 0 for i in range(1, len(SUMMARY_HEADERS))}}
+
+
+def _vn_date(day: dt.date | None) -> str:
+    return "—" if day is None else f"{day:%d/%m/%Y}"
+
+
+def due_cell(row: Obligation) -> str:
+    """The due day, flagged when the deadline is approximate ("dự kiến")."""
+    text = _vn_date(row.due)
+    return f"{text} (dự kiến)" if row.approximate and row.due else text
+
+
+def status_cell(row: Obligation) -> str:
+    if row.status == OVERDUE:
+        return f"Chưa hoàn thành, quá hạn {row.days_overdue} ngày"
+    if row.status == DONE_LATE:
+        return f"Hoàn thành quá hạn {row.days_late} ngày"
+    if row.status == OPEN:
+        return f"Chưa hoàn thành, còn {row.days_left} ngày"
+    return STATUS_VI[row.status]
+
+
+def shorten(text: str, width: int = TEXT_WIDTH) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= width else flat[: width - 1].rstrip() + "…"
+
+
+def obligation_cells(rows: Sequence[Obligation], width: int = TEXT_WIDTH) -> list[list[str]]:
+    out = []
+    for row in rows:
+        body = row.agency_name
+        if row.original_agency:
+            body += f" (nhận từ {row.original_agency})"
+        task = row.task_id + (f" — kỳ {row.occurrence}" if row.occurrence else "")
+        out.append([due_cell(row), status_cell(row), body, ROLE_VI[row.role], task,
+                    row.so_ky_hieu or PurePath(row.plan).name, shorten(row.text, width)])
+    return out
+
+
+def _percent(rate: float | None) -> str:
+    return "—" if rate is None else f"{rate * 100:.1f}%".replace(".", ",")
+
+
+def summary_cells(rows: Sequence[SummaryRow]) -> list[list[str]]:
+    return [[row.agency_name, *(str(row.counts[s]) for s in STATUSES), str(row.total),
+             str(row.due), _percent(row.on_time_rate)] for row in rows]
+
+
+def plain_table(headers: Sequence[str], cells: Sequence[Sequence[str]]) -> str:
+    """Columns aligned with two spaces, a header and a rule; for pipes and logs."""
+    widths = [max(len(h), *(len(r[i]) for r in cells)) if cells else len(h)
+              for i, h in enumerate(headers)]
+    lines = ["  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip(),
+             "  ".join("-" * w for w in widths)]
+    lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip()
+              for r in cells]
+    return "\n".join(lines) + "\n"
