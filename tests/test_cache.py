@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from kehoach.tracking import rowcache as cache
-from kehoach.tracking.queries import load
+from kehoach.tracking.loading import load
 
 DATA = Path(__file__).parent / "data" / "tracking"
 AS_OF = dt.date(2024, 6, 30)
@@ -103,16 +103,14 @@ def test_two_processes_at_once(repo):
 @pytest.mark.parametrize("role", ["chu-tri", "phoi-hop", "any"])
 def test_prefiltered_loading_gives_exactly_the_selected_rows(repo, role):
     """Pushing a query's filters into loading never changes its answer, for every body."""
-    from functools import partial
-
-    from kehoach.tracking.queries import prefilter, select
+    from kehoach.tracking.filters import Filters
 
     full = load([repo / "plans"], AS_OF, cwd=repo)
     for body in full.registry.bodies:
-        where = partial(prefilter, agency=body, role=role)
-        pushed = load([repo / "plans"], AS_OF, cwd=repo, where=where)
-        expected = select(full.rows, full.registry, body, role)
-        assert select(pushed.rows, pushed.registry, body, role) == expected, body
+        filters = Filters(agency=body, role=role)
+        pushed = load([repo / "plans"], AS_OF, cwd=repo, where=filters.prefilter)
+        expected = filters.select(full.rows, full.registry)
+        assert filters.select(pushed.rows, pushed.registry) == expected, body
 
 
 def test_the_cache_folder_ignores_itself_in_git(repo):

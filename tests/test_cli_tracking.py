@@ -13,7 +13,8 @@ import pytest
 
 from kehoach.deadline.clock import today_vn
 from kehoach.tracking import tables
-from kehoach.tracking.queries import load, overdue
+from kehoach.tracking.loading import load
+from kehoach.tracking.queries import overdue
 from tests.conftest import REGISTRY, write_repo
 
 FIXTURE = Path(__file__).parent / "data" / "tracking"

@@ -12,8 +12,11 @@ import pytest
 
 from kehoach.plan.registry import AgencyLookupError
 from kehoach.tracking import tables
+from kehoach.tracking.filters import Filters
+from kehoach.tracking.loading import Loaded, load
 from kehoach.tracking.obligations import DONE_LATE, DONE_ON_TIME, OPEN, OVERDUE
-from kehoach.tracking.queries import Loaded, load, overdue, summary, tasks, upcoming
+from kehoach.tracking.queries import overdue, tasks, upcoming
+from kehoach.tracking.summary import summary
 from tests.conftest import REGISTRY, write_repo
 
 D = dt.date
@@ -53,15 +56,15 @@ def test_overdue_most_overdue_first(at_a1):
 
 def test_overdue_coordinated_through_a_group(at_a1):
     # SGD coordinates dien-dan through "các sở, ban, ngành".
-    rows = overdue(at_a1.rows, at_a1.registry, agency="sgddt", role="phoi-hop")
+    rows = overdue(at_a1.rows, at_a1.registry, Filters(agency="sgddt", role="phoi-hop"))
     assert brief(rows) == [("dien-dan", "2022-12-31", "t.cac-so", 547)]
-    rows = overdue(at_a1.rows, at_a1.registry, agency="Tinh doan", role="phoi-hop")
+    rows = overdue(at_a1.rows, at_a1.registry, Filters(agency="Tinh doan", role="phoi-hop"))
     assert brief(rows) == [("bc-nam", "2023", "t.tinh-doan", 228)]
 
 
 @pytest.mark.parametrize("name", ["so noi vu", "SNV", "SỞ NỘI VỤ", "t.snv", "Sở Nội vụ tỉnh Thử"])
 def test_agency_by_alias_without_diacritics(at_a1, name):
-    rows = overdue(at_a1.rows, at_a1.registry, agency=name, role="any")
+    rows = overdue(at_a1.rows, at_a1.registry, Filters(agency=name, role="any"))
     # SNV leads bc-nam 2023 (228) and coordinates kinh-phi (243); it is also a member of
     # t.cac-so, which coordinates dien-dan (547).
     assert [(r.task_id, r.role, r.days_overdue) for r in rows] == [
@@ -69,13 +72,14 @@ def test_agency_by_alias_without_diacritics(at_a1, name):
 
 
 def test_include_children(at_a1):
-    plain = tasks(at_a1.rows, at_a1.registry, agency="SNV")
-    children = tasks(at_a1.rows, at_a1.registry, agency="SNV", include_children=True)
+    plain = tasks(at_a1.rows, at_a1.registry, Filters(agency="SNV"))
+    children = tasks(at_a1.rows, at_a1.registry, Filters(agency="SNV", include_children=True))
     assert [r.task_id for r in children if r not in plain] == ["kiem-tra"]
 
 
 def test_a_group_name_selects_its_members(at_a1):
-    rows = tasks(at_a1.rows, at_a1.registry, agency="các sở, ban, ngành", status="hoan-thanh")
+    rows = tasks(at_a1.rows, at_a1.registry,
+                 Filters(agency="các sở, ban, ngành", status=("hoan-thanh",)))
     # 2022: SNV, STC (late), SGD; 2023: STC, SGD (late) — all done by 30/06/2024.
     assert [(r.occurrence, r.agency, r.status) for r in rows] == [
         ("2022", "t.sgd", DONE_ON_TIME), ("2022", "t.snv", DONE_ON_TIME),
@@ -84,8 +88,8 @@ def test_a_group_name_selects_its_members(at_a1):
 
 
 def test_tasks_status_and_due_bounds(at_a1):
-    rows = tasks(at_a1.rows, at_a1.registry, status=["chua-hoan-thanh-trong-han"],
-                 due_after=D(2024, 11, 15), due_before=D(2024, 12, 31))
+    rows = tasks(at_a1.rows, at_a1.registry, Filters(status=("chua-hoan-thanh-trong-han",),
+                 due_after=D(2024, 11, 15), due_before=D(2024, 12, 31)))
     # Inclusive bounds: the 2024 reports (15/11), sld-viec-lam 2024 (20/12), dt-tong-ket (31/12).
     assert [(r.task_id, r.agency, r.due) for r in rows] == [
         ("bc-nam", "t.sgd", D(2024, 11, 15)), ("bc-nam", "t.snv", D(2024, 11, 15)),
@@ -95,7 +99,7 @@ def test_tasks_status_and_due_bounds(at_a1):
 
 def test_unknown_status_is_an_error(at_a1):
     with pytest.raises(ValueError):
-        tasks(at_a1.rows, at_a1.registry, status="xong")
+        tasks(at_a1.rows, at_a1.registry, Filters(status=("xong",)))
 
 
 def test_upcoming():
@@ -135,11 +139,11 @@ def test_summary_for_one_body_with_children(at_a1):
 
 def test_successor_rows_found_by_either_body():
     loaded = load([], D(2025, 12, 31), cwd=FIXTURE)
-    by_old = overdue(loaded.rows, loaded.registry, agency="Sở LĐTBXH")
+    by_old = overdue(loaded.rows, loaded.registry, Filters(agency="Sở LĐTBXH"))
     assert [(r.occurrence, r.agency, r.original_agency, r.days_overdue) for r in by_old] == [
         ("2024", "t.snv", "t.sld", 376), ("2025", "t.snv", "t.sld", 11)]
     by_new = {(r.task_id, r.occurrence) for r in overdue(loaded.rows, loaded.registry,
-                                                         agency="SNV")}
+                                                         Filters(agency="SNV"))}
     assert {("sld-viec-lam", "2024"), ("sld-viec-lam", "2025"), ("bc-nam", "2023")} <= by_new
 
 
@@ -156,7 +160,7 @@ def test_ambiguous_name_lists_both_ids(tmp_path, name):
     root = write_repo(tmp_path, {}, registry=TWO_PROVINCES)
     loaded = load([], A1, cwd=root)
     with pytest.raises(AgencyLookupError) as info:
-        overdue(loaded.rows, loaded.registry, agency=name)
+        overdue(loaded.rows, loaded.registry, Filters(agency=name))
     assert {b.id for b in info.value.candidates} == {"ls.snv", "cm.snv"}
     assert "ls.snv (Sở Nội vụ tỉnh Lạng Sơn); cm.snv (Sở Nội vụ tỉnh Cà Mau)" in (
         info.value.message_vi())
@@ -164,7 +168,7 @@ def test_ambiguous_name_lists_both_ids(tmp_path, name):
 
 def test_unknown_name_suggests_the_closest(at_a1):
     with pytest.raises(AgencyLookupError) as info:
-        overdue(at_a1.rows, at_a1.registry, agency="So Tai chin")
+        overdue(at_a1.rows, at_a1.registry, Filters(agency="So Tai chin"))
     assert info.value.message_vi() == (
         "Không tìm thấy cơ quan “So Tai chin” trong danh mục. Có phải: Sở Tài chính tỉnh Thử?")
 

@@ -16,7 +16,7 @@ from functools import lru_cache
 from kehoach.deadline._text import MAX_CHARS, prepare
 from kehoach.deadline.atoms import Atom, TimeRef, infer_year, ref_window
 from kehoach.deadline.calendar import WEEKDAYS_VI, weekday_vi
-from kehoach.deadline.compose import Context, compose
+from kehoach.deadline.combine import Context, compose
 from kehoach.deadline.extract import extract
 from kehoach.deadline.patterns import (
     P_DOCNUM,

@@ -8,6 +8,7 @@ examples. It is already in the canonical form of ``kehoach fmt``.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -90,6 +91,26 @@ def new_plan(doc_type: str, issuer_id: str, registry: Registry,
     lines += _parts(kind.value, issuer_id, body.ten)
     lines += _closing(issuer_id, union)
     return "\n".join(lines) + "\n"
+
+
+def new_plan_in(root: Path, doc_type: str, issuer: str, where: Path) -> str:
+    """The skeleton for a plan to be written in the folder ``where`` of the repository
+    ``root``: the issuer may be an id or a name (as ``--agency`` takes), and the schema is
+    referred to relative to ``where``. Raises ValueError (Vietnamese message)."""
+    import os.path
+
+    from kehoach.check.checker import load_registry
+    from kehoach.plan.registry import AgencyLookupError
+
+    schema = os.path.relpath(root / "kehoach.schema.json", where).replace(os.sep, "/")
+    registry, _ = load_registry(root)
+    if registry.get(issuer) is None:  # a name: "Sở Nội vụ tỉnh Lạng Sơn"
+        try:
+            issuer = registry.find(issuer).id
+        except AgencyLookupError as exc:
+            if exc.ambiguous:
+                raise ValueError(f"--issuer: {exc.message_vi()}") from None
+    return new_plan(doc_type, issuer, registry, schema_path=schema)
 
 
 def _header(kind: str, title: str, code: str, issuer: str, abbr: str | None, union: bool,

@@ -23,6 +23,16 @@ if TYPE_CHECKING:
     from kehoach.plan.registry import Registry
 
 TEXTCONV_COMMAND = "kehoach diff --textconv"
+
+
+def textconv_command() -> str:
+    """What git runs: ``kehoach`` when it is on PATH, else this very interpreter (a virtual
+    environment that is not activated). git runs it through a shell, on Windows too."""
+    import shutil
+
+    if shutil.which("kehoach"):
+        return TEXTCONV_COMMAND
+    return f'"{Path(sys.executable).as_posix()}" -m kehoach diff --textconv'
 ATTRIBUTES = ("plans/**/*.yaml diff=kehoach", "plans/**/*.yml diff=kehoach")
 FUNCNAME = r"^[IVXLC]+[.)].*$"
 """Hunk headers name the enclosing part (``II.1. Tổ chức…``)."""

@@ -26,7 +26,7 @@ from kehoach.tracking.obligations import (
     STATUSES,
     Obligation,
 )
-from kehoach.tracking.queries import SummaryRow
+from kehoach.tracking.summary import SummaryRow
 
 BOM = "\ufeff"
 OBLIGATION_COLUMNS = (

@@ -11,7 +11,7 @@ from kehoach.check.rules import (
     bodies,
     dates,
     deadlines,
-    footnotes,
+    footnote_refs,
     issued,
     legal_basis,
     symbol,
@@ -22,7 +22,7 @@ from kehoach.check.rules.base import PlanRule, RegistryRule
 
 def plan_rules() -> list[PlanRule]:
     return [issued.check, bodies.check, symbol.check, legal_basis.check, dates.check,
-            footnotes.check, tasks.check, deadlines.check]
+            footnote_refs.check, tasks.check, deadlines.check]
 
 
 def registry_rules() -> list[RegistryRule]:

@@ -1,0 +1,81 @@
+"""The typer application, its root options and ``main()``: the last guard before a user sees
+anything. Commands live in the ``*_cmd`` modules beside this one."""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Annotated
+
+import typer
+
+from kehoach import __version__
+from kehoach.cli.typer_adapter import Group, localize, usage_error_vi
+
+app = typer.Typer(
+    name="kehoach",
+    help="Kế hoạch hành chính dưới dạng YAML: kiểm tra, theo dõi thời hạn, xuất văn bản .docx.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    cls=Group,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"kehoach {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="In phiên bản rồi thoát."),
+    ] = False,
+) -> None:
+    """Kế hoạch hành chính dưới dạng YAML."""
+
+
+def _utf8_streams() -> None:
+    """Vietnamese output must survive Windows consoles and pipes with legacy code pages."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", "") or "").lower().replace("-", "")
+        if encoding != "utf8" and hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8", errors="replace")
+
+
+def main() -> None:
+    try:  # typer ≥ 0.2x vendors click; older releases use click itself
+        from typer._click.exceptions import ClickException, UsageError
+    except ImportError:  # pragma: no cover
+        from click.exceptions import ClickException, UsageError  # type: ignore[no-redef]
+
+    _utf8_streams()
+    localize(app)
+    try:
+        code = app(standalone_mode=False, prog_name="kehoach")
+    except UsageError as exc:
+        if type(exc).__name__ == "NoArgsIsHelpError":  # bare `kehoach`: the help page
+            print(exc.format_message())
+            sys.exit(2)
+        where = exc.ctx.command_path if exc.ctx else "kehoach"
+        print(f"Lỗi: {usage_error_vi(exc.format_message())}\nXem: {where} --help",
+              file=sys.stderr)
+        sys.exit(2)
+    except ClickException as exc:
+        print(f"Lỗi: {exc.format_message()}", file=sys.stderr)
+        sys.exit(exc.exit_code)
+    except (KeyboardInterrupt, typer.Abort):
+        print("Đã dừng.", file=sys.stderr)
+        sys.exit(130)
+    except Exception as exc:  # the last guard: a bug must not greet an official as a traceback
+        if os.environ.get("KEHOACH_DEBUG"):
+            raise
+        print(f"Lỗi nội bộ của kehoach ({type(exc).__name__}: {exc}). Hãy báo lỗi kèm tệp kế "
+              "hoạch; đặt KEHOACH_DEBUG=1 để xem chi tiết.", file=sys.stderr)
+        sys.exit(3)
+    sys.exit(code if isinstance(code, int) else 0)

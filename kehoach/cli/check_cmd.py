@@ -1,0 +1,74 @@
+"""``kehoach check`` and ``kehoach schema``."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from kehoach.cli.app import app
+from kehoach.cli.options import existing
+
+
+class OutFormat(StrEnum):
+    rich = "rich"
+    plain = "plain"
+    json = "json"
+    github = "github"
+
+
+@app.command()
+def check(
+    paths: Annotated[
+        list[Path] | None, typer.Argument(help="Tệp hoặc thư mục (mặc định: plans/).")
+    ] = None,
+    fmt: Annotated[
+        OutFormat | None,
+        typer.Option("--format", "-f", help="Định dạng: rich, plain, json, github."),
+    ] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Cảnh báo cũng tính là lỗi.")] = False,
+) -> None:
+    """Kiểm tra kế hoạch và danh mục cơ quan; báo lỗi dạng tệp:dòng:cột."""
+    from kehoach.check.checker import check_paths
+    from kehoach.cli.progress import DelayedProgress
+    from kehoach.diagnostics import formats
+    from kehoach.diagnostics.diagnostic import exit_code
+
+    targets = existing(paths)
+    with DelayedProgress("Đang kiểm tra") as progress:
+        result = check_paths(targets, progress=progress)
+    diags = result.diagnostics
+    chosen = fmt or (OutFormat.rich if sys.stdout.isatty() else OutFormat.plain)
+    if chosen is OutFormat.rich:
+        from kehoach.cli.console import print_diagnostics, stdout_console
+
+        console = stdout_console()
+        print_diagnostics(console, diags)
+        console.print(formats.summary_vi(diags, len(result.documents)))
+    elif chosen is OutFormat.plain:
+        sys.stdout.write(formats.plain(diags))
+    elif chosen is OutFormat.json:
+        sys.stdout.write(formats.as_json(diags))
+    else:
+        sys.stdout.write(formats.github(diags))
+    raise typer.Exit(exit_code(diags, strict=strict))
+
+
+@app.command()
+def schema(
+    registry: Annotated[
+        bool, typer.Option("--registry", help="Lược đồ của danh mục cơ quan.")
+    ] = False,
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="Ghi ra tệp.")] = None,
+) -> None:
+    """In lược đồ JSON Schema (cho trình soạn thảo: gợi ý, kiểm tra khi gõ)."""
+    from kehoach.plan.schema import schema_json
+
+    text = schema_json(registry=registry)
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        output.write_text(text, encoding="utf-8")

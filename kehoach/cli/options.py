@@ -1,0 +1,81 @@
+"""What several commands share: argument types, options, and reading days and paths."""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+
+
+class TrackFormat(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+class TrackRole(StrEnum):
+    chu_tri = "chu-tri"
+    phoi_hop = "phoi-hop"
+    any = "any"
+
+
+Paths = Annotated[
+    list[Path] | None,
+    typer.Argument(help="Tệp hoặc thư mục kế hoạch (mặc định: plans/).", show_default=False),
+]
+AsOf = Annotated[
+    str | None,
+    typer.Option("--as-of", help="Tính đến ngày (YYYY-MM-DD hoặc DD/MM/YYYY); mặc định: hôm "
+                 "nay theo giờ Việt Nam.", show_default=False),
+]
+Agency = Annotated[
+    str | None,
+    typer.Option("--agency", "-a", help="Cơ quan: mã, tên, tên khác hoặc chữ viết tắt (không "
+                 "phân biệt hoa thường, có dấu hay không); gồm cả nhiệm vụ giao cho nhóm có "
+                 "cơ quan này.", show_default=False),
+]
+Role = Annotated[
+    TrackRole,
+    typer.Option("--role", help="Vai trò: chu-tri (chủ trì), phoi-hop (phối hợp), any (cả hai)."),
+]
+Children = Annotated[
+    bool, typer.Option("--include-children", help="Gồm cả các đơn vị trực thuộc cơ quan.")
+]
+TrackFmt = Annotated[
+    TrackFormat,
+    typer.Option("--format", "-f", help="Định dạng: table (bảng), json, csv (mở bằng Excel)."),
+]
+
+
+def usage(message: str) -> NoReturn:
+    """A usage error: the message, exit 2."""
+    import sys
+
+    print(f"Lỗi: {message}", file=sys.stderr)
+    raise typer.Exit(2)
+
+
+def existing(paths: list[Path] | None) -> list[Path]:
+    """The paths given, all of which must exist (a missing one is a usage error)."""
+    missing = [p for p in paths or [] if not p.exists()]
+    if missing:
+        usage(f"Không tìm thấy: {', '.join(str(p) for p in missing)}")
+    return list(paths or [])
+
+
+def day_arg(text: str, option: str) -> date:
+    from kehoach.deadline.clock import parse_day
+
+    try:
+        return parse_day(text)
+    except ValueError:
+        usage(f"{option}: ngày “{text}” không hợp lệ (viết YYYY-MM-DD hoặc DD/MM/YYYY).")
+
+
+def as_of_day(text: str | None) -> date:
+    from kehoach.deadline.clock import today_vn
+
+    return today_vn() if text is None else day_arg(text, "--as-of")

@@ -1,0 +1,205 @@
+"""The tracking commands: ``deadline``, ``overdue``, ``tasks``, ``upcoming``, ``summary``."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
+
+import typer
+
+from kehoach.cli.app import app
+from kehoach.cli.options import (
+    Agency,
+    AsOf,
+    Children,
+    Paths,
+    Role,
+    TrackFmt,
+    TrackFormat,
+    TrackRole,
+    as_of_day,
+    day_arg,
+    existing,
+    usage,
+)
+from kehoach.cli.printing import errors_to_stderr, show_table, write_out
+
+if TYPE_CHECKING:
+    from kehoach.tracking.filters import Filters
+    from kehoach.tracking.loading import Loaded
+    from kehoach.tracking.obligations import Obligation
+
+T = TypeVar("T")
+
+
+def _answer(ask: Callable[[Callable[[int, int], None]], tuple[Loaded, T]]) -> tuple[Loaded, T]:
+    """Run a question with a progress bar; an unknown or ambiguous agency is a usage error."""
+    from kehoach.cli.progress import DelayedProgress
+    from kehoach.plan.registry import AgencyLookupError
+
+    try:
+        with DelayedProgress("Đang đọc kế hoạch") as progress:
+            loaded, answer = ask(progress)
+    except AgencyLookupError as exc:
+        usage(exc.message_vi())
+    if loaded.failed:
+        errors_to_stderr(loaded.failed)
+        print("Có tệp không đọc được: kết quả chỉ gồm các kế hoạch đọc được.", file=sys.stderr)
+    return loaded, answer
+
+
+def _ask(kind: str, paths: list[Path] | None, as_of: str | None, filters: Filters,
+         within: int = 30) -> tuple[Loaded, list[Obligation]]:
+    from kehoach.tracking.queries import ask
+
+    targets, day = existing(paths), as_of_day(as_of)
+    return _answer(lambda progress: ask(kind, targets, day, filters, within, progress))
+
+
+def _filters(agency: str | None, role: TrackRole, include_children: bool,
+             status: list[str] | None = None, due_before: date | None = None,
+             due_after: date | None = None) -> Filters:
+    from kehoach.tracking.filters import Filters
+
+    return Filters(agency, role.value, include_children, tuple(status) if status else None,
+                   due_before, due_after)
+
+
+def _emit_rows(rows: list[Obligation], fmt: TrackFormat, as_of: date, what: str) -> None:
+    from kehoach.tracking import tables
+
+    if fmt is TrackFormat.json:
+        write_out(tables.to_json([tables.obligation_record(r) for r in rows]))
+    elif fmt is TrackFormat.csv:
+        records = [tables.obligation_record(r) for r in rows]
+        write_out(tables.to_csv(records, tables.OBLIGATION_COLUMNS))
+    else:
+        footer = f"Tính đến ngày {as_of:%d/%m/%Y}: {len(rows)} {what}."
+        styles = [tables.STATUS_STYLES.get(r.status, "") for r in rows]
+        show_table(tables.OBLIGATION_HEADERS, tables.obligation_cells(rows), footer,
+                   tables.OBLIGATION_WRAP, styles)
+
+
+def _exit(loaded: Loaded) -> None:
+    raise typer.Exit(1 if loaded.failed else 0)
+
+
+@app.command()
+def deadline(
+    text: Annotated[str, typer.Argument(help="Cụm từ thời hạn, ví dụ: “trước ngày 15/11”.")],
+    as_of: AsOf = None,
+    as_json: Annotated[bool, typer.Option("--json", help="In kết quả dạng JSON.")] = False,
+) -> None:
+    """Đọc một cụm từ thời hạn và giải thích: loại, hạn cuối, số ngày còn lại."""
+    import json
+
+    from kehoach.deadline import explain, read_deadline, to_json
+    from kehoach.tracking.obligations import deadline_failure
+
+    day = as_of_day(as_of)
+    reading = read_deadline(text, reference=day)
+    if as_json:
+        write_out(json.dumps(to_json(reading, day), ensure_ascii=False, indent=2) + "\n")
+    else:
+        print(explain(reading, day))
+    failure = deadline_failure(reading)
+    if failure:
+        print(f"Lỗi: {failure}", file=sys.stderr)
+        raise typer.Exit(1)
+
+
+@app.command()
+def overdue(
+    paths: Paths = None,
+    agency: Agency = None,
+    role: Role = TrackRole.chu_tri,
+    include_children: Children = False,
+    as_of: AsOf = None,
+    fmt: TrackFmt = TrackFormat.table,
+) -> None:
+    """Nhiệm vụ quá hạn (chưa hoàn thành), quá hạn lâu nhất trước."""
+    loaded, rows = _ask("overdue", paths, as_of, _filters(agency, role, include_children))
+    _emit_rows(rows, fmt, loaded.as_of, "nghĩa vụ quá hạn")
+    _exit(loaded)
+
+
+@app.command()
+def tasks(
+    paths: Paths = None,
+    agency: Agency = None,
+    role: Role = TrackRole.chu_tri,
+    include_children: Children = False,
+    status: Annotated[
+        list[str] | None,
+        typer.Option("--status", "-s", help="Tình trạng (lặp lại được): hoan-thanh-dung-han, "
+                     "hoan-thanh-qua-han, chua-hoan-thanh-trong-han, chua-hoan-thanh-qua-han, "
+                     "khong-co-thoi-han; hoặc hoan-thanh, chua-hoan-thanh, qua-han.",
+                     show_default=False),
+    ] = None,
+    due_before: Annotated[str | None, typer.Option(
+        "--due-before", help="Hạn đến hết ngày này.", show_default=False)] = None,
+    due_after: Annotated[str | None, typer.Option(
+        "--due-after", help="Hạn từ ngày này trở đi.", show_default=False)] = None,
+    as_of: AsOf = None,
+    fmt: TrackFmt = TrackFormat.table,
+) -> None:
+    """Danh sách nhiệm vụ theo từng kỳ và từng cơ quan, với tình trạng tính đến ngày."""
+    from kehoach.tracking.filters import STATUS_GROUPS
+
+    unknown = [s for s in status or [] if s.lower().replace("_", "-") not in STATUS_GROUPS]
+    if unknown:
+        usage(f"--status: không có tình trạng “{unknown[0]}”.")
+    before = day_arg(due_before, "--due-before") if due_before else None
+    after = day_arg(due_after, "--due-after") if due_after else None
+    filters = _filters(agency, role, include_children, status, before, after)
+    loaded, rows = _ask("tasks", paths, as_of, filters)
+    _emit_rows(rows, fmt, loaded.as_of, "nghĩa vụ")
+    _exit(loaded)
+
+
+@app.command()
+def upcoming(
+    paths: Paths = None,
+    within: Annotated[int, typer.Option(
+        "--within", "-w", min=0, help="Số ngày tới (tính từ ngày --as-of).")] = 30,
+    agency: Agency = None,
+    role: Role = TrackRole.chu_tri,
+    include_children: Children = False,
+    as_of: AsOf = None,
+    fmt: TrackFmt = TrackFormat.table,
+) -> None:
+    """Nhiệm vụ sắp đến hạn trong số ngày tới, hạn gần nhất trước."""
+    loaded, rows = _ask("upcoming", paths, as_of, _filters(agency, role, include_children),
+                        within)
+    _emit_rows(rows, fmt, loaded.as_of, f"nghĩa vụ đến hạn trong {within} ngày tới")
+    _exit(loaded)
+
+
+@app.command()
+def summary(
+    paths: Paths = None,
+    agency: Agency = None,
+    include_children: Children = False,
+    as_of: AsOf = None,
+    fmt: TrackFmt = TrackFormat.table,
+) -> None:
+    """Tổng hợp theo cơ quan: hoàn thành đúng hạn/quá hạn, chưa hoàn thành, tỷ lệ đúng hạn."""
+    from kehoach.tracking import tables
+    from kehoach.tracking.summary import summarize
+
+    targets, day = existing(paths), as_of_day(as_of)
+    filters = _filters(agency, TrackRole.chu_tri, include_children)
+    loaded, rows = _answer(lambda progress: summarize(targets, day, filters, progress))
+    records: list[dict[str, Any]] = [tables.summary_record(r) for r in rows]
+    if fmt is TrackFormat.json:
+        write_out(tables.to_json(records))
+    elif fmt is TrackFormat.csv:
+        write_out(tables.to_csv(records, tables.SUMMARY_COLUMNS))
+    else:
+        footer = f"Tính đến ngày {loaded.as_of:%d/%m/%Y}; chỉ tính nghĩa vụ chủ trì."
+        show_table(tables.SUMMARY_HEADERS, tables.summary_cells(rows), footer,
+                   tables.SUMMARY_WRAP)
+    _exit(loaded)

@@ -1,0 +1,142 @@
+"""What a tracking question asks for: one agency (by any of its names), a role, statuses and a
+window of due days — one ``Filters`` value, applied to cached rows (``Prefilter``) and to
+decoded rows (``Filters.select``).
+
+An agency filter names a body by id, name, alias or abbreviation (any case, with or without
+diacritics); it matches rows held by the body, by the groups it belongs to (transitively), by
+its members when it is a group, by its sub-units with ``include_children``, and rows it held
+before a successor took them over. Lookup failures raise ``AgencyLookupError``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from kehoach.plan.registry import Registry
+from kehoach.tracking.obligations import (
+    COORDINATE,
+    DONE_LATE,
+    DONE_ON_TIME,
+    LEAD,
+    OPEN,
+    OVERDUE,
+    STATUSES,
+    Obligation,
+)
+
+ROLES = {"chu-tri": (LEAD,), "phoi-hop": (COORDINATE,), "any": (LEAD, COORDINATE)}
+STATUS_GROUPS = {
+    "hoan-thanh": (DONE_ON_TIME, DONE_LATE),
+    "chua-hoan-thanh": (OPEN, OVERDUE),
+    "qua-han": (DONE_LATE, OVERDUE),
+    **{s.replace("_", "-"): (s,) for s in STATUSES},
+}
+
+
+@dataclass(frozen=True)
+class Filters:
+    """A tracking question's filters. ``status`` holds status codes or groups
+    (``STATUS_GROUPS``); due bounds are inclusive and drop undated rows."""
+
+    agency: str | None = None
+    role: str = "chu-tri"
+    include_children: bool = False
+    status: tuple[str, ...] | None = None
+    due_before: dt.date | None = None
+    due_after: dt.date | None = None
+
+    def with_status(self, *status: str) -> Filters:
+        return Filters(self.agency, self.role, self.include_children, status or None,
+                       self.due_before, self.due_after)
+
+    def prefilter(self, registry: Registry) -> Prefilter:
+        """The prefilter of this question (raises AgencyLookupError for an unknown agency)."""
+        ids = agency_ids(registry, self.agency, self.include_children) if self.agency else None
+        wanted = _statuses(self.status)
+        return Prefilter(frozenset(ROLES.get(self.role.replace("_", "-"), (LEAD, COORDINATE))),
+                         frozenset(ids) if ids is not None else None,
+                         frozenset(wanted) if wanted is not None else None)
+
+    def select(self, rows: Iterable[Obligation], registry: Registry) -> list[Obligation]:
+        """Rows passing every filter."""
+        roles = ROLES.get(self.role.replace("_", "-"))
+        if roles is None:
+            raise ValueError(f"unknown role: {self.role}")
+        ids = agency_ids(registry, self.agency, self.include_children) if self.agency else None
+        wanted = _statuses(self.status)
+        low, high = self.due_after, self.due_before
+        out = []
+        for row in rows:
+            if row.role not in roles or (wanted is not None and row.status not in wanted):
+                continue
+            if ids is not None and row.agency not in ids and row.original_agency not in ids:
+                continue
+            if (low or high) and row.due is None:
+                continue
+            if row.due is not None and not _within(row.due, low, high):
+                continue
+            out.append(row)
+        return out
+
+
+NO_FILTERS = Filters()
+
+
+@dataclass(frozen=True)
+class Prefilter:
+    """Filters applied to cached rows before they are decoded (a query wants few of them).
+
+    ``select`` applies the same filters again on the decoded rows; this only saves work.
+    """
+
+    roles: frozenset[str] | None = None
+    agencies: frozenset[str] | None = None
+    statuses: frozenset[str] | None = None
+
+    @property
+    def digest(self) -> str:
+        parts = [sorted(x) if x is not None else None
+                 for x in (self.roles, self.agencies, self.statuses)]
+        return repr(parts)
+
+    def keep(self, t: tuple[object, ...]) -> bool:
+        # Indices follow cache.encode: agency 2, original_agency 4, role 5, status 10.
+        if self.roles is not None and t[5] not in self.roles:
+            return False
+        if self.statuses is not None and t[10] not in self.statuses:
+            return False
+        return self.agencies is None or t[2] in self.agencies or t[4] in self.agencies
+
+
+def agency_ids(registry: Registry, name: str, include_children: bool = False) -> set[str]:
+    """The ids whose rows concern the body ``name`` designates (raises AgencyLookupError)."""
+    body = registry.find(name)
+    ids = {body.id, *registry.members(body.id)}
+    if include_children:
+        ids.update(registry.children(body.id))
+    for body_id in list(ids):
+        ids.update(registry.groups_containing(body_id))
+    return ids
+
+
+def _statuses(status: str | Iterable[str] | None) -> set[str] | None:
+    if status is None:
+        return None
+    names = [status] if isinstance(status, str) else list(status)
+    out: set[str] = set()
+    for name in names:
+        key = name.strip().lower().replace("_", "-")
+        if key not in STATUS_GROUPS:
+            raise ValueError(name)
+        out.update(STATUS_GROUPS[key])
+    return out
+
+
+def _within(day: dt.date, low: dt.date | None, high: dt.date | None) -> bool:
+    return (low is None or day >= low) and (high is None or day <= high)
+
+
+def _within(day: dt.date, low: dt.date | None, high: dt.date | None) -> bool:
+    return (low is None or day >= low) and (high is None or day <= high)

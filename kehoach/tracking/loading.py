@@ -1,0 +1,128 @@
+"""Reading a repository's plans into obligation rows as of a day, cached by content."""
+
+from __future__ import annotations
+
+import datetime as dt
+import marshal
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from kehoach.check.checker import load_registry
+from kehoach.diagnostics.diagnostic import Diagnostic
+from kehoach.fs.parallel import run_files
+from kehoach.fs.repo import display_path, find_root, yaml_files
+from kehoach.load.document import Document, is_registry_path, load_text, no_gc
+from kehoach.plan.registry import Registry
+from kehoach.tracking import rowcache as cache
+from kehoach.tracking.filters import Prefilter
+from kehoach.tracking.obligations import LEAD, Obligation, obligations
+
+
+@dataclass
+class Loaded:
+    """The rows of every plan that loaded; the diagnostics of files that did not."""
+
+    registry: Registry
+    as_of: dt.date
+    rows: list[Obligation] = field(default_factory=list)
+    partials: list[Any] = field(default_factory=list)  # what ``reduce`` made of each plan
+    failed: list[Diagnostic] = field(default_factory=list)
+    plans: int = 0
+
+
+def load(paths: Sequence[Path], as_of: dt.date, cwd: Path | None = None,
+         where: Callable[[Registry], Prefilter] | None = None,
+         reduce: Callable[[list[tuple[object, ...]]], Any] | None = None,
+         progress: Callable[[int, int], None] | None = None) -> Loaded:
+    """Obligation rows of the plans named (default: the repository's ``plans/``).
+
+    Each plan is loaded and expanded independently, in parallel for large repositories, and
+    its rows are cached by the file's content (see ``kehoach.tracking.rowcache``). ``where``
+    builds a prefilter from the registry, so rows a query cannot use are never decoded. With
+    ``reduce`` the rows are not decoded at all: each plan's cached data is reduced where it
+    was read (a worker process) and only the results come back, in ``partials``.
+    """
+    cwd = cwd or Path.cwd()
+    root = find_root(paths[0] if paths else cwd)
+    targets = list(paths) or ([root / "plans"] if root else [cwd])
+    registry, reg_docs = load_registry(root, cwd)
+    loaded = Loaded(registry, as_of)
+    for doc in reg_docs:
+        if doc.registry is None:
+            loaded.failed.extend(doc.diagnostics)
+    folder = cache.cache_dir(root)
+    reg_digest = cache.digest(*(_read(d.path) for d in reg_docs))
+    shared = _Shared(registry, as_of, folder, reg_digest, where(registry) if where else None,
+                     reduce)
+    files = [(p, display_path(p, cwd)) for p in yaml_files(targets) if not is_registry_path(p)]
+    for doc, data in run_files(_rows_of_file, files, shared, progress=progress):
+        if data is None:
+            loaded.failed.extend(doc.diagnostics)
+            continue
+        loaded.plans += 1
+        if reduce is None:
+            loaded.rows.extend(cache.decode(data, doc.display))
+        else:
+            loaded.partials.append(data)
+    loaded.failed.sort()
+    return loaded
+
+
+@dataclass(frozen=True)
+class _Shared:
+    registry: Registry
+    as_of: dt.date
+    cache_dir: Path | None
+    registry_digest: str
+    prefilter: Prefilter | None
+    reduce: Callable[[list[tuple[object, ...]]], Any] | None = None
+
+
+def _read(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return b""
+
+
+def _rows_of_file(path: Path, display: str, shared: _Shared) -> tuple[Document, Any]:
+    """One plan's rows as cache data, or what ``shared.reduce`` makes of them (None when the
+    plan does not load)."""
+    doc, data = _data_of_file(path, display, shared)
+    if data is not None and shared.reduce is not None:
+        return doc, shared.reduce(data)
+    return doc, data
+
+
+def _data_of_file(
+    path: Path, display: str, shared: _Shared
+) -> tuple[Document, list[tuple[object, ...]] | None]:
+    raw = _read(path)
+    store = cache.RowCache(shared.cache_dir) if shared.cache_dir else None
+    where = shared.prefilter
+    # An entry holds the rows of one question: the prefilter is part of its key.
+    key = cache.entry_key(raw, shared.registry_digest + (where.digest if where else ""),
+                          shared.as_of)
+    if store is not None:
+        hit = store.get(key)
+        if hit is not None:
+            return Document(path, display), hit
+    doc = load_text(Document(path, display), raw)
+    if doc.plan is None:
+        return doc, None
+    with no_gc():
+        rows = obligations(doc.plan, shared.registry, shared.as_of, display,
+                           bodies=where.agencies if where else None,
+                           leads_only=where is not None and where.roles == frozenset({LEAD}))
+        data = _keep(marshal.loads(cache.encode(rows)), where)
+    if store is not None:
+        store.put(key, marshal.dumps(data))
+    return doc, data
+
+
+def _keep(data: list[tuple[object, ...]], where: Prefilter | None) -> list[tuple[object, ...]]:
+    return data if where is None else [t for t in data if where.keep(t)]
+
+
