@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import shlex
 import sys
 import textwrap
+from pathlib import Path
 
 import pytest
 
@@ -243,3 +245,36 @@ def test_git_missing(monkeypatch, tmp_path):
         load_version("git:HEAD:a.yaml", tmp_path)
     with pytest.raises(DiffError, match="Không tìm thấy lệnh git"):
         git_setup(tmp_path)
+
+
+def test_the_textconv_command_works_outside_the_virtual_environment(git_repo):
+    """GitHub Desktop, TortoiseGit and a plain shell have no activated venv: git finds the
+    interpreter by its full path, with nothing of the venv on PATH."""
+    from kehoach.review.git import textconv_command
+
+    root = git_repo.root
+    write_repo(root, {"a.yaml": PLAN})
+    git_setup(root, command=textconv_command())
+    git_repo.commit("kế hoạch")
+    (root / "plans" / "a.yaml").write_text(
+        PLAN.replace("thoi_han: quý II/2023", "thoi_han: quý III/2023"), encoding="utf-8")
+    git_repo.env["PATH"] = os.pathsep.join(
+        p for p in os.environ.get("PATH", "").split(os.pathsep)
+        if Path(p).resolve() != Path(sys.executable).parent.resolve())
+    assert git_repo.diff_lines() == [
+        "-  Nhiệm vụ ra-quan: thời hạn: quý II/2023 (hạn 30/06/2023)",
+        "+  Nhiệm vụ ra-quan: thời hạn: quý III/2023 (hạn 30/09/2023)",
+    ]
+
+
+def test_the_textconv_command_falls_back_to_the_text_when_kehoach_is_gone(git_repo, tmp_path):
+    from kehoach.review.git import textconv_command
+
+    root = git_repo.root
+    write_repo(root, {"a.yaml": PLAN})
+    git_setup(root, command=textconv_command(str(tmp_path / "venv đã xóa" / "python")))
+    git_repo.commit("kế hoạch")
+    (root / "plans" / "a.yaml").write_text(
+        PLAN.replace("thoi_han: quý II/2023", "thoi_han: quý III/2023"), encoding="utf-8")
+    assert git_repo.diff_lines() == ["-            thoi_han: quý II/2023",
+                                     "+            thoi_han: quý III/2023"]

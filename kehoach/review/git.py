@@ -25,14 +25,20 @@ if TYPE_CHECKING:
 TEXTCONV_COMMAND = "kehoach diff --textconv"
 
 
-def textconv_command() -> str:
-    """What git runs: ``kehoach`` when it is on PATH, else this very interpreter (a virtual
-    environment that is not activated). git runs it through a shell, on Windows too."""
-    import shutil
+def textconv_command(python: str | None = None) -> str:
+    """What git runs to show a plan: this very interpreter by its full path, so that ``git
+    diff`` works where the virtual environment is not activated (GitHub Desktop, TortoiseGit, a
+    plain shell), and the file's own text when kehoach can no longer be run there (the
+    environment removed or moved): the diff then shows plain YAML instead of failing. git runs
+    textconv through ``sh`` on every platform, Git for Windows included."""
+    exe = Path(python or sys.executable).as_posix()
+    for special in ("\\", '"', "$", "`"):  # inside double quotes, inside single quotes
+        exe = exe.replace(special, "\\" + special)
+    exe = exe.replace("'", "'\\''")
+    return (f"sh -c '\"{exe}\" -m kehoach diff --textconv \"$1\" 2>/dev/null || cat \"$1\"' "
+            "kehoach-textconv")
 
-    if shutil.which("kehoach"):
-        return TEXTCONV_COMMAND
-    return f'"{Path(sys.executable).as_posix()}" -m kehoach diff --textconv'
+
 ATTRIBUTES = ("plans/**/*.yaml diff=kehoach", "plans/**/*.yml diff=kehoach")
 FUNCNAME = r"^[IVXLC]+[.)].*$"
 """Hunk headers name the enclosing part (``II.1. Tổ chức…``)."""
