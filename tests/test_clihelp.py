@@ -136,3 +136,30 @@ def test_usage_errors(args, expected, tmp_path):
 ])
 def test_usage_error_vi(english, vietnamese):
     assert usage_error_vi(english) == vietnamese
+
+
+def test_shell_completion_is_offered_in_vietnamese(tmp_path):
+    proc = kehoach("--help", cwd=tmp_path)
+    assert "--install-completion  Cài gợi ý lệnh" in proc.stdout
+    assert "shell" not in proc.stdout
+
+
+@pytest.mark.parametrize(("words", "cword", "expected"), [
+    ("kehoach ov", "1", "overdue"),
+    ("kehoach overdue --ag", "2", "--agency"),
+    ("kehoach git-", "1", "git-setup"),
+])
+def test_shell_completion_completes_commands_and_options(tmp_path, words, cword, expected):
+    proc = subprocess.run(
+        [sys.executable, "-m", "kehoach"], capture_output=True, text=True, encoding="utf-8",
+        env={**os.environ, "_KEHOACH_COMPLETE": "complete_bash", "COMP_WORDS": words,
+             "COMP_CWORD": cword}, cwd=tmp_path, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.split() == [expected]
+
+
+@pytest.mark.parametrize("shell", ["bash", "zsh", "fish", "powershell"])
+def test_shell_completion_scripts_exist_for_each_shell(tmp_path, shell):
+    proc = kehoach("--show-completion", shell, cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert "_KEHOACH_COMPLETE" in proc.stdout

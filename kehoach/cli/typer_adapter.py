@@ -36,6 +36,10 @@ _WORDS = {
     "Aborted!": "Đã dừng.",
     "Missing command.": "Thiếu lệnh.",
     "No such command {name!r}.": "Không có lệnh {name!r}.",
+    "Install completion for the current shell.":
+        "Cài gợi ý lệnh (bấm Tab để hoàn thành) cho cửa sổ lệnh đang dùng.",
+    "Show completion for the current shell, to copy it or customize the installation.":
+        "In đoạn cài gợi ý lệnh cho cửa sổ lệnh đang dùng, để chép hoặc tự cài.",
 }
 
 # Placeholders named after what the official types, not after the Python parameter: keyed by
@@ -273,7 +277,7 @@ class _VietnameseHelp:
                 # typer writes "task_id <str>"; the metavar alone says it in Vietnamese.
                 arguments.append((_argument_name(param), _range_vi(help_text)))
             else:
-                options.append((name, _range_vi(help_text)))
+                options.append((name, _range_vi(_translate(help_text))))
         if arguments:
             with formatter.section(_translate("Arguments")):
                 formatter.write_dl(arguments)
