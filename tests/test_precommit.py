@@ -10,6 +10,7 @@ when pre-commit or git is missing, or with KEHOACH_SKIP_SLOW=1.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -19,6 +20,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from kehoach import __version__
 from tests.conftest import write_repo
 from tests.gitutil import Repo, git_env
 
@@ -47,6 +49,17 @@ GOOD = textwrap.dedent("""\
     """)
 
 
+def test_documented_rev_is_the_release_tag_of_this_version():
+    """Every ``rev:`` shown to users is the tag the release steps make for this version."""
+    docs = [ROOT / ".pre-commit-hooks.yaml", ROOT / "README.md", *(ROOT / "docs").glob("*.md")]
+    revs = {m for path in docs
+            for m in re.findall(r"^\s*(?:#\s*)?rev: (\S+)\s*$",
+                                path.read_text(encoding="utf-8"), re.M)}
+    assert revs == {f"v{__version__}"}
+    pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    assert f'version = "{__version__}"' in pyproject
+
+
 def test_hooks_file_declares_both_hooks():
     hooks = {h["id"]: h for h in yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(
         encoding="utf-8"))}
@@ -64,7 +77,8 @@ def test_hooks_file_declares_both_hooks():
 
 @pytest.fixture(scope="module")
 def hooks_repo(tmp_path_factory) -> tuple[Path, str, Path]:
-    """kehoach as a hooks repository at a commit (path, commit, PRE_COMMIT_HOME)."""
+    """kehoach as a hooks repository at its release tag, made as docs/release.md says
+    (path, tag, PRE_COMMIT_HOME): the ``rev:`` the documentation gives must exist."""
     base = tmp_path_factory.mktemp("hooks")
     src = base / "kehoach-src"
     ignore = shutil.ignore_patterns("__pycache__", "*.pyc", ".*cache*")
@@ -76,7 +90,9 @@ def hooks_repo(tmp_path_factory) -> tuple[Path, str, Path]:
     home.mkdir()
     repo = Repo(src, home)
     repo.commit("kehoach")
-    return src, repo.git("rev-parse", "HEAD").strip(), base / "pre-commit-home"
+    tag = f"v{__version__}"
+    repo.git("tag", "-a", tag, "-m", f"kehoach {__version__}")
+    return src, tag, base / "pre-commit-home"
 
 
 def _plans_repo(tmp_path: Path, hooks: tuple[Path, str, Path], ids: list[str]) -> Repo:
