@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -26,8 +27,8 @@ def test_committed_schema_is_current(registry):
 
 
 @pytest.mark.parametrize("registry", [False, True])
-def test_schema_is_valid_draft_2020_12(registry):
-    jsonschema.Draft202012Validator.check_schema(schema_dict(registry))
+def test_schema_is_valid_draft_07(registry):
+    jsonschema.Draft7Validator.check_schema(schema_dict(registry))
 
 
 def _as_editor_sees(data: Any) -> Any:
@@ -44,7 +45,7 @@ def test_shipped_files_validate_against_the_schema(path):
     doc = load_document(path)
     assert doc.diagnostics == []
     registry = path.name == "co-quan.yaml"
-    validator = jsonschema.Draft202012Validator(
+    validator = jsonschema.Draft7Validator(
         schema_dict(registry), format_checker=jsonschema.FormatChecker()
     )
     errors = list(validator.iter_errors(_as_editor_sees(doc.data)))
@@ -52,7 +53,7 @@ def test_shipped_files_validate_against_the_schema(path):
 
 
 def test_schema_rejects_what_check_rejects():
-    validator = jsonschema.Draft202012Validator(schema_dict())
+    validator = jsonschema.Draft7Validator(schema_dict())
     bad = {"loai": "ke_hoach", "co_quan_ban_hanh": ["ls.ubnd"], "trich_yeu": "x", "foo": 1}
     assert not validator.is_valid(bad)
     assert validator.is_valid({k: v for k, v in bad.items() if k != "foo"})
@@ -62,3 +63,24 @@ def test_schema_rejects_what_check_rejects():
 def test_every_shipped_file_carries_the_modeline(path):
     first = path.read_text(encoding="utf-8").splitlines()[0]
     assert first.startswith("# yaml-language-server: $schema=../kehoach")
+
+
+VIETNAMESE = re.compile(r"[ăâđêôơưàáảãạèéẻẽẹìíỉĩịòóỏõọùúủũụỳýỷỹỵ]", re.IGNORECASE)
+
+
+def _objects(schema: dict) -> list[tuple[str, dict]]:
+    return [("(gốc)", schema), *schema.get("definitions", {}).items()]
+
+
+@pytest.mark.parametrize("registry", [False, True])
+def test_every_object_and_field_has_a_vietnamese_title_and_description(registry):
+    schema = schema_dict(registry)
+    assert schema["$schema"] == "http://json-schema.org/draft-07/schema#"
+    assert "$defs" not in json.dumps(schema)
+    for name, obj in _objects(schema):
+        for where, node in [(name, obj), *((f"{name}.{f}", p)
+                                           for f, p in obj.get("properties", {}).items())]:
+            assert VIETNAMESE.search(node["description"]), where
+            assert node["title"][0].isupper() and "_" not in node["title"], where
+    titles = [p["title"] for _, obj in _objects(schema) for p in obj.get("properties", {}).values()]
+    assert "Hoàn thành" in titles or registry
