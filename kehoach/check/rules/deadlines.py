@@ -12,8 +12,7 @@ import datetime as dt
 from collections.abc import Iterator
 from typing import Any
 
-from kehoach.check.rules.base import Finding, PlanContext
-from kehoach.diagnostics.diagnostic import Severity
+from kehoach.check.rules.base import Finding, PlanContext, finding
 from kehoach.plan.walk import iter_tasks
 from kehoach.tracking.schedule import reference_day
 
@@ -32,5 +31,4 @@ def check(ctx: PlanContext) -> Iterator[Finding]:
         for path, phrase, day in phrases:
             reading = read_deadline(phrase, reference=day)
             for problem in reading.problems:
-                sev = Severity.ERROR if problem.severity == "error" else Severity.WARNING
-                yield Finding(path, sev, problem.code, problem.message)
+                yield finding(path, problem.code, problem.message)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from kehoach.check.rules.base import Finding, PlanContext, err, warn
+from kehoach.check.rules.base import Finding, PlanContext, finding
 from kehoach.plan.markup import footnote_refs
 from kehoach.plan.model import Plan
 from kehoach.plan.walk import iter_items
@@ -34,19 +34,21 @@ def check(ctx: PlanContext) -> Iterator[Finding]:
     for i, note in enumerate(plan.chu_thich):
         key = str(note.id)
         if key in defined:
-            yield err(("chu_thich", i, "id"), "footnote-duplicate", f"Chú thích “{key}” bị lặp.")
+            yield finding(("chu_thich", i, "id"), "footnote-duplicate",
+                          f"Chú thích “{key}” bị lặp.")
         defined.setdefault(key, i)
         if not note.noi_dung and not note.ghi_chu:
-            yield warn(("chu_thich", i), "footnote-empty",
-                       f"Chú thích “{key}” chưa có nội dung (nếu bản gốc thiếu, ghi rõ ở ghi_chu).")
+            yield finding(("chu_thich", i), "footnote-empty",
+                          f"Chú thích “{key}” chưa có nội dung (nếu bản gốc thiếu, ghi rõ ở "
+                          "ghi_chu).")
     used: set[str] = set()
     for path, text in _texts(plan):
         for ref in footnote_refs(text):
             used.add(ref)
             if ref not in defined:
-                yield err(path, "footnote-missing",
-                          f"Tham chiếu chú thích [^{ref}] nhưng không có chú thích id {ref}.")
+                yield finding(path, "footnote-missing",
+                              f"Tham chiếu chú thích [^{ref}] nhưng không có chú thích id {ref}.")
     for key, i in defined.items():
         if key not in used:
-            yield warn(("chu_thich", i), "footnote-unused",
-                       f"Chú thích “{key}” không được tham chiếu ở đâu ([^{key}]).")
+            yield finding(("chu_thich", i), "footnote-unused",
+                          f"Chú thích “{key}” không được tham chiếu ở đâu ([^{key}]).")
