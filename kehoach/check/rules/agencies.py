@@ -1,8 +1,4 @@
-"""The registry must be consistent: unique ids, references that exist, no cycles.
-
-Codes: ``duplicate-id``, ``unknown-body``, ``registry-cycle``, ``group-members``,
-``dates-order`` (errors).
-"""
+"""The registry must be consistent: unique ids, references that exist, no cycles."""
 
 from __future__ import annotations
 
@@ -11,6 +7,15 @@ from typing import Any
 
 from kehoach.check.rules.base import Finding, RegistryContext, finding
 from kehoach.plan.model import Body, GroupKind
+
+CODES = frozenset({
+    "duplicate-id",
+    "unknown-body",
+    "registry-cycle",
+    "group-members",
+    "dates-order",
+})
+"""The codes this rule emits (severities and explanations: kehoach.diagnostics.codes)."""
 
 
 def check(ctx: RegistryContext) -> Iterator[Finding]:

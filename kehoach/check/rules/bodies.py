@@ -1,7 +1,6 @@
 """Every body a plan names must be in the registry, and exist when the plan is issued.
 
-Codes: ``unknown-body`` (error, with the nearest ids suggested), ``body-not-existing``
-(warning: the plan is dated after the body was dissolved), ``issuer-is-group`` (error).
+An unknown id comes with the nearest ids of the registry as suggestions.
 """
 
 from __future__ import annotations
@@ -10,6 +9,13 @@ from collections.abc import Iterator
 
 from kehoach.check.rules.base import Finding, PlanContext, finding
 from kehoach.plan.walk import all_body_refs
+
+CODES = frozenset({
+    "unknown-body",
+    "body-not-existing",
+    "issuer-is-group",
+})
+"""The codes this rule emits (severities and explanations: kehoach.diagnostics.codes)."""
 
 
 def check(ctx: PlanContext) -> Iterator[Finding]:

@@ -1,7 +1,5 @@
 """Dates must be in order: a period ends after it starts, a plan cites only earlier
 documents, and extensions follow the plan.
-
-Codes: ``dates-order`` (error), ``completion-before-issue`` (warning).
 """
 
 from __future__ import annotations
@@ -10,6 +8,12 @@ from collections.abc import Iterator
 
 from kehoach.check.rules.base import Finding, PlanContext, finding
 from kehoach.plan.walk import iter_tasks
+
+CODES = frozenset({
+    "dates-order",
+    "completion-before-issue",
+})
+"""The codes this rule emits (severities and explanations: kehoach.diagnostics.codes)."""
 
 
 def check(ctx: PlanContext) -> Iterator[Finding]:

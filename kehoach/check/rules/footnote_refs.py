@@ -1,8 +1,6 @@
 """Footnote references ``[^id]`` and the ``chu_thich`` list must match one to one.
 
-Codes: ``footnote-missing`` (error: referenced but not defined), ``footnote-unused``
-(warning), ``footnote-duplicate`` (error), ``footnote-empty`` (warning: no text and no note
-saying why).
+A footnote without text needs a ``ghi_chu`` saying why (the original may lack it).
 """
 
 from __future__ import annotations
@@ -14,6 +12,14 @@ from kehoach.check.rules.base import Finding, PlanContext, finding
 from kehoach.plan.markup import footnote_refs
 from kehoach.plan.model import Plan
 from kehoach.plan.walk import iter_items
+
+CODES = frozenset({
+    "footnote-missing",
+    "footnote-unused",
+    "footnote-duplicate",
+    "footnote-empty",
+})
+"""The codes this rule emits (severities and explanations: kehoach.diagnostics.codes)."""
 
 
 def _texts(plan: Plan) -> Iterator[tuple[tuple[Any, ...], str]]:

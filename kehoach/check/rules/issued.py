@@ -1,6 +1,4 @@
 """An issued plan (not a draft) must carry its number, place, date and signers.
-
-Codes: ``missing-field`` (error).
 """
 
 from __future__ import annotations
@@ -8,6 +6,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from kehoach.check.rules.base import Finding, PlanContext, finding
+
+CODES = frozenset({
+    "missing-field",
+})
+"""The codes this rule emits (severities and explanations: kehoach.diagnostics.codes)."""
 
 _REQUIRED = (
     ("so_ky_hieu", "số, ký hiệu"),

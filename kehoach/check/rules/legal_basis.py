@@ -1,7 +1,7 @@
 """A legal basis's structured fields must say what its verbatim text says.
 
-Codes: ``legal-basis-mismatch`` (error): the number, date, document kind or issuer given as
-fields does not occur in the text (dates are matched in every usual spelling).
+The number, date, document kind and issuer given as fields must occur in the text (dates are
+matched in every usual spelling).
 """
 
 from __future__ import annotations
@@ -12,6 +12,11 @@ from collections.abc import Iterator
 from kehoach.check.rules.base import Finding, PlanContext, finding
 from kehoach.plan.markup import plain
 from kehoach.textnorm import fold
+
+CODES = frozenset({
+    "legal-basis-mismatch",
+})
+"""The codes this rule emits (severities and explanations: kehoach.diagnostics.codes)."""
 
 
 def date_spellings(day: dt.date) -> list[str]:

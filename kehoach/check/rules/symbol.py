@@ -3,8 +3,6 @@
 State bodies write ``253/KH-UBND`` (number, then type code and issuer after the slash);
 Youth Union bodies write ``366-KH/TĐTN-BCNLĐ`` (hyphen first, issuer after the slash).
 Joint documents carry every issuer's abbreviation. A draft may leave the number blank.
-
-Codes: ``symbol-style``, ``symbol-type``, ``symbol-issuer``, ``symbol-number`` (errors).
 """
 
 from __future__ import annotations
@@ -17,6 +15,14 @@ from kehoach.check.rules.base import Finding, PlanContext, finding
 from kehoach.plan.model import BodyKind, Plan
 from kehoach.plan.registry import Registry
 from kehoach.textnorm import fold
+
+CODES = frozenset({
+    "symbol-style",
+    "symbol-type",
+    "symbol-issuer",
+    "symbol-number",
+})
+"""The codes this rule emits (severities and explanations: kehoach.diagnostics.codes)."""
 
 _BLANK = r"[\s.…_]*"
 _STATE = re.compile(rf"^(?P<num>\d+|{_BLANK})/(?P<code>[^-/\s]+)-(?P<issuer>[^/]+)$")

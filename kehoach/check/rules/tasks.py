@@ -1,9 +1,7 @@
 """Tasks: a lead, a deadline phrase that is really in the text, completions by assignees.
 
-Codes: ``task-no-lead`` (warning), ``deadline-not-in-text`` and ``task-text-not-in-item``
-(warnings: the structured field quotes words the prose does not have),
-``completion-assignee`` (error: recorded for a body the task is not assigned to, or without
-``co_quan`` where several bodies must complete), ``annex-unknown-task`` (error).
+A completion must name a body the task is assigned to (or its successor), and name one
+where several bodies must each complete the task.
 """
 
 from __future__ import annotations
@@ -16,6 +14,16 @@ from kehoach.plan.model import Plan
 from kehoach.plan.registry import Registry
 from kehoach.plan.walk import TaskRef, iter_tasks, subtree_text
 from kehoach.textnorm import fold
+
+CODES = frozenset({
+    "task-no-lead",
+    "deadline-not-in-text",
+    "task-text-not-in-item",
+    "completion-assignee",
+    "completion-unknown-occurrence",
+    "annex-unknown-task",
+})
+"""The codes this rule emits (severities and explanations: kehoach.diagnostics.codes)."""
 
 
 def check(ctx: PlanContext) -> Iterator[Finding]:
