@@ -43,7 +43,7 @@ schema: $(STAMP)
 
 # docs/codes.md is generated from the code registry (a test keeps it current).
 codes: $(STAMP)
-	$(BIN)/python -m kehoach.diagnostics.codes > docs/codes.md
+	$(BIN)/python -m kehoach.diagnostics.codes.pages > docs/codes.md
 
 clean:
 	rm -rf $(VENV) out .pytest_cache .ruff_cache

@@ -210,6 +210,10 @@ def test_explain_prints_title_severity_explanation_and_examples():
     assert " ".join(lookup("yaml-alias").explanation.split()) in " ".join(text.split())
 
 
+def test_explain_reads_a_code_typed_by_hand():
+    assert explain(" Unknown-Body ") == explain("unknown-body")
+
+
 def test_explain_of_an_internal_code_has_no_examples():
     assert "Ví dụ" not in explain("fmt-internal")
 

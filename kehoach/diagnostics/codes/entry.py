@@ -21,7 +21,7 @@ INTERNAL = "Lỗi nội bộ của kehoach"
 GROUPS = (FILE, YAML, SCHEMA, PLAN, TASK, REGISTRY, DEADLINE, INTERNAL)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=False)
 class Code:
     """A diagnostic code: its severity, title, explanation and a bad and a good example.
 

@@ -56,7 +56,7 @@ def _section(code: Code) -> str:
 
 def explain(name: str) -> str:
     """What ``kehoach explain NAME`` prints; raises UnknownCodeError with close names."""
-    code = lookup(name)
+    code = lookup(name.strip().lower())  # typed by hand: "Unknown-Body " finds it too
     lines = [f"{code.name}: {code.title}", f"Mức: {_level(code)} · Nhóm: {code.group}", ""]
     lines.append(textwrap.fill(code.explanation, WIDTH))
     for label, example in (("Ví dụ sai", code.bad), ("Ví dụ đúng", code.good)):
@@ -74,3 +74,10 @@ def listing() -> str:
         blocks.append("\n".join([group, *rows]))
     blocks.append("Giải thích và ví dụ của một mã: kehoach explain MÃ")
     return "\n\n".join(blocks) + "\n"
+
+
+if __name__ == "__main__":  # make codes: python -m kehoach.diagnostics.codes.pages > docs/codes.md
+    import sys
+
+    # Bytes, not text: the page is UTF-8 with LF line ends on every platform and console.
+    sys.stdout.buffer.write(markdown().encode("utf-8"))
