@@ -194,6 +194,16 @@ def test_docs_codes_md_is_generated_from_the_registry():
     assert page == markdown(), "docs/codes.md is stale: run `make codes`"
 
 
+ROW = re.compile(r"^\| `([a-z0-9-]+)` \| (error|warning) \|", re.MULTILINE)
+PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.name)
+def test_other_pages_state_the_registrys_severity(page):
+    rows = ROW.findall(page.read_text(encoding="utf-8"))
+    assert [(code, lookup(code).severity.value) for code, _ in rows] == rows
+
+
 def test_the_page_lists_and_explains_every_code():
     page = markdown()
     for code in CODES.values():
