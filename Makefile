@@ -10,7 +10,7 @@ STAMP  := $(VENV)/.installed
 # A day at which the seeds' own deadlines give a non-trivial answer (see README).
 DEMO_AS_OF ?= 2022-11-10
 
-.PHONY: demo test lint bench schema clean
+.PHONY: demo test lint bench schema codes clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,10 @@ lint: $(STAMP)
 schema: $(STAMP)
 	$(BIN)/kehoach schema -o kehoach.schema.json
 	$(BIN)/kehoach schema --registry -o kehoach-co-quan.schema.json
+
+# docs/codes.md is generated from the code registry (a test keeps it current).
+codes: $(STAMP)
+	$(BIN)/python -m kehoach.diagnostics.codes.pages > docs/codes.md
 
 clean:
 	rm -rf $(VENV) out .pytest_cache .ruff_cache

@@ -12,7 +12,7 @@ import pytest
 from kehoach.cli.typer_adapter import usage_error_vi
 
 COMMANDS = ["check", "schema", "deadline", "overdue", "tasks", "upcoming", "summary", "render",
-            "fmt", "diff", "done", "undone", "extend", "git-setup", "new"]
+            "fmt", "diff", "done", "undone", "extend", "git-setup", "new", "explain"]
 
 # click's and typer's English placeholders and phrases; none may reach an official.
 ENGLISH = re.compile(r"\[OPTIONS\]|COMMAND|\[ARGS\]|<(?:str|int|path|int range|list\[[^\]]*\])>"
@@ -49,6 +49,7 @@ def test_help_pages_have_no_english_placeholders(command, tmp_path):
     ("extend", "kehoach extend [TUỲ CHỌN] MÃ_NHIỆM_VỤ THỜI_HẠN_MỚI"),
     ("new", "kehoach new [TUỲ CHỌN] LOẠI_VĂN_BẢN"),
     ("schema", "kehoach schema [TUỲ CHỌN]"),
+    ("explain", "kehoach explain [TUỲ CHỌN] [MÃ]"),
 ])
 def test_usage_lines(command, usage, tmp_path):
     out = kehoach(*([command] if command else []), "--help", cwd=tmp_path).stdout

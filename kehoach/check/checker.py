@@ -9,7 +9,7 @@ from pathlib import Path
 from kehoach.check.idindex import IdIndex
 from kehoach.check.rules import plan_rules, registry_rules
 from kehoach.check.rules.base import PlanContext, RegistryContext
-from kehoach.diagnostics.diagnostic import Diagnostic, Severity
+from kehoach.diagnostics.diagnostic import Diagnostic
 from kehoach.fs.parallel import run_files
 from kehoach.fs.repo import (
     cache_dir,
@@ -61,7 +61,7 @@ def load_registry(root: Path | None, cwd: Path | None = None) -> tuple[Registry,
 def _apply(doc: Document, rules: Iterable, ctx: object) -> None:  # type: ignore[type-arg]
     for rule in rules:
         for f in rule(ctx):
-            doc.add(f.path, f.severity, f.code, f.message, key=f.on_key)
+            doc.add(f.path, f.code, f.message, key=f.on_key)
 
 
 def check_document(doc: Document, registry: Registry) -> None:
@@ -147,5 +147,5 @@ def _unique_task_ids(result: CheckResult, sites: list[TaskSite], cwd: Path) -> N
             line, col = _site_position(site, loaded, cwd)
             other_line = _site_position(other, loaded, cwd)[0]
             by_display[site.display].add_at(
-                line, col, Severity.ERROR, "duplicate-task-id",
+                line, col, "duplicate-task-id",
                 f"Mã nhiệm vụ “{task_id}” đã dùng ở {other.display}:{other_line}.")

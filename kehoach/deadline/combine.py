@@ -32,13 +32,9 @@ class Context:
     reference: date | None
     problems: list[Problem] = field(default_factory=list)
 
-    def warn(self, code: str, message: str) -> None:
-        self._add(Problem(code, message, "warning"))
-
-    def error(self, code: str, message: str) -> None:
-        self._add(Problem(code, message, "error"))
-
-    def _add(self, problem: Problem) -> None:
+    def problem(self, code: str, message: str) -> None:
+        """Report ``code`` once; its severity is the code registry's."""
+        problem = Problem.of(code, message)
         if problem not in self.problems:
             self.problems.append(problem)
 
@@ -84,7 +80,7 @@ class Context:
         )
 
     def year_missing(self, atom: Atom) -> None:
-        self.warn(
+        self.problem(
             "year-missing",
             f"Thời hạn “{self.text(atom)}” không ghi năm; cần ngày tham chiếu (ngày ban hành "
             "kế hoạch hoặc --as-of) để suy ra năm.",
@@ -149,7 +145,7 @@ def _continuous(markers: list[Atom], times: list[Atom], ctx: Context) -> Deadlin
         used.append(starts[0])
         start = _start_of(starts[0], ctx)
     if len(times) > 1:
-        ctx.warn("several-deadlines", _SEVERAL)
+        ctx.problem("several-deadlines", _SEVERAL)
     return ctx.make("continuous", start, (), used)
 
 
@@ -157,9 +153,9 @@ def _relative(found: list[Atom], times: list[Atom], ctx: Context) -> Deadline:
     atom = found[0]
     anchor = ctx.prep.clean[atom.anchor[0] : atom.anchor[1]] if atom.anchor else ""
     if not anchor:
-        ctx.warn("anchor-missing", "Thời hạn tương đối không nêu mốc tính (kể từ ngày nào).")
+        ctx.problem("anchor-missing", "Thời hạn tương đối không nêu mốc tính (kể từ ngày nào).")
     if times or len(found) > 1:
-        ctx.warn("several-deadlines", _SEVERAL)
+        ctx.problem("several-deadlines", _SEVERAL)
     relative = Relative(atom.amount, atom.unit, anchor)  # type: ignore[arg-type]
     return ctx.make("relative", None, (), [atom], relative=relative)
 
@@ -174,7 +170,7 @@ def _recurring(markers: list[Atom], times: list[Atom], days: list[Atom], ctx: Co
         (starts if is_start or _after_start_word(atom, ctx) else day_atoms).append(atom)
     day = _recurrence_day(every, day_atoms, days, ctx)
     if len(units) > 1 or len(day_atoms) > 1 or (day_atoms and days and every != "year"):
-        ctx.warn("several-deadlines", _SEVERAL)
+        ctx.problem("several-deadlines", _SEVERAL)
     found = [s for s in (_start_of(a, ctx) for a in starts) if s is not None]
     recurrence = Recurrence(every, day)  # type: ignore[arg-type]
     used = markers + times + days
@@ -194,7 +190,7 @@ def _recurrence_day(
         if day is None and atom.refs[0].unit == "date":
             day = atom.refs[0].day
     if day is not None and not 1 <= day <= 31:
-        ctx.error("impossible-date", f"Không có ngày {day} trong tháng.")
+        ctx.problem("impossible-date", f"Không có ngày {day} trong tháng.")
         return None
     return day
 
@@ -208,7 +204,7 @@ def _finite(times: list[Atom], ctx: Context) -> Deadline:
     periods = [a for a in times if a.kind == "period"]
     if periods:
         if len(times) > 1:
-            ctx.warn("several-deadlines", _SEVERAL)
+            ctx.problem("several-deadlines", _SEVERAL)
         return _period(periods[0], ctx)
     refs: dict[tuple[object, ...], TimeRef] = {}
     for atom in times:
@@ -221,7 +217,7 @@ def _finite(times: list[Atom], ctx: Context) -> Deadline:
         span = ref_window(ref)
         if span is None and ref.year is not None:
             shown = f"{ref.day:02d}/{ref.index:02d}/{ref.year}"
-            ctx.error("impossible-date", f"Ngày {shown} không tồn tại.")
+            ctx.problem("impossible-date", f"Ngày {shown} không tồn tại.")
         elif span is not None:
             windows.append(span)
     first = next(iter(refs.values()))
@@ -238,7 +234,7 @@ def _period(atom: Atom, ctx: Context) -> Deadline:
             ctx.year_missing(atom)
         return ctx.make("period", None, (), [atom])
     if first[0] > last[1]:
-        ctx.error(
+        ctx.problem(
             "period-reversed",
             f"Giai đoạn bắt đầu ngày {first[0]:%d/%m/%Y}, sau ngày kết thúc {last[1]:%d/%m/%Y}.",
         )

@@ -60,7 +60,7 @@ def read_deadline(text: str, reference: date | None = None) -> Deadline:
         message = (
             f"Lỗi nội bộ khi đọc thời hạn ({type(exc).__name__}); hãy báo cho nhóm phát triển."
         )
-        problem = Problem("internal-error", message, "error")
+        problem = Problem.of("internal-error", message)
         return Deadline(phrase, "unknown", None, (), problems=(problem,))
 
 
@@ -78,7 +78,7 @@ def _read(text: str, reference: date | None) -> Deadline:
     prep = prepare(text)
     ctx = Context(text, prep, reference)
     if prep.truncated:
-        ctx.warn(
+        ctx.problem(
             "input-truncated",
             f"Văn bản quá dài; chỉ đọc {MAX_CHARS:,} ký tự đầu.".replace(",", "."),
         )
@@ -96,9 +96,9 @@ def _read(text: str, reference: date | None) -> Deadline:
         if guessed is not None:
             return guessed
     if prep.clean:
-        ctx.warn("unrecognized", "Không đọc được thời hạn trong cụm từ này.")
+        ctx.problem("unrecognized", "Không đọc được thời hạn trong cụm từ này.")
     else:
-        ctx.warn("empty", "Chưa ghi thời hạn.")
+        ctx.problem("empty", "Chưa ghi thời hạn.")
     return ctx.make("unknown", None, (), [])
 
 
@@ -110,7 +110,7 @@ def _check(atoms: list[Atom], ctx: Context) -> list[Atom]:
     kept: list[Atom] = []
     for atom in atoms:
         if atom.kind == "invalid":
-            ctx.error("impossible-date", atom.message)
+            ctx.problem("impossible-date", atom.message)
             continue
         if atom.kind == "time":
             if weekdays:
@@ -139,7 +139,7 @@ def _check_weekday(atom: Atom, ctx: Context) -> None:
         said = weekday_index(word)
         if said != day.weekday():
             message = f"ngày {day:%d/%m/%Y} là {weekday_vi(day)}, không phải {WEEKDAYS_VI[said]}"
-            ctx.error("weekday-mismatch", message)
+            ctx.problem("weekday-mismatch", message)
 
 
 def _link(atoms: list[Atom], folded: str) -> list[Atom]:
@@ -202,7 +202,7 @@ def _guess(ctx: Context) -> Deadline | None:
         return None
     day, matched = found
     at = ctx.prep.clean.find(matched)
-    ctx.warn(
+    ctx.problem(
         "guessed",
         "Thời hạn được đọc theo phỏng đoán (dateparser); nên viết theo mẫu chuẩn, "
         "ví dụ “trước ngày 20/6/2023”.",

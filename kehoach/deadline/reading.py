@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
+from kehoach.diagnostics.codes import lookup
+
 Kind = Literal[
     "date",
     "month",
@@ -52,6 +54,12 @@ class Problem:
     code: str
     message: str
     severity: Severity
+
+    @classmethod
+    def of(cls, code: str, message: str) -> Problem:
+        """The problem ``code``, with the severity the code registry gives it."""
+        severity: Severity = "error" if lookup(code).severity == "error" else "warning"
+        return cls(code, message, severity)
 
 
 @dataclass(frozen=True)

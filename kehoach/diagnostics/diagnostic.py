@@ -3,17 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import StrEnum
 from pathlib import Path
 
+from kehoach.diagnostics.codes import lookup
+from kehoach.diagnostics.severity import Severity
 
-class Severity(StrEnum):
-    ERROR = "error"
-    WARNING = "warning"
-
-    @property
-    def label_vi(self) -> str:
-        return "lỗi" if self is Severity.ERROR else "cảnh báo"
+__all__ = ["Diagnostic", "Severity", "diagnostic", "exit_code"]
 
 
 @dataclass(frozen=True, order=True)
@@ -42,12 +37,9 @@ class Diagnostic:
         }
 
 
-def error(path: str | Path, line: int, column: int, code: str, message: str) -> Diagnostic:
-    return Diagnostic(str(path), line, column, Severity.ERROR, code, message)
-
-
-def warning(path: str | Path, line: int, column: int, code: str, message: str) -> Diagnostic:
-    return Diagnostic(str(path), line, column, Severity.WARNING, code, message)
+def diagnostic(path: str | Path, line: int, column: int, code: str, message: str) -> Diagnostic:
+    """The one constructor: the severity is the registry's for ``code`` (unknown codes raise)."""
+    return Diagnostic(str(path), line, column, lookup(code).severity, code, message)
 
 
 def exit_code(diagnostics: list[Diagnostic], strict: bool = False) -> int:

@@ -182,6 +182,6 @@ def same_data(a: Any, b: Any) -> bool:
 
 
 def _diag(display: str, code: str, message: str) -> Diagnostic:
-    from kehoach.diagnostics.diagnostic import error
+    from kehoach.diagnostics.diagnostic import diagnostic
 
-    return error(display, 1, 1, code, message)
+    return diagnostic(display, 1, 1, code, message)

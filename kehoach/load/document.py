@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from kehoach.diagnostics.diagnostic import Diagnostic, Severity
+from kehoach.diagnostics.diagnostic import Diagnostic, diagnostic
 from kehoach.fs.repo import REGISTRY_NAMES
 from kehoach.load.parse import locate, parse
 from kehoach.load.source import SourceError, check_shape, decode
@@ -36,13 +36,14 @@ class Document:
     def position(self, path: tuple[Any, ...], key: bool = False) -> tuple[int, int]:
         return locate(self.root, path, key=key)
 
-    def add(self, path: tuple[Any, ...], severity: Severity, code: str, message: str,
-            key: bool = False) -> None:
+    def add(self, path: tuple[Any, ...], code: str, message: str, key: bool = False) -> None:
+        """Report ``code`` at the value at ``path`` (at its key with ``key``)."""
         line, col = self.position(path, key=key)
-        self.diagnostics.append(Diagnostic(self.display, line, col, severity, code, message))
+        self.add_at(line, col, code, message)
 
-    def add_at(self, line: int, col: int, severity: Severity, code: str, message: str) -> None:
-        self.diagnostics.append(Diagnostic(self.display, line, col, severity, code, message))
+    def add_at(self, line: int, col: int, code: str, message: str) -> None:
+        """Report ``code`` at a position; its severity is the code registry's."""
+        self.diagnostics.append(diagnostic(self.display, line, col, code, message))
 
     @property
     def is_registry(self) -> bool:
@@ -57,7 +58,7 @@ def load_document(path: Path, display: str | None = None) -> Document:
     except OSError as exc:
         from kehoach.fs.oserror import reason_vi
 
-        doc.add_at(1, 1, Severity.ERROR, "io-error",
+        doc.add_at(1, 1, "io-error",
                    f"Không đọc được tệp: {reason_vi(exc, reading=True)}.")
         return doc
     return load_text(doc, raw)
@@ -92,12 +93,12 @@ def _load_text(doc: Document, raw: bytes) -> Document:
         check_shape(text)
     except SourceError as exc:
         p = exc.problem
-        doc.add_at(p.line, p.column, Severity.ERROR, p.code, p.message)
+        doc.add_at(p.line, p.column, p.code, p.message)
         return doc
     loaded = parse(text)
     doc.data, doc.root = loaded.data, loaded.root
     for p in loaded.problems:
-        doc.add_at(p.line, p.column, Severity.ERROR, p.code, p.message)
+        doc.add_at(p.line, p.column, p.code, p.message)
     if loaded.problems and loaded.root is None:
         return doc
     _validate(doc)
@@ -107,11 +108,11 @@ def _load_text(doc: Document, raw: bytes) -> Document:
 def _validate(doc: Document) -> None:
     data = doc.data
     if data is None:
-        doc.add_at(1, 1, Severity.ERROR, "empty-file", "Tệp rỗng: chưa có nội dung kế hoạch.")
+        doc.add_at(1, 1, "empty-file", "Tệp rỗng: chưa có nội dung kế hoạch.")
         return
     if not isinstance(data, dict):
         doc.add(
-            (), Severity.ERROR, "not-a-mapping",
+            (), "not-a-mapping",
             "Tệp phải là một bảng khoá–giá trị (ví dụ bắt đầu bằng “loai: ke_hoach”), "
             "không phải danh sách hay một giá trị đơn.",
         )
@@ -121,7 +122,7 @@ def _validate(doc: Document) -> None:
     elif "loai" in data or "co_quan" not in data:
         model = Plan
     else:
-        doc.add(("co_quan",), Severity.ERROR, "registry-name",
+        doc.add(("co_quan",), "registry-name",
                 f"Danh mục cơ quan phải đặt tên {REGISTRY_NAMES[0]}.", key=True)
         return
     result, problems = validate(model, data)
@@ -130,7 +131,7 @@ def _validate(doc: Document) -> None:
     for p in problems:
         line, col = doc.position(p.path, key=p.on_key)
         if (line, col) not in reported:
-            doc.add_at(line, col, Severity.ERROR, p.code, p.message)
+            doc.add_at(line, col, p.code, p.message)
     if isinstance(result, Plan):
         doc.plan = result
     elif isinstance(result, RegistryFile):

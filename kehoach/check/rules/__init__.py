@@ -1,7 +1,10 @@
 """Rules the schema cannot express, one small module each.
 
-Each rule module has a ``CODES`` docstring-documented set and a ``check(ctx)`` generator of
-findings. ``PLAN_RULES`` run on every valid plan, ``REGISTRY_RULES`` on the registry.
+Each rule module has a ``CODES`` set, the codes it emits (tests/check/test_codes.py holds it
+to what the module's source emits, and each code to the registry in
+``kehoach.diagnostics.codes``, which gives every code its severity), and a ``check(ctx)``
+generator of findings. ``plan_rules()`` run on every valid plan, ``registry_rules()`` on the
+registry.
 """
 
 from __future__ import annotations

@@ -1,16 +1,21 @@
-"""The registry must be consistent: unique ids, references that exist, no cycles.
-
-Codes: ``duplicate-id``, ``unknown-body``, ``registry-cycle``, ``group-members``,
-``dates-order`` (errors).
-"""
+"""The registry must be consistent: unique ids, references that exist, no cycles."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from typing import Any
 
-from kehoach.check.rules.base import Finding, RegistryContext, err
+from kehoach.check.rules.base import Finding, RegistryContext, finding
 from kehoach.plan.model import Body, GroupKind
+
+CODES = frozenset({
+    "duplicate-id",
+    "unknown-body",
+    "registry-cycle",
+    "group-members",
+    "dates-order",
+})
+"""The codes this rule emits (severities and explanations: kehoach.diagnostics.codes)."""
 
 
 def check(ctx: RegistryContext) -> Iterator[Finding]:
@@ -20,27 +25,28 @@ def check(ctx: RegistryContext) -> Iterator[Finding]:
     for i, body in enumerate(bodies):
         path = ("co_quan", i)
         if body.id in seen:
-            yield err((*path, "id"), "duplicate-id", f"Mã cơ quan “{body.id}” bị lặp.")
+            yield finding((*path, "id"), "duplicate-id", f"Mã cơ quan “{body.id}” bị lặp.")
         seen.add(body.id)
         for key in ("cap_tren", "ke_thua"):
             ref = getattr(body, key)
             if ref and ref not in known:
-                yield err((*path, key), "unknown-body", f"Không có cơ quan “{ref}”.")
+                yield finding((*path, key), "unknown-body", f"Không có cơ quan “{ref}”.")
         for j, member in enumerate(body.thanh_vien):
             if member not in known:
-                yield err((*path, "thanh_vien", j), "unknown-body", f"Không có cơ quan “{member}”.")
+                yield finding((*path, "thanh_vien", j), "unknown-body",
+                              f"Không có cơ quan “{member}”.")
         yield from _group(body, path)
         if body.tu_ngay and body.den_ngay and body.den_ngay < body.tu_ngay:
-            yield err((*path, "den_ngay"), "dates-order", "Ngày kết thúc trước ngày bắt đầu.")
+            yield finding((*path, "den_ngay"), "dates-order", "Ngày kết thúc trước ngày bắt đầu.")
     yield from _cycles(ctx)
 
 
 def _group(body: Body, path: tuple[Any, ...]) -> Iterator[Finding]:
     if body.nhom is GroupKind.liet_ke and not body.thanh_vien:
-        yield err(path, "group-members", f"Nhóm “{body.id}” (liet_ke) chưa có thành viên.")
+        yield finding(path, "group-members", f"Nhóm “{body.id}” (liet_ke) chưa có thành viên.")
     if body.nhom is not GroupKind.liet_ke and body.thanh_vien:
-        yield err((*path, "thanh_vien"), "group-members",
-                  "Chỉ nhóm “nhom: liet_ke” mới có danh sách thành viên.")
+        yield finding((*path, "thanh_vien"), "group-members",
+                      "Chỉ nhóm “nhom: liet_ke” mới có danh sách thành viên.")
 
 
 def _cycles(ctx: RegistryContext) -> Iterator[Finding]:
@@ -51,8 +57,8 @@ def _cycles(ctx: RegistryContext) -> Iterator[Finding]:
             current = step(body)
             while current and current in reg:
                 if current == body.id:
-                    yield err(("co_quan", i, key), "registry-cycle",
-                              f"“{body.id}” tạo thành vòng lặp qua “{key}”.")
+                    yield finding(("co_quan", i, key), "registry-cycle",
+                                  f"“{body.id}” tạo thành vòng lặp qua “{key}”.")
                 if current in seen:
                     break
                 seen.add(current)

@@ -6,26 +6,32 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from kehoach.diagnostics.diagnostic import Severity
+from kehoach.diagnostics.codes import lookup
+from kehoach.diagnostics.severity import Severity
 from kehoach.plan.model import Plan, RegistryFile
 from kehoach.plan.registry import Registry
 
 
 @dataclass(frozen=True)
 class Finding:
+    """A problem a rule found at a data path; its severity is the code registry's."""
+
     path: tuple[Any, ...]
-    severity: Severity
     code: str
     message: str
     on_key: bool = False
 
+    def __post_init__(self) -> None:
+        lookup(self.code)  # an unregistered code fails where the rule emits it
 
-def err(path: tuple[Any, ...], code: str, message: str, on_key: bool = False) -> Finding:
-    return Finding(path, Severity.ERROR, code, message, on_key)
+    @property
+    def severity(self) -> Severity:
+        return lookup(self.code).severity
 
 
-def warn(path: tuple[Any, ...], code: str, message: str, on_key: bool = False) -> Finding:
-    return Finding(path, Severity.WARNING, code, message, on_key)
+def finding(path: tuple[Any, ...], code: str, message: str, on_key: bool = False) -> Finding:
+    """What a rule yields: the problem at ``path`` (at its key with ``on_key``)."""
+    return Finding(path, code, message, on_key)
 
 
 @dataclass(frozen=True)

@@ -1,15 +1,21 @@
 """Every body a plan names must be in the registry, and exist when the plan is issued.
 
-Codes: ``unknown-body`` (error, with the nearest ids suggested), ``body-not-existing``
-(warning: the plan is dated after the body was dissolved), ``issuer-is-group`` (error).
+An unknown id comes with the nearest ids of the registry as suggestions.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from kehoach.check.rules.base import Finding, PlanContext, err, warn
+from kehoach.check.rules.base import Finding, PlanContext, finding
 from kehoach.plan.walk import all_body_refs
+
+CODES = frozenset({
+    "unknown-body",
+    "body-not-existing",
+    "issuer-is-group",
+})
+"""The codes this rule emits (severities and explanations: kehoach.diagnostics.codes)."""
 
 
 def check(ctx: PlanContext) -> Iterator[Finding]:
@@ -20,14 +26,15 @@ def check(ctx: PlanContext) -> Iterator[Finding]:
         if body is None:
             near = [f"{i} ({reg.name(i)})" for i in reg.suggest_ids(body_id)]
             hint = f" Có phải: {'; '.join(near)}?" if near else ""
-            yield err(path, "unknown-body", f"Cơ quan “{body_id}” không có trong danh mục.{hint}")
+            yield finding(path, "unknown-body",
+                          f"Cơ quan “{body_id}” không có trong danh mục.{hint}")
             continue
         if day and body.den_ngay and day > body.den_ngay:
-            yield warn(path, "body-not-existing",
-                       f"“{body.ten}” chỉ tồn tại đến {body.den_ngay:%d/%m/%Y}, trước ngày ban "
-                       "hành văn bản.")
+            yield finding(path, "body-not-existing",
+                          f"“{body.ten}” chỉ tồn tại đến {body.den_ngay:%d/%m/%Y}, trước ngày ban "
+                          "hành văn bản.")
     for i, issuer in enumerate(ctx.plan.co_quan_ban_hanh):
         body = reg.get(issuer.co_quan)
         if body is not None and body.nhom is not None:
-            yield err(("co_quan_ban_hanh", i), "issuer-is-group",
-                      f"“{body.ten}” là một nhóm cơ quan, không thể là cơ quan ban hành.")
+            yield finding(("co_quan_ban_hanh", i), "issuer-is-group",
+                          f"“{body.ten}” là một nhóm cơ quan, không thể là cơ quan ban hành.")

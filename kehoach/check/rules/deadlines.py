@@ -1,9 +1,6 @@
 """Deadline phrases must be readable and possible.
 
-Codes: the reader's own, at the phrase's position — errors ``impossible-date``,
-``weekday-mismatch``, ``period-reversed``; warnings ``unrecognized`` (kehoach cannot tell when
-the task is due), ``guessed`` (read only by the dateparser fallback), ``year-missing``,
-``several-deadlines`` and the others listed in docs/deadlines.md.
+The codes are the deadline reader's own (docs/deadlines.md), placed at the phrase.
 """
 
 from __future__ import annotations
@@ -12,10 +9,24 @@ import datetime as dt
 from collections.abc import Iterator
 from typing import Any
 
-from kehoach.check.rules.base import Finding, PlanContext
-from kehoach.diagnostics.diagnostic import Severity
+from kehoach.check.rules.base import Finding, PlanContext, finding
 from kehoach.plan.walk import iter_tasks
 from kehoach.tracking.schedule import reference_day
+
+CODES = frozenset({
+    "impossible-date",
+    "weekday-mismatch",
+    "period-reversed",
+    "year-missing",
+    "several-deadlines",
+    "anchor-missing",
+    "guessed",
+    "unrecognized",
+    "empty",
+    "input-truncated",
+    "internal-error",
+})
+"""The codes this rule emits (severities and explanations: kehoach.diagnostics.codes)."""
 
 
 def check(ctx: PlanContext) -> Iterator[Finding]:
@@ -32,5 +43,4 @@ def check(ctx: PlanContext) -> Iterator[Finding]:
         for path, phrase, day in phrases:
             reading = read_deadline(phrase, reference=day)
             for problem in reading.problems:
-                sev = Severity.ERROR if problem.severity == "error" else Severity.WARNING
-                yield Finding(path, sev, problem.code, problem.message)
+                yield finding(path, problem.code, problem.message)

@@ -1,8 +1,6 @@
 """Footnote references ``[^id]`` and the ``chu_thich`` list must match one to one.
 
-Codes: ``footnote-missing`` (error: referenced but not defined), ``footnote-unused``
-(warning), ``footnote-duplicate`` (error), ``footnote-empty`` (warning: no text and no note
-saying why).
+A footnote without text needs a ``ghi_chu`` saying why (the original may lack it).
 """
 
 from __future__ import annotations
@@ -10,10 +8,18 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from kehoach.check.rules.base import Finding, PlanContext, err, warn
+from kehoach.check.rules.base import Finding, PlanContext, finding
 from kehoach.plan.markup import footnote_refs
 from kehoach.plan.model import Plan
 from kehoach.plan.walk import iter_items
+
+CODES = frozenset({
+    "footnote-missing",
+    "footnote-unused",
+    "footnote-duplicate",
+    "footnote-empty",
+})
+"""The codes this rule emits (severities and explanations: kehoach.diagnostics.codes)."""
 
 
 def _texts(plan: Plan) -> Iterator[tuple[tuple[Any, ...], str]]:
@@ -34,19 +40,21 @@ def check(ctx: PlanContext) -> Iterator[Finding]:
     for i, note in enumerate(plan.chu_thich):
         key = str(note.id)
         if key in defined:
-            yield err(("chu_thich", i, "id"), "footnote-duplicate", f"Chú thích “{key}” bị lặp.")
+            yield finding(("chu_thich", i, "id"), "footnote-duplicate",
+                          f"Chú thích “{key}” bị lặp.")
         defined.setdefault(key, i)
         if not note.noi_dung and not note.ghi_chu:
-            yield warn(("chu_thich", i), "footnote-empty",
-                       f"Chú thích “{key}” chưa có nội dung (nếu bản gốc thiếu, ghi rõ ở ghi_chu).")
+            yield finding(("chu_thich", i), "footnote-empty",
+                          f"Chú thích “{key}” chưa có nội dung (nếu bản gốc thiếu, ghi rõ ở "
+                          "ghi_chu).")
     used: set[str] = set()
     for path, text in _texts(plan):
         for ref in footnote_refs(text):
             used.add(ref)
             if ref not in defined:
-                yield err(path, "footnote-missing",
-                          f"Tham chiếu chú thích [^{ref}] nhưng không có chú thích id {ref}.")
+                yield finding(path, "footnote-missing",
+                              f"Tham chiếu chú thích [^{ref}] nhưng không có chú thích id {ref}.")
     for key, i in defined.items():
         if key not in used:
-            yield warn(("chu_thich", i), "footnote-unused",
-                       f"Chú thích “{key}” không được tham chiếu ở đâu ([^{key}]).")
+            yield finding(("chu_thich", i), "footnote-unused",
+                          f"Chú thích “{key}” không được tham chiếu ở đâu ([^{key}]).")

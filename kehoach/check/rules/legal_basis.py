@@ -1,7 +1,7 @@
 """A legal basis's structured fields must say what its verbatim text says.
 
-Codes: ``legal-basis-mismatch`` (error): the number, date, document kind or issuer given as
-fields does not occur in the text (dates are matched in every usual spelling).
+The number, date, document kind and issuer given as fields must occur in the text (dates are
+matched in every usual spelling).
 """
 
 from __future__ import annotations
@@ -9,9 +9,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from kehoach.check.rules.base import Finding, PlanContext, err
+from kehoach.check.rules.base import Finding, PlanContext, finding
 from kehoach.plan.markup import plain
 from kehoach.textnorm import fold
+
+CODES = frozenset({
+    "legal-basis-mismatch",
+})
+"""The codes this rule emits (severities and explanations: kehoach.diagnostics.codes)."""
 
 
 def date_spellings(day: dt.date) -> list[str]:
@@ -30,8 +35,9 @@ def check(ctx: PlanContext) -> Iterator[Finding]:
         for key in ("loai_van_ban", "so", "co_quan"):
             value = getattr(basis, key)
             if value and fold(value) not in text:
-                yield err((*path, key), "legal-basis-mismatch",
-                          f"“{value}” không có trong lời văn của căn cứ.")
+                yield finding((*path, key), "legal-basis-mismatch",
+                              f"“{value}” không có trong lời văn của căn cứ.")
         if basis.ngay and not any(form in text for form in date_spellings(basis.ngay)):
-            yield err((*path, "ngay"), "legal-basis-mismatch",
-                      f"Ngày {basis.ngay:%d/%m/%Y} không khớp với ngày ghi trong lời văn căn cứ.")
+            yield finding((*path, "ngay"), "legal-basis-mismatch",
+                          f"Ngày {basis.ngay:%d/%m/%Y} không khớp với ngày ghi trong lời văn "
+                          "căn cứ.")

@@ -1,21 +1,29 @@
 """Tasks: a lead, a deadline phrase that is really in the text, completions by assignees.
 
-Codes: ``task-no-lead`` (warning), ``deadline-not-in-text`` and ``task-text-not-in-item``
-(warnings: the structured field quotes words the prose does not have),
-``completion-assignee`` (error: recorded for a body the task is not assigned to, or without
-``co_quan`` where several bodies must complete), ``annex-unknown-task`` (error).
+A completion must name a body the task is assigned to (or its successor), and name one
+where several bodies must each complete the task.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from kehoach.check.rules.base import Finding, PlanContext, err, warn
+from kehoach.check.rules.base import Finding, PlanContext, finding
 from kehoach.plan.markup import plain
 from kehoach.plan.model import Plan
 from kehoach.plan.registry import Registry
 from kehoach.plan.walk import TaskRef, iter_tasks, subtree_text
 from kehoach.textnorm import fold
+
+CODES = frozenset({
+    "task-no-lead",
+    "deadline-not-in-text",
+    "task-text-not-in-item",
+    "completion-assignee",
+    "completion-unknown-occurrence",
+    "annex-unknown-task",
+})
+"""The codes this rule emits (severities and explanations: kehoach.diagnostics.codes)."""
 
 
 def check(ctx: PlanContext) -> Iterator[Finding]:
@@ -24,15 +32,15 @@ def check(ctx: PlanContext) -> Iterator[Finding]:
         ids.add(ref.task.id)
         yield from _text(ref)
         if not ref.leads:
-            yield warn((*ref.path, "id"), "task-no-lead",
-                       f"Nhiệm vụ “{ref.task.id}” chưa có cơ quan chủ trì (chu_tri).")
+            yield finding((*ref.path, "id"), "task-no-lead",
+                          f"Nhiệm vụ “{ref.task.id}” chưa có cơ quan chủ trì (chu_tri).")
         yield from _completions(ref, ctx.plan, ctx.registry)
     for i, annex in enumerate(ctx.plan.phu_luc):
         if isinstance(annex.bang_nhiem_vu, list):
             for j, task_id in enumerate(annex.bang_nhiem_vu):
                 if task_id not in ids:
-                    yield err(("phu_luc", i, "bang_nhiem_vu", j), "annex-unknown-task",
-                              f"Không có nhiệm vụ “{task_id}” trong kế hoạch.")
+                    yield finding(("phu_luc", i, "bang_nhiem_vu", j), "annex-unknown-task",
+                                  f"Không có nhiệm vụ “{task_id}” trong kế hoạch.")
 
 
 def _quoted(needle: str, text: str) -> bool:
@@ -47,12 +55,12 @@ def _text(ref: TaskRef) -> Iterator[Finding]:
         return
     haystack = subtree_text(ref.item)
     if task.thoi_han and not _quoted(task.thoi_han, haystack):
-        yield warn((*ref.path, "thoi_han"), "deadline-not-in-text",
-                   f"Thời hạn “{task.thoi_han}” không có nguyên văn trong lời văn của mục.")
+        yield finding((*ref.path, "thoi_han"), "deadline-not-in-text",
+                      f"Thời hạn “{task.thoi_han}” không có nguyên văn trong lời văn của mục.")
     if task.noi_dung and not _quoted(task.noi_dung, haystack):
-        yield warn((*ref.path, "noi_dung"), "task-text-not-in-item",
-                   "Nội dung nhiệm vụ phải là một đoạn trích nguyên văn từ lời văn của mục "
-                   "(hoặc các mục con).")
+        yield finding((*ref.path, "noi_dung"), "task-text-not-in-item",
+                      "Nội dung nhiệm vụ phải là một đoạn trích nguyên văn từ lời văn của mục "
+                      "(hoặc các mục con).")
 
 
 def _completions(ref: TaskRef, plan: Plan, registry: Registry) -> Iterator[Finding]:
@@ -64,18 +72,18 @@ def _completions(ref: TaskRef, plan: Plan, registry: Registry) -> Iterator[Findi
         path = (*ref.path, "hoan_thanh", j)
         if done.co_quan is None:
             if len(expected) > 1:
-                yield err(path, "completion-assignee", "Nhiệm vụ giao cho nhiều cơ quan: ghi rõ "
-                          "“co_quan” đã hoàn thành.")
+                yield finding(path, "completion-assignee", "Nhiệm vụ giao cho nhiều cơ quan: "
+                              "ghi rõ “co_quan” đã hoàn thành.")
         elif done.co_quan not in allowed and done.co_quan in registry:
-            yield err((*path, "co_quan"), "completion-assignee",
-                      f"“{done.co_quan}” không phải cơ quan chủ trì nhiệm vụ này.")
+            yield finding((*path, "co_quan"), "completion-assignee",
+                          f"“{done.co_quan}” không phải cơ quan chủ trì nhiệm vụ này.")
         if done.ky is None:
             continue
         if keys is None:
             keys = _occurrence_keys(ref, plan)
         if keys and done.ky not in keys:
-            yield warn((*path, "ky"), "completion-unknown-occurrence",
-                       f"Kỳ “{done.ky}” không khớp kỳ nào trong lịch của nhiệm vụ.")
+            yield finding((*path, "ky"), "completion-unknown-occurrence",
+                          f"Kỳ “{done.ky}” không khớp kỳ nào trong lịch của nhiệm vụ.")
 
 
 def _occurrence_keys(ref: TaskRef, plan: Plan) -> set[object]:

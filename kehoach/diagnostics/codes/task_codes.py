@@ -1,0 +1,105 @@
+"""Codes of the rules about tasks (nhiệm vụ) and of the agency registry (danh mục cơ quan)."""
+
+from __future__ import annotations
+
+from kehoach.diagnostics.codes.entry import ERROR, REGISTRY, TASK, WARNING, Code
+
+CODES = (
+    Code(
+        "duplicate-task-id", ERROR, TASK, "Mã nhiệm vụ bị trùng",
+        "Mỗi nhiệm vụ có một mã (“id”) duy nhất trong cả kho kế hoạch, không chỉ trong một tệp: "
+        "các lệnh “kehoach done”, “extend” và bảng theo dõi gọi nhiệm vụ bằng mã đó. Thông báo "
+        "nêu tệp và dòng của nhiệm vụ kia. Hãy đổi một mã, thường bằng cách thêm tiền tố của kế "
+        "hoạch.",
+        "# plans/a.yaml\n          - id: bao-cao\n# plans/b.yaml\n          - id: bao-cao\n",
+        "# plans/a.yaml\n          - id: kh253-bao-cao\n# plans/b.yaml\n"
+        "          - id: kh254-bao-cao\n",
+    ),
+    Code(
+        "task-no-lead", WARNING, TASK, "Nhiệm vụ chưa có cơ quan chủ trì",
+        "Nhiệm vụ không có “chu_tri” và không mục nào bao quanh nó ghi “co_quan”, nên không cơ "
+        "quan nào chịu trách nhiệm và nhiệm vụ không xuất hiện khi lọc theo cơ quan. Hãy ghi cơ "
+        "quan chủ trì theo lời văn.",
+        "        nhiem_vu:\n          - id: t1\n            thoi_han: trước ngày 15/11/2022\n",
+        "        nhiem_vu:\n          - id: t1\n            chu_tri: ls.snv\n"
+        "            thoi_han: trước ngày 15/11/2022\n",
+    ),
+    Code(
+        "deadline-not-in-text", WARNING, TASK, "Thời hạn không có trong lời văn",
+        "“thoi_han” của nhiệm vụ phải chép nguyên văn một cụm từ có trong lời văn của mục (hoặc "
+        "các mục con), để thời hạn được theo dõi đúng là thời hạn văn bản đã giao. Mã này báo "
+        "cụm từ không tìm thấy (kể cả khi bỏ qua dấu và chữ hoa): thường do chép sai ngày.",
+        "noi_dung: Sở Nội vụ báo cáo trước ngày 15/11/2022.\nnhiem_vu:\n  - id: t1\n"
+        "    thoi_han: trước ngày 16/11/2022\n",
+        "noi_dung: Sở Nội vụ báo cáo trước ngày 15/11/2022.\nnhiem_vu:\n  - id: t1\n"
+        "    thoi_han: trước ngày 15/11/2022\n",
+    ),
+    Code(
+        "task-text-not-in-item", WARNING, TASK, "Nội dung nhiệm vụ không có trong lời văn",
+        "“noi_dung” của nhiệm vụ là một đoạn trích nguyên văn từ lời văn của mục (hoặc các mục "
+        "con), dùng khi một mục giao nhiều nhiệm vụ. Mã này báo đoạn trích không có trong lời "
+        "văn: đoạn trích đã bị viết lại, hoặc lời văn đã đổi mà đoạn trích chưa đổi theo.",
+        "noi_dung: Sở Nội vụ tổng hợp, báo cáo trước ngày 15/11/2022.\nnhiem_vu:\n  - id: t1\n"
+        "    noi_dung: Sở Nội vụ tổng hợp số liệu\n",
+        "noi_dung: Sở Nội vụ tổng hợp, báo cáo trước ngày 15/11/2022.\nnhiem_vu:\n  - id: t1\n"
+        "    noi_dung: Sở Nội vụ tổng hợp, báo cáo\n",
+    ),
+    Code(
+        "completion-assignee", ERROR, TASK, "Hoàn thành ghi cho cơ quan không được giao",
+        "Một lần hoàn thành (“hoan_thanh”) ghi “co_quan” không phải cơ quan chủ trì nhiệm vụ "
+        "(hay cơ quan kế thừa của nó), hoặc nhiệm vụ giao cho nhiều cơ quan mà lần hoàn thành "
+        "không ghi “co_quan”, nên không biết cơ quan nào đã xong. Hãy ghi đúng cơ quan đã hoàn "
+        "thành.",
+        "            chu_tri: ls.snv\n            hoan_thanh:\n              - co_quan: ls.ubnd\n"
+        "                ngay_hoan_thanh: 2022-11-10\n",
+        "            chu_tri: ls.snv\n            hoan_thanh:\n              - co_quan: ls.snv\n"
+        "                ngay_hoan_thanh: 2022-11-10\n",
+    ),
+    Code(
+        "completion-unknown-occurrence", WARNING, TASK, "Hoàn thành cho một kỳ không có trong lịch",
+        "Với nhiệm vụ định kỳ, “ky” của lần hoàn thành nêu kỳ nào đã xong: năm của kỳ, hoặc "
+        "ngày đến hạn của kỳ. Mã này báo “ky” không khớp kỳ nào trong lịch của nhiệm vụ (theo "
+        "thời hạn và các lần gia hạn): thường là gõ nhầm năm.",
+        "            thoi_han: trước ngày 15/11/2022\n            hoan_thanh:\n"
+        "              - ky: 2023\n                ngay_hoan_thanh: 2023-11-10\n",
+        "            thoi_han: trước ngày 15/11/2022\n            hoan_thanh:\n"
+        "              - ky: 2022\n                ngay_hoan_thanh: 2022-11-10\n",
+    ),
+    Code(
+        "annex-unknown-task", ERROR, TASK, "Phụ lục nêu nhiệm vụ không có",
+        "Một phụ lục liệt kê các nhiệm vụ của bảng phân công (“bang_nhiem_vu”) bằng mã, và có "
+        "một mã không phải nhiệm vụ nào của kế hoạch, nên bảng sẽ thiếu một dòng. Thường do gõ "
+        "nhầm mã, hoặc nhiệm vụ đã đổi mã mà phụ lục chưa đổi theo.",
+        "phu_luc:\n  - so: I\n    bang_nhiem_vu: [t1, t9]\n",
+        "phu_luc:\n  - so: I\n    bang_nhiem_vu: [t1, t2]\n",
+    ),
+    Code(
+        "duplicate-id", ERROR, REGISTRY, "Mã cơ quan bị lặp",
+        "Hai cơ quan trong danh mục cùng một mã, nên mọi kế hoạch nêu mã đó không biết là cơ "
+        "quan nào. Hãy đổi mã của một cơ quan và sửa các kế hoạch dùng nó.",
+        "co_quan:\n  - id: ls.snv\n    ten: Sở Nội vụ tỉnh Lạng Sơn\n  - id: ls.snv\n"
+        "    ten: Sở Ngoại vụ tỉnh Lạng Sơn\n",
+        "co_quan:\n  - id: ls.snv\n    ten: Sở Nội vụ tỉnh Lạng Sơn\n  - id: ls.sngv\n"
+        "    ten: Sở Ngoại vụ tỉnh Lạng Sơn\n",
+    ),
+    Code(
+        "registry-cycle", ERROR, REGISTRY, "Vòng lặp trong danh mục cơ quan",
+        "Đi theo “cap_tren” (cơ quan cấp trên) hoặc “ke_thua” (cơ quan kế thừa) từ một cơ quan "
+        "lại quay về chính nó: một cơ quan không thể là cấp trên của cấp trên của mình. Vòng lặp "
+        "làm việc tìm cơ quan cấp dưới và cơ quan kế thừa không có điểm dừng. Hãy sửa một liên "
+        "kết trong vòng.",
+        "co_quan:\n  - id: ls.ubnd\n    ten: Ủy ban nhân dân tỉnh Lạng Sơn\n    cap_tren: ls.snv\n"
+        "  - id: ls.snv\n    ten: Sở Nội vụ tỉnh Lạng Sơn\n    cap_tren: ls.ubnd\n",
+        "co_quan:\n  - id: ls.ubnd\n    ten: Ủy ban nhân dân tỉnh Lạng Sơn\n"
+        "  - id: ls.snv\n    ten: Sở Nội vụ tỉnh Lạng Sơn\n    cap_tren: ls.ubnd\n",
+    ),
+    Code(
+        "group-members", ERROR, REGISTRY, "Thành viên nhóm không khớp loại nhóm",
+        "Nhóm “nhom: liet_ke” liệt kê các cơ quan thành viên ở “thanh_vien”: nhiệm vụ giao cho "
+        "nhóm được tính cho từng thành viên, nên nhóm không có thành viên là lỗi. Ngược lại, chỉ "
+        "nhóm liet_ke mới có “thanh_vien”: nhóm mở (“nhom: mo”) và cơ quan thường không có.",
+        "  - id: ls.cac-so\n    ten: Các sở, ban, ngành tỉnh\n    nhom: liet_ke\n",
+        "  - id: ls.cac-so\n    ten: Các sở, ban, ngành tỉnh\n    nhom: liet_ke\n"
+        "    thanh_vien: [ls.snv, ls.stc]\n",
+    ),
+)
