@@ -21,7 +21,7 @@ $(STAMP): pyproject.toml
 demo: $(STAMP)
 	$(BIN)/kehoach check plans/
 	$(BIN)/kehoach fmt --check plans/
-	$(BIN)/kehoach overdue plans/ --as-of $(DEMO_AS_OF) --role any
+	$(BIN)/kehoach overdue plans/ --as-of $(DEMO_AS_OF) --role tat-ca
 	$(BIN)/kehoach upcoming plans/ --as-of $(DEMO_AS_OF) --within 7 --agency lang-son.so-noi-vu
 	$(BIN)/kehoach summary plans/ --as-of $(DEMO_AS_OF)
 	$(BIN)/kehoach render plans/ -o out/ --force

@@ -268,3 +268,23 @@ def test_every_column_is_documented():
     assert [c for c in columns if f"`{c}`" not in doc and c not in doc] == []
     for column in tables.OBLIGATION_COLUMNS:
         assert f"| `{column}` |" in doc, column
+
+
+@pytest.mark.parametrize("role", ["chu-tri", "chu_tri", "Chủ trì", "CHU TRI"])
+def test_role_in_either_spelling(role):
+    proc = kehoach("overdue", "--as-of", "2023-06-30", "--role", role, "-f", "json", cwd=REPO)
+    assert proc.returncode == 0, err(proc)
+    assert {r["role"] for r in json.loads(out(proc))} == {"chu_tri"}
+
+
+@pytest.mark.parametrize("role", ["tat-ca", "tat_ca", "any", "Tất cả"])
+def test_both_roles_in_either_spelling(role):
+    proc = kehoach("overdue", "--as-of", "2023-06-30", "--role", role, "-f", "json", cwd=REPO)
+    assert proc.returncode == 0, err(proc)
+    assert {r["role"] for r in json.loads(out(proc))} == {"chu_tri", "phoi_hop"}
+
+
+def test_unknown_role_is_a_usage_error_in_vietnamese():
+    proc = kehoach("overdue", "--role", "lead", cwd=REPO)
+    assert proc.returncode == 2
+    assert "“lead” không phải vai trò: chọn chu-tri (chủ trì)" in err(proc)

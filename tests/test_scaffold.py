@@ -53,7 +53,7 @@ def test_youth_union_symbol_and_signature(registry):
 @pytest.mark.parametrize(
     "doc_type,issuer,message",
     [
-        ("ke-hoach", "ls.ubnd", "Loại văn bản “ke-hoach” không có"),
+        ("ke-hoachh", "ls.ubnd", "Loại văn bản “ke-hoachh” không có"),
         ("ke_hoach", "ls.snvv", "Cơ quan “ls.snvv” không có trong danh mục. Có phải: ls.snv,"),
         ("ke_hoach", "ls.cac-so", "là một nhóm cơ quan"),
     ],
@@ -62,3 +62,56 @@ def test_refusals(registry, doc_type, issuer, message):
     _, reg = registry
     with pytest.raises(ValueError, match=message.replace("?", r"\?")):
         new_plan(doc_type, issuer, reg)
+
+
+@pytest.mark.parametrize(("typed", "value"), [
+    ("ke_hoach", "ke_hoach"), ("ke-hoach", "ke_hoach"), ("kế hoạch", "ke_hoach"),
+    ("KẾ HOẠCH", "ke_hoach"), ("KH", "ke_hoach"), ("kh", "ke_hoach"),
+    ("chương trình", "chuong_trinh"), ("CTr", "chuong_trinh"), ("quy-che", "quy_che"),
+    ("Báo cáo", "bao_cao"), ("BC", "bao_cao"), ("Quy định", "quy_dinh"),
+])
+def test_document_type_in_any_spelling(typed, value):
+    from kehoach.edit.scaffold import doc_type_named
+
+    assert doc_type_named(typed).value == value
+
+
+def test_unknown_document_type_lists_the_types_with_their_codes():
+    from kehoach.edit.scaffold import doc_type_named
+
+    with pytest.raises(ValueError, match=r"“ke hoachh” không có; .*ke_hoach \(KH\)"):
+        doc_type_named("ke hoachh")
+
+
+@pytest.mark.parametrize(("issuer", "authority", "office"), [
+    ("ls.ubnd", "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"),
+    ("ls.snv", "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"),
+    ("ls.tinh-doan", "TM. BAN THƯỜNG VỤ", "BÍ THƯ"),
+])
+def test_sample_signature_fits_the_issuer(registry, issuer, authority, office):
+    _, reg = registry
+    lines = new_plan("ke_hoach", issuer, reg).splitlines()
+    assert f"    # quyen_han: {authority}" in lines
+    assert f"    # chuc_vu: {office}" in lines
+
+
+def test_sample_task_has_another_body_as_coordinator(registry):
+    _, reg = registry
+    text = new_plan("ke_hoach", "ls.snv", reg)
+    [line] = [x for x in text.splitlines() if "phoi_hop:" in x]
+    assert "ls.snv" not in line and "[ls." in line
+
+
+def test_report_skeleton_closes_as_a_report(registry):
+    _, reg = registry
+    text = new_plan("bao_cao", "ls.snv", reg)
+    assert "#   - Trên đây là Báo cáo ..." in text.splitlines()
+    assert "Trên đây là Kế hoạch" not in text
+
+
+def test_a_number_left_blank_renders_with_room_for_it():
+    from kehoach.render.typeset import BLANK, number_symbol
+
+    assert number_symbol("/KH-UBND", "KH", ["UBND"], youth=False) == f"{BLANK}/KH-UBND"
+    assert number_symbol("-KH/TĐTN", "KH", ["TĐTN"], youth=True) == f"{BLANK}-KH/TĐTN"
+    assert number_symbol("253/KH-UBND", "KH", ["UBND"], youth=False) == "253/KH-UBND"

@@ -16,10 +16,14 @@ class TrackFormat(StrEnum):
     csv = "csv"
 
 
-class TrackRole(StrEnum):
-    chu_tri = "chu-tri"
-    phoi_hop = "phoi-hop"
-    any = "any"
+def _role(value: str) -> str:
+    from kehoach.tracking.filters import role_name
+
+    try:
+        return role_name(value)
+    except ValueError:
+        raise typer.BadParameter(f"“{value}” không phải vai trò: chọn chu-tri (chủ trì), "
+                                 "phoi-hop (phối hợp) hoặc tat-ca (cả hai).") from None
 
 
 Paths = Annotated[
@@ -38,8 +42,10 @@ Agency = Annotated[
                  "cơ quan này.", show_default=False),
 ]
 Role = Annotated[
-    TrackRole,
-    typer.Option("--role", help="Vai trò: chu-tri (chủ trì), phoi-hop (phối hợp), any (cả hai)."),
+    str,
+    typer.Option("--role", callback=_role, metavar="VAI_TRÒ",
+                 help="Vai trò: chu-tri (chủ trì), phoi-hop (phối hợp), tat-ca (cả hai; viết "
+                 "“any” cũng được)."),
 ]
 Children = Annotated[
     bool, typer.Option("--include-children", help="Gồm cả các đơn vị trực thuộc cơ quan.")

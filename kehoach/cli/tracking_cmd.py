@@ -19,7 +19,6 @@ from kehoach.cli.options import (
     Role,
     TrackFmt,
     TrackFormat,
-    TrackRole,
     as_of_day,
     day_arg,
     existing,
@@ -59,12 +58,12 @@ def _ask(kind: str, paths: list[Path] | None, as_of: str | None, filters: Filter
     return _answer(lambda progress: ask(kind, targets, day, filters, within, progress))
 
 
-def _filters(agency: str | None, role: TrackRole, include_children: bool,
+def _filters(agency: str | None, role: str, include_children: bool,
              status: list[str] | None = None, due_before: date | None = None,
              due_after: date | None = None) -> Filters:
     from kehoach.tracking.filters import Filters
 
-    return Filters(agency, role.value, include_children, tuple(status) if status else None,
+    return Filters(agency, role, include_children, tuple(status) if status else None,
                    due_before, due_after)
 
 
@@ -115,7 +114,7 @@ def deadline(
 def overdue(
     paths: Paths = None,
     agency: Agency = None,
-    role: Role = TrackRole.chu_tri,
+    role: Role = "chu-tri",
     include_children: Children = False,
     as_of: AsOf = None,
     fmt: TrackFmt = TrackFormat.table,
@@ -130,7 +129,7 @@ def overdue(
 def tasks(
     paths: Paths = None,
     agency: Agency = None,
-    role: Role = TrackRole.chu_tri,
+    role: Role = "chu-tri",
     include_children: Children = False,
     status: Annotated[
         list[str] | None,
@@ -166,7 +165,7 @@ def upcoming(
     within: Annotated[int, typer.Option(
         "--within", "-w", min=0, help="Số ngày tới (tính từ ngày --as-of).")] = 30,
     agency: Agency = None,
-    role: Role = TrackRole.chu_tri,
+    role: Role = "chu-tri",
     include_children: Children = False,
     as_of: AsOf = None,
     fmt: TrackFmt = TrackFormat.table,
@@ -191,7 +190,7 @@ def summary(
     from kehoach.tracking.summary import summarize
 
     targets, day = existing(paths), as_of_day(as_of)
-    filters = _filters(agency, TrackRole.chu_tri, include_children)
+    filters = _filters(agency, "chu-tri", include_children)
     loaded, rows = _answer(lambda progress: summarize(targets, day, filters, progress))
     records: list[dict[str, Any]] = [tables.summary_record(r) for r in rows]
     if fmt is TrackFormat.json:

@@ -8,10 +8,12 @@ examples. It is already in the canonical form of ``kehoach fmt``.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from kehoach.plan.model import DocType
     from kehoach.plan.registry import Registry
 
 SCHEMA_PATH = "../kehoach.schema.json"
@@ -43,7 +45,7 @@ _TASK_EXAMPLE = """\
 #     nhiem_vu:
 #       - id: {prefix}-ra-quan        # mã ổn định, không trùng trong cả kho
 #         chu_tri: {lead}
-#         phoi_hop: [{lead}]
+#         phoi_hop: [{partner}]
 #         thoi_han: dự kiến tháng 3/2024   # nguyên văn như trong câu
 """
 _DUTY_EXAMPLE = """\
@@ -71,13 +73,9 @@ def new_plan(doc_type: str, issuer_id: str, registry: Registry,
 
     Raises ValueError (Vietnamese message) for an unknown type or issuer.
     """
-    from kehoach.plan.model import BodyKind, DocType
+    from kehoach.plan.model import BodyKind
 
-    try:
-        kind = DocType(doc_type)
-    except ValueError:
-        known = ", ".join(t.value for t in DocType)
-        raise ValueError(f"Loại văn bản “{doc_type}” không có; chọn một trong: {known}.") from None
+    kind = doc_type_named(doc_type)
     body = registry.get(issuer_id)
     if body is None:
         near = registry.suggest_ids(issuer_id)
@@ -88,9 +86,57 @@ def new_plan(doc_type: str, issuer_id: str, registry: Registry,
     union = body.loai is BodyKind.doan_thanh_nien
     lines = _header(kind.value, kind.title, kind.code, issuer_id, body.viet_tat, union,
                     schema_path)
-    lines += _parts(kind.value, issuer_id, body.ten)
-    lines += _closing(issuer_id, union)
+    lines += _parts(kind.value, issuer_id, body.ten, _partner(issuer_id, registry))
+    lines += _closing(issuer_id, kind.title, _signer(body.ten, union))
     return "\n".join(lines) + "\n"
+
+
+def doc_type_named(text: str) -> DocType:
+    """A document type as officials name it: ``ke_hoach``, ``ke-hoach``, ``kế hoạch``, ``KH``
+    (its code in Phụ lục III), any case. Raises ValueError (Vietnamese message)."""
+    from kehoach.plan.model import DocType
+    from kehoach.textnorm import fold
+
+    key = re.sub(r"[\s-]+", "_", fold(text).strip())
+    for kind in DocType:
+        if key in (kind.value, fold(kind.code), re.sub(r"\s+", "_", fold(kind.title))):
+            return kind
+    known = ", ".join(f"{t.value} ({t.code})" for t in DocType)
+    raise ValueError(f"Loại văn bản “{text}” không có; chọn một trong: {known}.")
+
+
+def _partner(issuer_id: str, registry: Registry) -> str:
+    """A body to show as coordinator in the example task: another body of the same province
+    (ids share their prefix), never the issuer itself."""
+    prefix = issuer_id.rsplit(".", 1)[0] + "." if "." in issuer_id else ""
+    issuer = registry.get(issuer_id)
+    parent = issuer.cap_tren if issuer else None
+    others = [b for b in registry.bodies.values()
+              if b.id != issuer_id and b.nhom is None and b.id.startswith(prefix)]
+    others.sort(key=lambda b: b.cap_tren != parent)  # a sibling first: a Sở beside a Sở
+    return others[0].id if others else "[mã cơ quan phối hợp]"
+
+
+_SIGNERS = [  # by the start of the issuer's name, folded: (authority, office)
+    ("uy ban nhan dan", "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"),
+    ("so ", "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"),
+    ("van phong", "KT. CHÁNH VĂN PHÒNG", "PHÓ CHÁNH VĂN PHÒNG"),
+    ("phong ", "KT. TRƯỞNG PHÒNG", "PHÓ TRƯỞNG PHÒNG"),
+    ("ban ", "KT. TRƯỞNG BAN", "PHÓ TRƯỞNG BAN"),
+]
+
+
+def _signer(name: str, union: bool) -> tuple[str, str]:
+    """The usual authority and office of a signer for the issuer (a sample to edit)."""
+    from kehoach.textnorm import fold
+
+    if union:
+        return "TM. BAN THƯỜNG VỤ", "BÍ THƯ"
+    folded = fold(name)
+    for start, authority, office in _SIGNERS:
+        if folded.startswith(start):
+            return authority, office
+    return "KT. THỦ TRƯỞNG CƠ QUAN", "PHÓ THỦ TRƯỞNG CƠ QUAN"
 
 
 def new_plan_in(root: Path, doc_type: str, issuer: str, where: Path) -> str:
@@ -144,7 +190,7 @@ def _header(kind: str, title: str, code: str, issuer: str, abbr: str | None, uni
     return lines
 
 
-def _parts(kind: str, issuer: str, issuer_name: str) -> list[str]:
+def _parts(kind: str, issuer: str, issuer_name: str, partner: str) -> list[str]:
     parts = PARTS.get(kind, _PLAN_PARTS)
     if not parts:
         return ["# Các đoạn nội dung, ví dụ:", "# phan:", "#   - noi_dung: ..."]
@@ -160,18 +206,17 @@ def _parts(kind: str, issuer: str, issuer_name: str) -> list[str]:
             example = _TASK_EXAMPLE
         elif role == "to_chuc_thuc_hien":
             example = _DUTY_EXAMPLE
-        text = example.format(prefix=prefix, lead=issuer, name=issuer_name)
+        text = example.format(prefix=prefix, lead=issuer, name=issuer_name, partner=partner)
         lines += ["    " + line for line in text.splitlines()]
     return lines
 
 
-def _closing(issuer: str, union: bool) -> list[str]:
-    authority, office = ("TM. BAN THƯỜNG VỤ", "BÍ THƯ") if union else ("TM. ỦY BAN NHÂN DÂN",
-                                                                         "CHỦ TỊCH")
+def _closing(issuer: str, title: str, signer: tuple[str, str]) -> list[str]:
+    authority, office = signer
     return [
         "# Đoạn kết (nếu có), ví dụ:",
         "# ket_thuc:",
-        "#   - Trên đây là Kế hoạch ...",
+        f"#   - Trên đây là {title} ...",
         "# Nơi nhận, mỗi dòng một nơi, đúng như văn bản:",
         "# noi_nhan:",
         '#   - "- Như trên;"',

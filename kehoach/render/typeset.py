@@ -226,7 +226,10 @@ def place_and_date(place: str | None, date: dt.date | None) -> str:
 
 
 def number_symbol(symbol: str | None, doc_code: str, abbreviations: list[str], youth: bool) -> str:
-    """"253/KH-UBND"; a draft's blank "      /KH-UBND" (Youth Union: "      -KH/QĐTP")."""
+    """"253/KH-UBND"; a draft's blank "      /KH-UBND" (Youth Union: "      -KH/QĐTP"),
+    also when the symbol is written without its number ("/KH-UBND", as ``kehoach new`` does)."""
+    if symbol and symbol[0] in "/-":
+        return f"{BLANK}{symbol}"
     if symbol:
         return symbol
     issuers = "-".join(a for a in abbreviations if a) or "…"

@@ -11,6 +11,7 @@ before a successor took them over. Lookup failures raise ``AgencyLookupError``.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -26,7 +27,20 @@ from kehoach.tracking.obligations import (
     Obligation,
 )
 
-ROLES = {"chu-tri": (LEAD,), "phoi-hop": (COORDINATE,), "any": (LEAD, COORDINATE)}
+ROLES = {"chu-tri": (LEAD,), "phoi-hop": (COORDINATE,), "tat-ca": (LEAD, COORDINATE)}
+ROLE_ALIASES = {"any": "tat-ca", "ca-hai": "tat-ca"}
+
+
+def role_name(text: str) -> str:
+    """The role a user typed, in either spelling: ``chu-tri``/``chu_tri``/``Chủ trì``,
+    ``phoi-hop``, ``tat-ca`` (``any``); ValueError for anything else."""
+    from kehoach.textnorm import fold
+
+    key = re.sub(r"[\s_]+", "-", fold(text).strip())
+    key = ROLE_ALIASES.get(key, key)
+    if key not in ROLES:
+        raise ValueError(text)
+    return key
 STATUS_GROUPS = {
     "hoan-thanh": (DONE_ON_TIME, DONE_LATE),
     "chua-hoan-thanh": (OPEN, OVERDUE),
@@ -55,15 +69,13 @@ class Filters:
         """The prefilter of this question (raises AgencyLookupError for an unknown agency)."""
         ids = agency_ids(registry, self.agency, self.include_children) if self.agency else None
         wanted = _statuses(self.status)
-        return Prefilter(frozenset(ROLES.get(self.role.replace("_", "-"), (LEAD, COORDINATE))),
+        return Prefilter(frozenset(ROLES[role_name(self.role)]),
                          frozenset(ids) if ids is not None else None,
                          frozenset(wanted) if wanted is not None else None)
 
     def select(self, rows: Iterable[Obligation], registry: Registry) -> list[Obligation]:
         """Rows passing every filter."""
-        roles = ROLES.get(self.role.replace("_", "-"))
-        if roles is None:
-            raise ValueError(f"unknown role: {self.role}")
+        roles = ROLES[role_name(self.role)]
         ids = agency_ids(registry, self.agency, self.include_children) if self.agency else None
         wanted = _statuses(self.status)
         low, high = self.due_after, self.due_before
