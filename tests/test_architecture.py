@@ -106,3 +106,13 @@ def test_only_the_cli_imports_typer_or_rich(name):
     roots |= {node.module.split(".")[0] for node in ast.walk(tree)
               if isinstance(node, ast.ImportFrom) and node.module and node.level == 0}
     assert not roots & {"typer", "rich", "click"}
+
+
+def test_every_package_is_shipped():
+    """A non-editable install (pre-commit, a wheel) has only the packages pyproject lists."""
+    import tomllib
+
+    listed = set(tomllib.loads((PACKAGE.parent / "pyproject.toml").read_text(encoding="utf-8"))
+                 ["tool"]["setuptools"]["packages"])
+    folders = {_name(p.parent / "__init__.py") for p in PACKAGE.rglob("__init__.py")}
+    assert folders <= listed
