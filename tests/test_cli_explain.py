@@ -32,7 +32,8 @@ def test_every_code_is_listed(args):
 def test_an_unknown_code_is_a_usage_error_with_close_codes():
     proc = kehoach("unknwn-body")
     assert (proc.returncode, proc.stdout) == (2, "")
-    assert proc.stderr == ("Lỗi: Không có mã “unknwn-body”. Có phải: unknown-body, unknown-key? "
+    assert proc.stderr == ("Lỗi: Không có mã “unknwn-body”. Có phải: unknown-body, unknown-key, "
+                           "config-unknown-code? "
                            "Xem mọi mã: kehoach explain --all\n")
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from kehoach.check.idindex import IdIndex
 from kehoach.check.rules import plan_rules, registry_rules
 from kehoach.check.rules.base import PlanContext, RegistryContext
+from kehoach.check.suppress import apply
 from kehoach.diagnostics.diagnostic import Diagnostic
 from kehoach.fs.parallel import run_files
 from kehoach.fs.repo import (
@@ -20,7 +21,9 @@ from kehoach.fs.repo import (
     same_file_key,
     yaml_files,
 )
+from kehoach.load.config import Config, load_config
 from kehoach.load.document import Document, load_document, no_gc
+from kehoach.load.source import MAX_BYTES
 from kehoach.plan.registry import Registry
 from kehoach.plan.walk import iter_tasks
 
@@ -114,8 +117,28 @@ def check_paths(paths: list[Path], cwd: Path | None = None, jobs: int | None = N
     for _, found in run_files(_sites_of_file, suspects, registry, jobs):
         sites.extend(found)
     _unique_task_ids(result, sites, cwd)
-    result.diagnostics = sorted(d for doc in result.documents for d in doc.diagnostics)
+    result.diagnostics = _heard(result.documents, load_config(root, cwd))
     return result
+
+
+def _heard(documents: list[Document], config: Config) -> list[Diagnostic]:
+    """The diagnostics left after the repository's configuration and the suppression comments
+    of the files that have something to report (only those are read again)."""
+    texts = {}
+    for doc in documents:
+        if doc.diagnostics:
+            raw = _read_text(doc.path)
+            if "kehoach:" in raw:
+                texts[doc.display] = raw
+    return apply((d for doc in documents for d in doc.diagnostics), config, texts)
+
+
+def _read_text(path: Path) -> str:
+    try:
+        with path.open("rb") as handle:
+            return handle.read(MAX_BYTES + 1).decode("utf-8", "replace")
+    except OSError:
+        return ""
 
 
 def _check_file(path: Path, display: str, registry: Registry) -> tuple[Document, list[TaskSite]]:

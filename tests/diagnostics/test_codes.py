@@ -33,6 +33,9 @@ EMITTERS = {
     "SchemaProblem": 1,  # load.validate
     "problem": 0,  # deadline.compose.Context.problem(code, message)
     "of": 0,  # deadline.reading.Problem.of(code, message)
+    "at": 2,  # load.config._Problems.at(line, col, code, message)
+    "key": 2,  # load.config._Problems.key(key, section, code, message)
+    "value": 1,  # load.config._Problems.value(value, code, message)
 }
 KEBAB = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)+$")
 # Kebab-case strings passed to other calls in the packages swept: not diagnostic codes.
@@ -164,16 +167,16 @@ def test_an_entry_is_complete(code):
 def test_security_codes_are_the_guards_against_hostile_files():
     assert {c.name for c in CODES.values() if c.security} == {
         "file-too-large", "line-too-long", "nesting-too-deep", "duplicate-key",
-        "yaml11-surprise", "yaml-tag", "yaml-alias",
+        "yaml11-surprise", "yaml-tag", "yaml-alias", "config-security", "suppress-security",
     }
 
 
 def test_an_unknown_code_fails_loudly_with_close_names():
     with pytest.raises(UnknownCodeError) as raised:
         lookup("unknown-bodyy")
-    assert raised.value.suggestions == ["unknown-body", "unknown-key"]
+    assert raised.value.suggestions == ["unknown-body", "unknown-key", "config-unknown-code"]
     assert raised.value.message_vi == (
-        "Không có mã “unknown-bodyy”. Có phải: unknown-body, unknown-key?")
+        "Không có mã “unknown-bodyy”. Có phải: unknown-body, unknown-key, config-unknown-code?")
     with pytest.raises(UnknownCodeError) as raised:
         lookup("hoàn toàn khác")
     assert raised.value.message_vi == "Không có mã “hoàn toàn khác”."

@@ -13,6 +13,7 @@ Plain data, cheap to import: ``kehoach check`` imports it on every run.
 from __future__ import annotations
 
 from kehoach.diagnostics.codes import (
+    config_codes,
     deadline_codes,
     file_codes,
     plan_codes,
@@ -37,7 +38,7 @@ def _registry(*tables: tuple[Code, ...]) -> dict[str, Code]:
 
 CODES: dict[str, Code] = _registry(
     file_codes.CODES, yaml_codes.CODES, plan_codes.CODES, task_codes.CODES,
-    deadline_codes.CODES,
+    deadline_codes.CODES, config_codes.CODES,
 )
 
 

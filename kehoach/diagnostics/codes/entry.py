@@ -17,8 +17,9 @@ PLAN = "Nội dung kế hoạch"
 TASK = "Nhiệm vụ"
 REGISTRY = "Danh mục cơ quan"
 DEADLINE = "Thời hạn"
+CONFIG = "Cấu hình kho"
 INTERNAL = "Lỗi nội bộ của kehoach"
-GROUPS = (FILE, YAML, SCHEMA, PLAN, TASK, REGISTRY, DEADLINE, INTERNAL)
+GROUPS = (FILE, YAML, SCHEMA, PLAN, TASK, REGISTRY, DEADLINE, CONFIG, INTERNAL)
 
 
 @dataclass(frozen=True, slots=False)
