@@ -98,8 +98,8 @@ def test_number_ranges_are_in_words(tmp_path):
      "Lỗi: Giá trị không hợp lệ cho --within / -w: phải lớn hơn hoặc bằng 0.\n"
      "Xem: kehoach upcoming --help\n"),
     (["overdue", "--role", "x"],
-     "Lỗi: Giá trị không hợp lệ cho --role: 'x' không thuộc các giá trị: chu-tri, phoi-hop, "
-     "any.\nXem: kehoach overdue --help\n"),
+     "Lỗi: Giá trị không hợp lệ cho --role: “x” không phải vai trò: chọn chu-tri (chủ trì), "
+     "phoi-hop (phối hợp) hoặc tat-ca (cả hai).\nXem: kehoach overdue --help\n"),
     (["check", "-f", "xx"],
      "Lỗi: Giá trị không hợp lệ cho --format / -f: 'xx' không thuộc các giá trị: rich, plain, "
      "json, github.\nXem: kehoach check --help\n"),

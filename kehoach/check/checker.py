@@ -61,6 +61,18 @@ def load_registry(root: Path | None, cwd: Path | None = None) -> tuple[Registry,
     return registry, docs
 
 
+def load_registry_text(text: str, display: str = "plans/co-quan.yaml"
+                       ) -> tuple[Registry, Document]:
+    """A registry from one file's text, checked by the registry rules (for edits to it)."""
+    from kehoach.load.document import load_text
+
+    doc = load_text(Document(Path("co-quan.yaml"), display), text.encode("utf-8"))
+    registry = Registry.from_bodies(doc.registry.co_quan if doc.registry else [])
+    if doc.registry is not None:
+        _apply(doc, registry_rules(), RegistryContext(doc.registry, registry))
+    return registry, doc
+
+
 def _apply(doc: Document, rules: Iterable, ctx: object) -> None:  # type: ignore[type-arg]
     for rule in rules:
         for f in rule(ctx):

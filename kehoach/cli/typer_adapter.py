@@ -67,6 +67,14 @@ _NAMED_METAVARS = {
     "--occurrence": "KỲ",
     "--note": "GHI_CHÚ",
     "--by": "VĂN_BẢN",
+    "body_id": "MÃ_CƠ_QUAN",
+    "folder": "THƯ_MỤC",
+    "--ten": "TÊN",
+    "--viet-tat": "VIẾT_TẮT",
+    "--ten-khac": "TÊN",
+    "--cap-tren": "MÃ_CƠ_QUAN",
+    "--loai": "LOẠI",
+    "--tinh": "TỈNH",
 }
 _TYPE_METAVARS: list[tuple[type, str]] = [
     (bool, "CÓ_KHÔNG"),  # before int: bool is an int
@@ -303,3 +311,8 @@ def localize(app: typer.Typer) -> None:
     for info in app.registered_commands:
         if info.cls is None or info.cls is typer.core.TyperCommand:
             info.cls = Command
+    for group in app.registered_groups:  # sub-commands (kehoach co-quan them)
+        if group.typer_instance is not None:
+            group.typer_instance.info.cls = Group
+            group.typer_instance._add_completion = False
+            localize(group.typer_instance)
