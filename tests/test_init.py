@@ -64,7 +64,8 @@ def test_a_new_repository_takes_bodies_and_a_plan_that_check(tmp_path):
     assert snv.returncode == 0, snv.stderr
     registry = (repo / "plans" / "co-quan.yaml").read_text(encoding="utf-8")
     assert registry.endswith("co_quan:\n  - id: lang-son.ubnd\n"
-                             "    ten: Ủy ban nhân dân tỉnh Lạng Sơn\n    ten_khac: [UBND tỉnh]\n    viet_tat: UBND\n"
+                             "    ten: Ủy ban nhân dân tỉnh Lạng Sơn\n"
+                             "    ten_khac: [UBND tỉnh]\n    viet_tat: UBND\n"
                              "  - id: lang-son.snv\n    ten: Sở Nội vụ tỉnh Lạng Sơn\n"
                              "    viet_tat: SNV\n    cap_tren: lang-son.ubnd\n")
     assert kehoach(repo, "new", "kế hoạch", "--issuer", "lang-son.snv", "-o",
