@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from kehoach.cli.app import app
-from kehoach.cli.options import existing
+from kehoach.cli.options import existing, usage
 
 
 class OutFormat(StrEnum):
@@ -30,6 +30,9 @@ def check(
         typer.Option("--format", "-f", help="Định dạng: rich, plain, json, github."),
     ] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Cảnh báo cũng tính là lỗi.")] = False,
+    output: Annotated[Path | None, typer.Option(
+        "-o", "--output", help="Ghi ra tệp; định dạng theo đuôi: .json, .sarif (cho công cụ "
+        "quét mã), .txt (tệp:dòng:cột).", show_default=False)] = None,
 ) -> None:
     """Kiểm tra kế hoạch và danh mục cơ quan; báo lỗi dạng tệp:dòng:cột."""
     from kehoach.check.checker import check_paths
@@ -37,10 +40,14 @@ def check(
     from kehoach.diagnostics import formats
     from kehoach.diagnostics.diagnostic import exit_code
 
+    written = _file_format(output, fmt)
     targets = existing(paths)
     with DelayedProgress("Đang kiểm tra") as progress:
         result = check_paths(targets, progress=progress)
     diags = result.diagnostics
+    if output is not None:
+        _write_file(output, written, diags, len(result.documents))
+        raise typer.Exit(exit_code(diags, strict=strict))
     chosen = fmt or (OutFormat.rich if sys.stdout.isatty() else OutFormat.plain)
     if chosen is OutFormat.rich:
         from kehoach.cli.console import print_diagnostics, stdout_console
@@ -55,6 +62,29 @@ def check(
     else:
         sys.stdout.write(formats.github(diags))
     raise typer.Exit(exit_code(diags, strict=strict))
+
+
+def _file_format(output: Path | None, fmt: OutFormat | None) -> str:
+    from kehoach.office.outputs import CHECK_FORMATS, OutputChoiceError, output_format
+
+    if output is None:
+        return ""
+    given = None if fmt in (None, OutFormat.rich) else fmt.value
+    try:
+        return output_format(output, given, CHECK_FORMATS)
+    except OutputChoiceError as exc:
+        usage(exc.message_vi)
+
+
+def _write_file(output: Path, fmt: str, diags: list, files: int) -> None:  # type: ignore[type-arg]
+    from kehoach.diagnostics import formats
+    from kehoach.diagnostics.sarif import sarif
+    from kehoach.fs.repo import display_path
+    from kehoach.office.outputs import write_output
+
+    text = {"json": formats.as_json, "sarif": sarif, "plain": formats.plain}[fmt](diags)
+    write_output(output, text.encode("utf-8"))
+    print(f"Đã ghi {display_path(output)}: {formats.summary_vi(diags, files)}")
 
 
 @app.command()

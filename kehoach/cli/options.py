@@ -51,8 +51,9 @@ Children = Annotated[
     bool, typer.Option("--include-children", help="Gồm cả các đơn vị trực thuộc cơ quan.")
 ]
 TrackFmt = Annotated[
-    TrackFormat,
-    typer.Option("--format", "-f", help="Định dạng: table (bảng), json, csv (mở bằng Excel)."),
+    TrackFormat | None,
+    typer.Option("--format", "-f", help="Định dạng: table (bảng, mặc định), json, csv (mở bằng "
+                 "Excel).", show_default=False),
 ]
 
 

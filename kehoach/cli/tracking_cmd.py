@@ -1,4 +1,5 @@
-"""The tracking commands: ``deadline``, ``overdue``, ``tasks``, ``upcoming``, ``summary``."""
+"""The tracking commands: ``deadline``, ``overdue``, ``tasks``, ``upcoming``, ``summary``,
+``export``."""
 
 from __future__ import annotations
 
@@ -6,10 +7,11 @@ import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 
+from kehoach.cli.answers import Headers, Output, destination, emit_rows, emit_summary
 from kehoach.cli.app import app
 from kehoach.cli.options import (
     Agency,
@@ -18,13 +20,12 @@ from kehoach.cli.options import (
     Paths,
     Role,
     TrackFmt,
-    TrackFormat,
     as_of_day,
     day_arg,
     existing,
     usage,
 )
-from kehoach.cli.printing import errors_to_stderr, show_table, write_out
+from kehoach.cli.printing import errors_to_stderr, write_out
 
 if TYPE_CHECKING:
     from kehoach.tracking.filters import Filters
@@ -67,19 +68,19 @@ def _filters(agency: str | None, role: str, include_children: bool,
                    due_before, due_after)
 
 
-def _emit_rows(rows: list[Obligation], fmt: TrackFormat, as_of: date, what: str) -> None:
-    from kehoach.tracking import tables
+def _question(filters: Filters, paths: list[Path] | None, loaded: Loaded) -> str:
+    """The question a sheet answers, for its title row: the agency, role and plans asked."""
+    from kehoach.tracking.filters import ROLE_VI_FILTER, role_name
 
-    if fmt is TrackFormat.json:
-        write_out(tables.to_json([tables.obligation_record(r) for r in rows]))
-    elif fmt is TrackFormat.csv:
-        records = [tables.obligation_record(r) for r in rows]
-        write_out(tables.to_csv(records, tables.OBLIGATION_COLUMNS))
-    else:
-        footer = f"Tính đến ngày {as_of:%d/%m/%Y}: {len(rows)} {what}."
-        styles = [tables.STATUS_STYLES.get(r.status, "") for r in rows]
-        show_table(tables.OBLIGATION_HEADERS, tables.obligation_cells(rows), footer,
-                   tables.OBLIGATION_WRAP, styles)
+    who = "tất cả cơ quan"
+    if filters.agency:
+        try:
+            who = loaded.registry.find(filters.agency).ten
+        except LookupError:
+            who = filters.agency
+    where = ", ".join(str(p) for p in paths) if paths else "mọi kế hoạch trong plans/"
+    role = ROLE_VI_FILTER[role_name(filters.role)]
+    return f"Cơ quan: {who}; vai trò: {role}; kế hoạch: {where}; {loaded.plans} kế hoạch."
 
 
 def _exit(loaded: Loaded) -> None:
@@ -117,11 +118,17 @@ def overdue(
     role: Role = "chu-tri",
     include_children: Children = False,
     as_of: AsOf = None,
-    fmt: TrackFmt = TrackFormat.table,
+    fmt: TrackFmt = None,
+    output: Output = None,
+    headers: Headers = "id",
 ) -> None:
     """Nhiệm vụ quá hạn (chưa hoàn thành), quá hạn lâu nhất trước."""
-    loaded, rows = _ask("overdue", paths, as_of, _filters(agency, role, include_children))
-    _emit_rows(rows, fmt, loaded.as_of, "nghĩa vụ quá hạn")
+    dest = destination(fmt, output, headers)
+    filters = _filters(agency, role, include_children)
+    loaded, rows = _ask("overdue", paths, as_of, filters)
+    emit_rows(dest, rows, loaded.as_of, "nghĩa vụ quá hạn",
+              f"Nhiệm vụ quá hạn tính đến ngày {loaded.as_of:%d/%m/%Y}",
+              _question(filters, paths, loaded))
     _exit(loaded)
 
 
@@ -143,11 +150,14 @@ def tasks(
     due_after: Annotated[str | None, typer.Option(
         "--due-after", help="Hạn từ ngày này trở đi.", show_default=False)] = None,
     as_of: AsOf = None,
-    fmt: TrackFmt = TrackFormat.table,
+    fmt: TrackFmt = None,
+    output: Output = None,
+    headers: Headers = "id",
 ) -> None:
     """Danh sách nhiệm vụ theo từng kỳ và từng cơ quan, với tình trạng tính đến ngày."""
     from kehoach.tracking.filters import STATUS_GROUPS
 
+    dest = destination(fmt, output, headers)
     unknown = [s for s in status or [] if s.lower().replace("_", "-") not in STATUS_GROUPS]
     if unknown:
         usage(f"--status: không có tình trạng “{unknown[0]}”.")
@@ -155,7 +165,9 @@ def tasks(
     after = day_arg(due_after, "--due-after") if due_after else None
     filters = _filters(agency, role, include_children, status, before, after)
     loaded, rows = _ask("tasks", paths, as_of, filters)
-    _emit_rows(rows, fmt, loaded.as_of, "nghĩa vụ")
+    emit_rows(dest, rows, loaded.as_of, "nghĩa vụ",
+              f"Danh sách nhiệm vụ tính đến ngày {loaded.as_of:%d/%m/%Y}",
+              _question(filters, paths, loaded))
     _exit(loaded)
 
 
@@ -168,12 +180,17 @@ def upcoming(
     role: Role = "chu-tri",
     include_children: Children = False,
     as_of: AsOf = None,
-    fmt: TrackFmt = TrackFormat.table,
+    fmt: TrackFmt = None,
+    output: Output = None,
+    headers: Headers = "id",
 ) -> None:
     """Nhiệm vụ sắp đến hạn trong số ngày tới, hạn gần nhất trước."""
-    loaded, rows = _ask("upcoming", paths, as_of, _filters(agency, role, include_children),
-                        within)
-    _emit_rows(rows, fmt, loaded.as_of, f"nghĩa vụ đến hạn trong {within} ngày tới")
+    dest = destination(fmt, output, headers)
+    filters = _filters(agency, role, include_children)
+    loaded, rows = _ask("upcoming", paths, as_of, filters, within)
+    emit_rows(dest, rows, loaded.as_of, f"nghĩa vụ đến hạn trong {within} ngày tới",
+              f"Nhiệm vụ đến hạn trong {within} ngày tới, tính từ ngày "
+              f"{loaded.as_of:%d/%m/%Y}", _question(filters, paths, loaded))
     _exit(loaded)
 
 
@@ -183,22 +200,55 @@ def summary(
     agency: Agency = None,
     include_children: Children = False,
     as_of: AsOf = None,
-    fmt: TrackFmt = TrackFormat.table,
+    fmt: TrackFmt = None,
+    output: Output = None,
+    headers: Headers = "id",
 ) -> None:
     """Tổng hợp theo cơ quan: hoàn thành đúng hạn/quá hạn, chưa hoàn thành, tỷ lệ đúng hạn."""
-    from kehoach.tracking import tables
     from kehoach.tracking.summary import summarize
 
+    dest = destination(fmt, output, headers)
     targets, day = existing(paths), as_of_day(as_of)
     filters = _filters(agency, "chu-tri", include_children)
     loaded, rows = _answer(lambda progress: summarize(targets, day, filters, progress))
-    records: list[dict[str, Any]] = [tables.summary_record(r) for r in rows]
-    if fmt is TrackFormat.json:
-        write_out(tables.to_json(records))
-    elif fmt is TrackFormat.csv:
-        write_out(tables.to_csv(records, tables.SUMMARY_COLUMNS))
-    else:
-        footer = f"Tính đến ngày {loaded.as_of:%d/%m/%Y}; chỉ tính nghĩa vụ chủ trì."
-        show_table(tables.SUMMARY_HEADERS, tables.summary_cells(rows), footer,
-                   tables.SUMMARY_WRAP)
+    emit_summary(dest, rows, loaded.as_of, _question(filters, paths, loaded))
     _exit(loaded)
+
+
+@app.command()
+def export(
+    output: Annotated[Path, typer.Argument(help="Tệp Excel sẽ ghi (.xlsx).", show_default=False)],
+    paths: Annotated[list[Path] | None, typer.Argument(
+        help="Tệp hoặc thư mục kế hoạch (mặc định: plans/).", show_default=False)] = None,
+    agency: Agency = None,
+    role: Role = "tat-ca",
+    include_children: Children = False,
+    within: Annotated[int, typer.Option(
+        "--within", "-w", min=0, max=3660, help="Sắp đến hạn: số ngày tới.")] = 30,
+    as_of: AsOf = None,
+) -> None:
+    """Ghi một tệp Excel: Tổng hợp (có biểu đồ), Quá hạn, Sắp đến hạn."""
+    from kehoach.tracking.queries import overdue, upcoming
+    from kehoach.tracking.summary import summary as grid
+
+    if output.suffix.lower() != ".xlsx":
+        usage(f"export ghi tệp Excel: “{output.name}” cần đuôi .xlsx.")
+    filters = _filters(agency, role, include_children)
+    loaded, rows = _ask("tasks", paths, as_of, filters)
+    question = _question(filters, paths, loaded)
+    from kehoach.office.workbook import export_workbook
+
+    data = export_workbook(
+        grid(rows, loaded.registry, loaded.as_of, agency, include_children),
+        overdue(rows, loaded.registry, filters), upcoming(rows, loaded.registry, within, filters),
+        loaded.as_of, question, within)
+    _write_export(output, data)
+    _exit(loaded)
+
+
+def _write_export(path: Path, data: bytes) -> None:
+    from kehoach.fs.repo import display_path
+    from kehoach.office.outputs import write_output
+
+    write_output(path, data)
+    print(f"Đã ghi {display_path(path)}")

@@ -75,6 +75,7 @@ _NAMED_METAVARS = {
     "--cap-tren": "MÃ_CƠ_QUAN",
     "--loai": "LOẠI",
     "--tinh": "TỈNH",
+    "--headers": "id|vi",
 }
 _TYPE_METAVARS: list[tuple[type, str]] = [
     (bool, "CÓ_KHÔNG"),  # before int: bool is an int

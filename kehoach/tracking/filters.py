@@ -29,6 +29,8 @@ from kehoach.tracking.obligations import (
 
 ROLES = {"chu-tri": (LEAD,), "phoi-hop": (COORDINATE,), "tat-ca": (LEAD, COORDINATE)}
 ROLE_ALIASES = {"any": "tat-ca", "ca-hai": "tat-ca"}
+ROLE_VI_FILTER = {"chu-tri": "chủ trì", "phoi-hop": "phối hợp",
+                  "tat-ca": "chủ trì và phối hợp"}
 
 
 def role_name(text: str) -> str:

@@ -1,0 +1,109 @@
+"""Where the tracking commands' answers go: a table on the terminal, JSON or CSV on stdout,
+or a file named with ``-o`` whose extension chooses the format (.xlsx, .csv, .json)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from kehoach.cli.options import TrackFormat, usage
+from kehoach.cli.printing import show_table, write_out
+
+if TYPE_CHECKING:
+    from kehoach.tracking.obligations import Obligation
+    from kehoach.tracking.summary import SummaryRow
+
+Output = Annotated[Path | None, typer.Option(
+    "-o", "--output", help="Ghi ra tệp; định dạng theo đuôi tệp: .xlsx (Excel), .csv, .json.",
+    show_default=False)]
+Headers = Annotated[str, typer.Option(
+    "--headers", help="Tiêu đề cột CSV: id (mã cột cố định, cho chương trình) hoặc vi (tiếng "
+    "Việt, cho người đọc).")]
+
+
+@dataclass(frozen=True)
+class Destination:
+    fmt: str  # table, json, csv, xlsx
+    path: Path | None
+    vietnamese: bool
+
+
+def destination(fmt: TrackFormat | None, output: Path | None, headers: str) -> Destination:
+    """The destination the options name; a contradiction is a usage error (exit 2)."""
+    from kehoach.office.outputs import TRACKING_FORMATS, OutputChoiceError, output_format
+
+    if headers not in ("id", "vi"):
+        usage(f"--headers: “{headers}” không có; chọn id hoặc vi.")
+    if output is None:
+        return Destination((fmt or TrackFormat.table).value, None, headers == "vi")
+    try:
+        chosen = output_format(output, fmt.value if fmt else None, TRACKING_FORMATS)
+    except OutputChoiceError as exc:
+        usage(exc.message_vi)
+    return Destination(chosen, output, headers == "vi")
+
+
+def _deliver(dest: Destination, data: bytes | str) -> None:
+    if dest.path is None:
+        write_out(data if isinstance(data, str) else data.decode("utf-8"))
+        return
+    from kehoach.fs.repo import display_path
+    from kehoach.office.outputs import write_output
+
+    write_output(dest.path, data.encode("utf-8") if isinstance(data, str) else data)
+    print(f"Đã ghi {display_path(dest.path)}")
+
+
+def emit_rows(dest: Destination, rows: list[Obligation], as_of: date, what: str,
+              title: str, question: str) -> None:
+    from kehoach.tracking import tables
+
+    if dest.fmt == "xlsx":
+        from kehoach.office.workbook import obligations_workbook
+
+        _deliver(dest, obligations_workbook(rows, title, question))
+        return
+    records = [tables.obligation_record(r) for r in rows]
+    if dest.fmt == "json":
+        _deliver(dest, tables.to_json(records))
+    elif dest.fmt == "csv":
+        _deliver(dest, _csv(records, tables.OBLIGATION_COLUMNS, dest.vietnamese))
+    else:
+        footer = f"Tính đến ngày {as_of:%d/%m/%Y}: {len(rows)} {what}."
+        styles = [tables.STATUS_STYLES.get(r.status, "") for r in rows]
+        show_table(tables.OBLIGATION_HEADERS, tables.obligation_cells(rows), footer,
+                   tables.OBLIGATION_WRAP, styles)
+
+
+def emit_summary(dest: Destination, rows: list[SummaryRow], as_of: date,
+                 question: str) -> None:
+    from kehoach.tracking import tables
+
+    if dest.fmt == "xlsx":
+        from kehoach.office.workbook import summary_workbook
+
+        _deliver(dest, summary_workbook(rows, as_of, question))
+        return
+    records = [tables.summary_record(r) for r in rows]
+    if dest.fmt == "json":
+        _deliver(dest, tables.to_json(records))
+    elif dest.fmt == "csv":
+        _deliver(dest, _csv(records, tables.SUMMARY_COLUMNS, dest.vietnamese))
+    else:
+        footer = f"Tính đến ngày {as_of:%d/%m/%Y}; chỉ tính nghĩa vụ chủ trì."
+        show_table(tables.SUMMARY_HEADERS, tables.summary_cells(rows), footer,
+                   tables.SUMMARY_WRAP)
+
+
+def _csv(records: list[dict[str, object]], columns: tuple[str, ...], vietnamese: bool) -> str:
+    from kehoach.tracking import tables
+
+    if vietnamese:
+        from kehoach.office.csv_vi import to_csv_vi
+
+        return to_csv_vi(records, columns)
+    return tables.to_csv(records, columns)

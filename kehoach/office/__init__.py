@@ -1,0 +1,1 @@
+"""What an office sends and receives around a plan: workbooks, letters, reports."""

@@ -1,0 +1,42 @@
+"""Where a command's answer goes with ``-o FILE``: the format comes from the extension, a
+``--format`` that disagrees is a usage error, and the bytes are written atomically by kehoach
+itself — never through a shell, whose redirection re-encodes text (PowerShell 5.1 writes
+UTF-16)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+TRACKING_FORMATS = {".xlsx": "xlsx", ".csv": "csv", ".json": "json"}
+CHECK_FORMATS = {".json": "json", ".sarif": "sarif", ".txt": "plain"}
+
+
+class OutputChoiceError(ValueError):
+    """``-o`` and ``--format`` cannot be satisfied together; the message is Vietnamese."""
+
+    def __init__(self, message_vi: str):
+        self.message_vi = message_vi
+        super().__init__(message_vi)
+
+
+def output_format(path: Path, given: str | None, formats: dict[str, str]) -> str:
+    """The format to write ``path`` in; raises OutputChoiceError."""
+    suffix = path.suffix.lower()
+    fmt = formats.get(suffix)
+    known = ", ".join(formats)
+    if fmt is None:
+        raise OutputChoiceError(f"-o: không biết ghi tệp đuôi “{path.suffix or '(không có)'}”; "
+                                f"dùng một trong: {known}.")
+    if given is not None and given not in (fmt, "table", "rich"):
+        raise OutputChoiceError(f"--format {given} không khớp với tệp “{path.name}” (đuôi "
+                                f"{suffix} là {fmt}).")
+    return fmt
+
+
+def write_output(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` atomically (the folder is created when missing)."""
+    from kehoach.fs.atomic import write_atomic
+
+    if path.parent and not path.parent.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+    write_atomic(path, data)
