@@ -89,7 +89,7 @@ def test_the_chart_shows_at_most_fifteen_bodies():
         row = SummaryRow(f"b{i}", f"Cơ quan {i:02d}", dt.date(2024, 1, 1))
         row.add(OVERDUE, True, n=i + 1)
         rows.append(row)
-    chart = grid_chart(rows + [SummaryRow(None, "Tổng cộng", dt.date(2024, 1, 1))])
+    chart = grid_chart([*rows, SummaryRow(None, "Tổng cộng", dt.date(2024, 1, 1))])
     assert len(chart.bodies) == LIMIT + 1 and chart.bodies[-1] == OTHERS_VI
     assert chart.bodies[0] == "Cơ quan 19"  # the most due first
     overdue = dict(chart.series)["Chưa hoàn thành, quá hạn"]
