@@ -153,10 +153,17 @@ def tasks(
     fmt: TrackFmt = None,
     output: Output = None,
     headers: Headers = "id",
+    for_update: Annotated[bool, typer.Option(
+        "--for-update", help="Ghi bảng Excel để cơ quan điền tiến độ (cần -o TỆP.xlsx): việc "
+        "chủ trì chưa xong, đến hạn trước ngày --as-of cộng --within ngày.")] = False,
+    within: Annotated[int, typer.Option(
+        "--within", "-w", min=0, max=3660, help="Với --for-update: số ngày tới.")] = 30,
 ) -> None:
     """Danh sách nhiệm vụ theo từng kỳ và từng cơ quan, với tình trạng tính đến ngày."""
     from kehoach.tracking.filters import STATUS_GROUPS
 
+    if for_update:
+        _for_update(paths, agency, include_children, as_of, output, within)
     dest = destination(fmt, output, headers)
     unknown = [s for s in status or [] if s.lower().replace("_", "-") not in STATUS_GROUPS]
     if unknown:
@@ -243,6 +250,27 @@ def export(
         overdue(rows, loaded.registry, filters), upcoming(rows, loaded.registry, within, filters),
         loaded.as_of, question, within)
     _write_export(output, data)
+    _exit(loaded)
+
+
+def _for_update(paths: list[Path] | None, agency: str | None, include_children: bool,
+                as_of: str | None, output: Path | None, within: int) -> None:
+    """``tasks --for-update``: the sheet an agency fills in (never returns)."""
+    from datetime import timedelta
+
+    from kehoach.fs.repo import find_root
+    from kehoach.office.progress_sheet import for_update
+
+    if output is None or output.suffix.lower() != ".xlsx":
+        usage("--for-update ghi bảng Excel: hãy cho -o TỆP.xlsx.")
+    day = as_of_day(as_of)
+    filters = _filters(agency, "chu-tri", include_children,
+                       ["chua-hoan-thanh"], due_before=day + timedelta(days=within))
+    loaded, rows = _ask("tasks", paths, as_of, filters)
+    root = find_root(paths[0] if paths else Path.cwd()) or Path.cwd()
+    title = (f"Cập nhật tiến độ thực hiện nhiệm vụ — {_question(filters, paths, loaded)} Hạn "
+             f"đến ngày {day + timedelta(days=within):%d/%m/%Y}.")
+    _write_export(output, for_update(rows, root, loaded.as_of, title))
     _exit(loaded)
 
 

@@ -35,7 +35,8 @@ if TYPE_CHECKING:
     from kehoach.plan.registry import Registry
     from kehoach.plan.walk import TaskRef
 
-__all__ = ["EditError", "EditResult", "extend", "locate_task", "record_done", "withdraw_done"]
+__all__ = ["EditError", "EditResult", "RecordedAlready", "done_change", "extend", "locate_task",
+           "record_done", "withdraw_done"]
 
 
 @dataclass
@@ -66,6 +67,15 @@ def record_done(path: Path | str, task_id: str, agency: str | None = None,
                 occurrence: str | int | dt.date | None = None, note: str | None = None, *,
                 registry: Registry | None = None) -> EditResult:
     """Add a completion record ``{co_quan, ky, ngay_hoan_thanh, minh_chung, ghi_chu}``."""
+    change = done_change(agency, date, evidence, occurrence, note)
+    return _edit(Path(path), task_id, change, registry)
+
+
+def done_change(agency: str | None = None, date: dt.date | None = None,
+                evidence: str | None = None, occurrence: str | int | dt.date | None = None,
+                note: str | None = None) -> _Change:
+    """The edit that adds one completion record (refused: EditError), for ``record_done`` and
+    for batches (``kehoach import-progress``)."""
     from kehoach.deadline.clock import today_vn
 
     today = today_vn()
@@ -85,13 +95,21 @@ def record_done(path: Path | str, task_id: str, agency: str | None = None,
         wanted_key = show_ky(ky) if ky is not None else None
         for done in mine:
             if (show_ky(done.ky) if done.ky is not None else None) == wanted_key:
-                raise EditError(_duplicate(ctx, done.ngay_hoan_thanh, body, ky))
+                raise RecordedAlready(_duplicate(ctx, done.ngay_hoan_thanh, body, ky), done)
         record = {k: v for k, v in (("co_quan", body), ("ky", ky), ("ngay_hoan_thanh", day),
                                     ("minh_chung", evidence), ("ghi_chu", note)) if v is not None}
         text, data = _append(ctx, "hoan_thanh", record)
         return text, data, _done_message(ctx, record), record
 
-    return _edit(Path(path), task_id, change, registry)
+    return change
+
+
+class RecordedAlready(EditError):
+    """The occurrence already has a completion for that body: ``existing`` is it."""
+
+    def __init__(self, message_vi: str, existing: Any):
+        super().__init__(message_vi)
+        self.existing = existing
 
 
 def withdraw_done(path: Path | str, task_id: str, agency: str | None = None,
@@ -191,7 +209,8 @@ def _edit(path: Path, task_id: str, change: _Change, registry: Registry | None) 
     return EditResult(path, task_id, message, record, warnings)
 
 
-def _open(path: Path, task_id: str, registry: Registry | None) -> _Ctx:
+def _open(path: Path, task_id: str, registry: Registry | None, raw: bytes | None = None) -> _Ctx:
+    """The plan at ``path`` (or its content ``raw``, a batch's text so far) ready to edit."""
     from kehoach.check.checker import check_document, load_registry
     from kehoach.fs.repo import find_root
     from kehoach.load.document import Document, load_text
@@ -199,11 +218,12 @@ def _open(path: Path, task_id: str, registry: Registry | None) -> _Ctx:
     from kehoach.plan.walk import iter_tasks
     from kehoach.textnorm import closest
 
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        why = reason_vi(exc, reading=True)
-        raise EditError(f"Không đọc được tệp “{path}”: {why}.") from exc
+    if raw is None:
+        try:
+            raw = path.read_bytes()
+        except OSError as exc:
+            why = reason_vi(exc, reading=True)
+            raise EditError(f"Không đọc được tệp “{path}”: {why}.") from exc
     doc = load_text(Document(path, str(path)), raw)
     errors = [d for d in doc.diagnostics if d.is_error]
     if errors or doc.plan is None:
