@@ -63,3 +63,76 @@ def _summary(refused: bool, dry_run: bool, written: bool, counts: list[int]) -> 
         print("--dry-run: chưa ghi gì.", file=sys.stderr)
     elif written and recorded:
         print("Đã ghi vào kế hoạch.", file=sys.stderr)
+
+
+@app.command()
+def remind(
+    agencies: Annotated[list[str] | None, typer.Option(
+        "--agency", "-a", help="Cơ quan nhận (lặp lại được; mặc định: mọi cơ quan có việc).",
+        show_default=False)] = None,
+    as_of: Annotated[str | None, typer.Option(
+        "--as-of", help="Tính đến ngày (mặc định: hôm nay).", show_default=False)] = None,
+    within: Annotated[int, typer.Option(
+        "--within", "-w", min=0, max=3660, help="Gồm cả việc đến hạn trong số ngày tới.")] = 30,
+    report_by: Annotated[str | None, typer.Option(
+        "--report-by", help="Hạn báo cáo kết quả ghi trong công văn.", show_default=False)
+    ] = None,
+    one_letter: Annotated[bool, typer.Option(
+        "--one-letter", help="Một công văn chung gửi mọi cơ quan (thay vì mỗi cơ quan một "
+        "công văn).")] = False,
+    output: Annotated[Path, typer.Option(
+        "-o", "--output", help="Thư mục ghi công văn.")] = Path("out/cong-van"),
+    sender: Annotated[str | None, typer.Option(
+        "--co-quan-gui", help="Mã cơ quan gửi (mặc định: [cong_van] co_quan của kehoach.toml).",
+        show_default=False)] = None,
+    signer: Annotated[str | None, typer.Option(
+        "--nguoi-ky", help="Người ký.", show_default=False)] = None,
+    office: Annotated[str | None, typer.Option(
+        "--chuc-vu", help="Chức vụ người ký (in hoa).", show_default=False)] = None,
+    authority: Annotated[str | None, typer.Option(
+        "--quyen-han", help="Quyền hạn ký: TM., KT. …", show_default=False)] = None,
+    number: Annotated[str | None, typer.Option(
+        "--so", help="Số, ký hiệu công văn (không có: để trống, công văn là dự thảo).",
+        show_default=False)] = None,
+    place: Annotated[str | None, typer.Option(
+        "--dia-danh", help="Địa danh ghi ở ngày tháng.", show_default=False)] = None,
+) -> None:
+    """Soạn công văn đôn đốc (Mẫu 1.5): việc quá hạn và sắp đến hạn của từng cơ quan."""
+    from dataclasses import replace
+    from datetime import timedelta
+
+    from kehoach.cli.options import as_of_day, day_arg
+    from kehoach.cli.tracking_cmd import _answer
+    from kehoach.fs.repo import display_path, find_root
+    from kehoach.load.config import load_config
+    from kehoach.office.letters import TEMPLATE, letters
+    from kehoach.office.outputs import write_output
+    from kehoach.render.generic import render_template
+    from kehoach.tracking.filters import Filters
+    from kehoach.tracking.queries import ask
+
+    root = find_root(Path.cwd())
+    day = as_of_day(as_of)
+    by = day_arg(report_by, "--report-by") if report_by else None
+    config = load_config(root)
+    given = {k: v for k, v in (("co_quan", sender), ("nguoi_ky", signer), ("chuc_vu", office),
+                               ("quyen_han", authority)) if v}
+    who = replace(config.sender, **given)
+    rows = []
+    for agency in agencies or [None]:
+        filters = Filters(agency, "chu-tri", status=("chua-hoan-thanh",),
+                          due_before=day + timedelta(days=within))
+        loaded, found = _answer(lambda p, f=filters: ask("tasks", [], day, f, within, p))
+        rows.extend(r for r in found if r not in rows)
+    if not rows:
+        print(f"Tính đến ngày {day:%d/%m/%Y} không có việc quá hạn hay sắp đến hạn: không soạn "
+              "công văn nào.")
+        return
+    search = [root / "templates"] if root else []
+    for letter in letters(rows, loaded.registry, who, day, report_by=by, place=place,
+                          number=number, one_letter=one_letter):
+        data = render_template(TEMPLATE, letter.context, loaded.registry, search_dirs=search,
+                               title=letter.context["cong_van"]["v_v"])
+        target = output / letter.file_name
+        write_output(target, data)
+        print(f"Đã ghi {display_path(target)}{' (dự thảo)' if letter.draft else ''}")

@@ -147,6 +147,8 @@ STYLES: dict[str, Spec] = {
     "co_quan": Spec(size=13, bold=True, caps=True, balance=True, rule_ratio=0.4, **_LEFT_HEAD),
     "sao": Spec(size=13, **_LEFT_HEAD),
     "so_ky_hieu": Spec(size=13, before=6, **_LEFT_HEAD),
+    # a letter's subject under its number (Phụ lục I, mục II.6.b: "V/v ...", 12-13 pt)
+    "trich_yeu_cong_van": Spec(size=12, balance=True, **_LEFT_HEAD),
     # header, right: national name and motto, or the Union's title; place and date
     "quoc_hieu": Spec(size=13, bold=True, caps=True, **_RIGHT_HEAD),
     "tieu_ngu": Spec(size=14, bold=True, rule_ratio=1.0, **_RIGHT_HEAD),
@@ -157,6 +159,8 @@ STYLES: dict[str, Spec] = {
     # title
     "ten_loai": Spec(size=14, bold=True, caps=True, before=18, **_CENTRE),
     "trich_yeu": Spec(size=14, bold=True, rule_ratio=0.4, balance=True, rule_gap=12, **_CENTRE),
+    # a letter's addressees (Mẫu 1.5: "Kính gửi: ..."), centred under the header
+    "kinh_gui": Spec(before=12, **{**_CENTRE, "after": 6}),
     # body
     "can_cu": Spec(italic=True),
     "mo_dau": Spec(),
@@ -251,7 +255,8 @@ def sentence_case(title: str) -> str:
 # --- table columns ------------------------------------------------------------------------
 
 _COLUMN_WEIGHTS = {
-    "stt": 0.9, "tt": 0.9, "nội dung": 6.0, "nội dung công việc": 6.0, "chủ trì": 2.6,
+    "stt": 0.9, "tt": 0.9, "nội dung": 6.0, "nội dung công việc": 6.0,
+    "nội dung nhiệm vụ": 6.0, "kế hoạch": 2.6, "tình trạng": 2.4, "chủ trì": 2.6,
     "cơ quan chủ trì": 2.6, "phối hợp": 3.0, "cơ quan phối hợp": 3.0, "thời gian": 2.0,
     "thời hạn": 2.0, "sản phẩm": 2.4, "vai trò": 1.6,
 }
