@@ -322,4 +322,4 @@ def test_the_code_map_is_read():
     assert allowed["textnorm"] == set() and allowed["cli"] is None
     assert "load" in (allowed["check"] or set()) and libraries["cli"] >= {"typer", "rich"}
     assert ("kehoach.fs.parallel", "kehoach.load.document") in exceptions
-    assert ("kehoach.cli", "kehoach.check.checker", "kehoach") in imports()
+    assert ("kehoach.cli.check_cmd", "kehoach.check.checker", "kehoach") in imports()
