@@ -19,16 +19,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from kehoach.errors import KehoachError
+
 if TYPE_CHECKING:
     from kehoach.diagnostics.diagnostic import Diagnostic
     from kehoach.load.document import Document
 
 
-class FmtError(ValueError):
+class FmtError(KehoachError, ValueError):
     """Formatting refused: the text is invalid (``diagnostics``) or would change meaning."""
 
     def __init__(self, message_vi: str, diagnostics: list[Diagnostic] | None = None):
-        self.message_vi = message_vi
         self.diagnostics = list(diagnostics or [])
         super().__init__(message_vi)
 

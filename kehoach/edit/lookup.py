@@ -13,6 +13,8 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from kehoach.errors import KehoachError
+
 if TYPE_CHECKING:
     from kehoach.deadline import Deadline
     from kehoach.plan.model import Plan
@@ -20,11 +22,10 @@ if TYPE_CHECKING:
     from kehoach.plan.walk import TaskRef
 
 
-class EditError(ValueError):
+class EditError(KehoachError, ValueError):
     """The edit was refused; nothing was written. ``diagnostics`` when the file is at fault."""
 
     def __init__(self, message_vi: str, diagnostics: list[Any] | None = None):
-        self.message_vi = message_vi
         self.diagnostics = list(diagnostics or [])
         super().__init__(message_vi)
 

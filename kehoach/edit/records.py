@@ -281,7 +281,7 @@ def _append(ctx: _Ctx, key: str, record: dict[str, Any]) -> tuple[str, Any]:
         text = append_item(ctx.text, ctx.doc.root, ctx.ref.path, key, task_data.get(key) or [],
                            record, model, list(Task.model_fields))
     except SpliceError as exc:
-        raise EditError(str(exc)) from exc
+        raise EditError(exc.message_vi) from exc
     data = copy.deepcopy(ctx.doc.data)
     value_at(data, ctx.ref.path).setdefault(key, []).append(record)
     return text, data

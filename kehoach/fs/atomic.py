@@ -17,13 +17,14 @@ import tempfile
 import time
 from pathlib import Path
 
+from kehoach.errors import KehoachError
 from kehoach.fs.oserror import reason_vi
 
 _REPLACE_TRIES = 5
 """Windows: an antivirus or indexer may hold the target open for a moment; retry briefly."""
 
 
-class AtomicWriteError(OSError):
+class AtomicWriteError(KehoachError, OSError):
     """The file could not be written; ``message_vi`` says why, in Vietnamese.
 
     ``stage``: where it failed — ``"create"`` (the temporary file: the folder is not
@@ -34,8 +35,7 @@ class AtomicWriteError(OSError):
     def __init__(self, path: Path, reason: str, stage: str = "write"):
         self.path = path
         self.stage = stage
-        self.message_vi = f"Không ghi được tệp “{path}”: {reason}."
-        super().__init__(self.message_vi)
+        super().__init__(f"Không ghi được tệp “{path}”: {reason}.")
 
 
 def write_atomic(path: Path | str, data: bytes) -> None:

@@ -19,24 +19,26 @@ import time
 from pathlib import Path
 from types import TracebackType
 
+from kehoach.errors import KehoachError
+
 EMPTY_GRACE = 2.0
 """Seconds after which a lock file that is still empty counts as stale."""
 
 
-class LockError(TimeoutError):
+class LockError(KehoachError, TimeoutError):
     """The lock could not be taken in time; ``message_vi`` says what to do."""
 
     def __init__(self, lock_path: Path, target: Path, reason: str | None = None):
         self.lock_path = lock_path
         if reason is not None:  # the lock file itself cannot be made: a read-only folder
-            self.message_vi = f"Không sửa được tệp “{target}”: không tạo được tệp khoá " \
+            message = f"Không sửa được tệp “{target}”: không tạo được tệp khoá " \
                 f"“{lock_path}” — {reason}."
         else:
-            self.message_vi = (
+            message = (
                 f"Tệp “{target}” đang được một lệnh kehoach khác sửa; hãy thử lại sau. Nếu "
                 f"không có lệnh nào đang chạy, hãy xoá tệp khoá “{lock_path}”."
             )
-        super().__init__(self.message_vi)
+        super().__init__(message)
 
 
 def lock_path_for(target: Path) -> Path:

@@ -10,6 +10,8 @@ import codecs
 import re
 from dataclasses import dataclass
 
+from kehoach.errors import KehoachError
+
 MAX_BYTES = 10 * 1024 * 1024
 """Largest plan file accepted (10 MiB: a thousand-task plan is under 1 MiB)."""
 
@@ -29,7 +31,9 @@ class SourceProblem:
     column: int = 1
 
 
-class SourceError(Exception):
+class SourceError(KehoachError):
+    """The bytes are not a plan kehoach will read; ``problem`` places it as a diagnostic."""
+
     def __init__(self, problem: SourceProblem):
         self.problem = problem
         super().__init__(problem.message)

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kehoach.render.errors import RenderError
+from kehoach.errors import RenderError
 
 if TYPE_CHECKING:
     from kehoach.plan.model import Plan

@@ -24,9 +24,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from kehoach.errors import RenderError
 from kehoach.plan.markup import Run, parse
 from kehoach.render import typeset
-from kehoach.render.errors import RenderError
 
 OPEN, CLOSE = "\ue000", "\ue001"
 _VALUE = re.compile(f"{OPEN}([^{OPEN}{CLOSE}]*){CLOSE}")

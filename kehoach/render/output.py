@@ -12,9 +12,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
+from kehoach.errors import RenderError
 from kehoach.fs.atomic import AtomicWriteError
 from kehoach.fs.atomic import write_atomic as _write_bytes
-from kehoach.render.errors import RenderError
 
 _PLAN_SUFFIXES = (".yaml", ".yml")
 

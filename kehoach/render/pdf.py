@@ -13,7 +13,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from kehoach.render.errors import RenderError
+from kehoach.errors import RenderError
 from kehoach.render.output import check_target, write_atomic
 
 TIMEOUT_SECONDS = 120

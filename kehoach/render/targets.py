@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from kehoach.errors import RenderError
 from kehoach.fs.repo import yaml_files
 from kehoach.load.document import is_registry_path
-from kehoach.render.errors import RenderError
 
 
 def targets(source: Path, output: Path | None, root: Path | None) -> list[tuple[Path, Path]]:

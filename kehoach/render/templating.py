@@ -26,10 +26,10 @@ from jinja2.exceptions import SecurityError, UndefinedError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 import kehoach
+from kehoach.errors import RenderError
 from kehoach.plan.registry import Registry
 from kehoach.render import typeset
 from kehoach.render.blocks import encode
-from kehoach.render.errors import RenderError
 
 DEFAULT_TEMPLATE = "ke_hoach.j2"
 

@@ -16,6 +16,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from kehoach.errors import KehoachError
 from kehoach.fs.oserror import reason_vi
 
 if TYPE_CHECKING:
@@ -44,8 +45,8 @@ FUNCNAME = r"^[IVXLC]+[.)].*$"
 """Hunk headers name the enclosing part (``II.1. Tổ chức…``)."""
 
 
-class DiffError(RuntimeError):
-    """A version could not be read or git could not be set up; the message is Vietnamese."""
+class DiffError(KehoachError, RuntimeError):
+    """A version could not be read or git could not be set up."""
 
 
 def load_version(spec: str, cwd: Path) -> tuple[str, bytes]:

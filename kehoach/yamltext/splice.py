@@ -13,6 +13,7 @@ from typing import Any
 
 import yaml
 
+from kehoach.errors import KehoachError
 from kehoach.load.parse import node_at
 from kehoach.yamltext.comments import Comments, dash_offset
 from kehoach.yamltext.emit import Model, Writer
@@ -20,8 +21,8 @@ from kehoach.yamltext.emit import Model, Writer
 Path = tuple[Any, ...]
 
 
-class SpliceError(ValueError):
-    """The text cannot be edited in place; the message is Vietnamese."""
+class SpliceError(KehoachError, ValueError):
+    """The text cannot be edited in place."""
 
 
 def append_item(text: str, root: yaml.Node, mapping_path: Path, key: str, items: list[Any],

@@ -1,0 +1,29 @@
+"""The errors a user can cause: one base, so that the CLI (and any later front end) can print
+every one of them in Vietnamese instead of a traceback.
+
+An error that is the user's to fix subclasses ``KehoachError`` and says what to do in
+``message_vi``; a bug in kehoach raises anything else. Subclasses keep the builtin base that
+callers catch them by (``OSError`` for a failed write, ``ValueError`` for a refused edit).
+This module imports nothing from kehoach: every layer may raise these.
+"""
+
+from __future__ import annotations
+
+
+class KehoachError(Exception):
+    """An error the user can fix; ``message_vi`` says how, in Vietnamese.
+
+    ``str(err)`` is the same text. ``exit_code`` is what the command line returns when the
+    error reaches it: 1 when a file or the repository is at fault, 2 when what the user typed
+    is (the exit codes of the README).
+    """
+
+    exit_code: int = 1
+
+    def __init__(self, message_vi: str) -> None:
+        self.message_vi: str = message_vi
+        super().__init__(message_vi)
+
+
+class RenderError(KehoachError):
+    """Rendering failed for a reason the author can fix (a template, a target, LibreOffice)."""
