@@ -43,7 +43,7 @@ def closest(word: str, candidates: list[str], limit: int = 3, cutoff: float = 0.
     """The candidates nearest to ``word`` after folding, best first."""
     import difflib
 
-    folded = {}
+    folded: dict[str, str] = {}
     for cand in candidates:
         folded.setdefault(fold(cand), cand)
     hits = difflib.get_close_matches(fold(word), list(folded), n=limit, cutoff=cutoff)

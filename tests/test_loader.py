@@ -59,6 +59,9 @@ def test_nfd_text_is_normalised_to_nfc(tmp_path):
         (b"a:\n\tb: 1\n", "yaml-syntax"),
         (b"a: !!python/object/apply:os.system ['echo hacked']\n", "yaml-tag"),
         (b"a: !custom x\n", "yaml-tag"),
+        # The converter's own mark for plain scalars, written as a tag on a collection.
+        (b"a: !<?plain> [1, 2]\n", "yaml-tag"),
+        (b"a: !<?plain> {b: 1}\n", "yaml-tag"),
     ],
 )
 def test_broken_files_get_one_clear_diagnostic(tmp_path, raw, code):

@@ -154,6 +154,13 @@ def test_block_arguments_and_cells():
     assert blocks[1].args == {"cot": 2}
 
 
+@pytest.mark.parametrize("column", ["{{ 1e999 }}", "{{ none }}", "hai", "{{ 2.0 }}"])
+def test_a_signature_column_that_is_not_a_number_is_the_first(tmp_path, column):
+    folder = custom(tmp_path, f"ky_ten[cot={column}] Nguyễn Văn A\n")
+    path = render(tmp_path, "du-thao", template="rieng", search_dirs=[folder])
+    assert "Nguyễn Văn A" in all_text(path)
+
+
 def test_render_blocks_gives_the_stream_for_inspection():
     from test_render_support import load_plan
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from kehoach.check.idindex import IdIndex
 from kehoach.check.rules import plan_rules, registry_rules
-from kehoach.check.rules.base import PlanContext, RegistryContext
+from kehoach.check.rules.base import Finding, PlanContext, RegistryContext
 from kehoach.check.suppress import apply
 from kehoach.diagnostics.diagnostic import Diagnostic
 from kehoach.fs.parallel import run_files
@@ -26,6 +27,8 @@ from kehoach.load.document import Document, load_document, no_gc
 from kehoach.load.source import MAX_BYTES
 from kehoach.plan.registry import Registry
 from kehoach.plan.walk import iter_tasks
+
+_Ctx = TypeVar("_Ctx", PlanContext, RegistryContext)
 
 
 @dataclass
@@ -73,7 +76,7 @@ def load_registry_text(text: str, display: str = "plans/co-quan.yaml"
     return registry, doc
 
 
-def _apply(doc: Document, rules: Iterable, ctx: object) -> None:  # type: ignore[type-arg]
+def _apply(doc: Document, rules: Iterable[Callable[[_Ctx], Iterable[Finding]]], ctx: _Ctx) -> None:
     for rule in rules:
         for f in rule(ctx):
             doc.add(f.path, f.code, f.message, key=f.on_key)

@@ -19,10 +19,11 @@ if TYPE_CHECKING:
 SCHEMA_PATH = "../kehoach.schema.json"
 SUBJECT_PLACEHOLDER = "[Ghi trích yếu: nội dung chính của văn bản]"
 
-_PLAN_PARTS = [("I.", "MỤC ĐÍCH, YÊU CẦU", "muc_dich_yeu_cau"), ("II.", "NỘI DUNG", "noi_dung"),
-               ("III.", "KINH PHÍ", "kinh_phi"),
-               ("IV.", "TỔ CHỨC THỰC HIỆN", "to_chuc_thuc_hien")]
-PARTS: dict[str, list[tuple[str, str, str | None]]] = {
+Part = tuple[str, str, str | None]  # number, heading, role (None: a part with no role)
+_PLAN_PARTS: list[Part] = [("I.", "MỤC ĐÍCH, YÊU CẦU", "muc_dich_yeu_cau"),
+                           ("II.", "NỘI DUNG", "noi_dung"), ("III.", "KINH PHÍ", "kinh_phi"),
+                           ("IV.", "TỔ CHỨC THỰC HIỆN", "to_chuc_thuc_hien")]
+PARTS: dict[str, list[Part]] = {
     "ke_hoach": _PLAN_PARTS, "chuong_trinh": _PLAN_PARTS, "de_an": _PLAN_PARTS,
     "phuong_an": _PLAN_PARTS,
     "quy_che": [("Chương I", "QUY ĐỊNH CHUNG", None), ("Chương II", "QUY ĐỊNH CỤ THỂ", None),
@@ -84,7 +85,7 @@ def new_plan(doc_type: str, issuer_id: str, registry: Registry,
     if body.nhom is not None:
         raise ValueError(f"“{body.ten}” là một nhóm cơ quan, không thể là cơ quan ban hành.")
     union = body.loai is BodyKind.doan_thanh_nien
-    lines = _header(kind.value, kind.title, kind.code, issuer_id, body.viet_tat, union,
+    lines = _header(kind.value, kind.name_vi, kind.code, issuer_id, body.viet_tat, union,
                     schema_path)
     lines += _parts(kind.value, issuer_id, body.ten, _partner(issuer_id, registry))
     lines += _closing(issuer_id, kind.title, _signer(body.ten, union))

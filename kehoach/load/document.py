@@ -97,8 +97,8 @@ def _load_text(doc: Document, raw: bytes) -> Document:
         return doc
     loaded = parse(text)
     doc.data, doc.root = loaded.data, loaded.root
-    for p in loaded.problems:
-        doc.add_at(p.line, p.column, p.code, p.message)
+    for problem in loaded.problems:
+        doc.add_at(problem.line, problem.column, problem.code, problem.message)
     if loaded.problems and loaded.root is None:
         return doc
     _validate(doc)

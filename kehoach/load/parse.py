@@ -22,18 +22,10 @@ from typing import Any
 
 import yaml
 from yaml.constructor import SafeConstructor
-from yaml.nodes import ScalarNode, SequenceNode
+from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 from yaml.resolver import BaseResolver
 
 from kehoach.textnorm import nfc
-
-try:
-    from yaml._yaml import CParser as _Parser
-except ImportError:  # pragma: no cover - PyYAML built without libyaml
-    from yaml.composer import Composer as _Composer
-    from yaml.parser import Parser as _Parser  # type: ignore[assignment]
-    from yaml.reader import Reader as _Reader
-    from yaml.scanner import Scanner as _Scanner
 
 _T = "tag:yaml.org,2002:"
 _STR, _SEQ, _MAP = _T + "str", _T + "seq", _T + "map"
@@ -49,24 +41,40 @@ class _Resolver(BaseResolver):
         return _SEQ if kind is SequenceNode else _MAP
 
 
-if _Parser.__module__ == "yaml._yaml":
+if yaml.__with_libyaml__:
+    from yaml._yaml import CParser
 
-    class _Loader(_Parser, SafeConstructor, _Resolver):  # type: ignore[misc,valid-type]
+    class _Loader(CParser, SafeConstructor, _Resolver):
         def __init__(self, stream: str) -> None:
-            _Parser.__init__(self, stream)
+            CParser.__init__(self, stream)
             SafeConstructor.__init__(self)
             _Resolver.__init__(self)
 
-else:  # pragma: no cover
+else:  # pragma: no cover - PyYAML built without libyaml
+    from yaml.composer import Composer
+    from yaml.parser import Parser
+    from yaml.reader import Reader
+    from yaml.scanner import Scanner
 
-    class _Loader(_Reader, _Scanner, _Parser, _Composer, SafeConstructor, _Resolver):  # type: ignore[no-redef]
+    # no-redef: the same loader, assembled from PyYAML's pure-Python parts.
+    class _Loader(Reader, Scanner, Parser, Composer,  # type: ignore[no-redef]
+                  SafeConstructor, _Resolver):
         def __init__(self, stream: str) -> None:
-            _Reader.__init__(self, stream)
-            _Scanner.__init__(self)
-            _Parser.__init__(self)
-            _Composer.__init__(self)
+            Reader.__init__(self, stream)
+            Scanner.__init__(self)
+            Parser.__init__(self)
+            Composer.__init__(self)
             SafeConstructor.__init__(self)
             _Resolver.__init__(self)
+
+
+def _compose(text: str) -> yaml.Node | None:
+    """``yaml.compose`` with this module's loader (which PyYAML's signature does not list)."""
+    loader = _Loader(text)
+    try:
+        return loader.get_single_node()
+    finally:
+        loader.dispose()
 
 
 _SAFE_TAGS = {_PLAIN, _STR, _SEQ, _MAP, _T + "int", _T + "bool", _T + "null", _T + "float",
@@ -104,7 +112,7 @@ class Loaded:
 def parse(text: str) -> Loaded:
     """Compose and convert one YAML document; syntax errors become problems."""
     try:
-        root = yaml.compose(text, Loader=_Loader)
+        root = _compose(text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -281,18 +289,21 @@ class _Converter:
             return None
         self._last = index
         tag = node.tag
-        if tag == _PLAIN:
-            return self.plain(node)
-        if tag not in _SAFE_TAGS:
-            self.report(node, "yaml-tag", f"Thẻ YAML “{tag}” không được phép (kehoach không "
-                        "tạo đối tượng từ thẻ).")
-            return None
-        cls = node.__class__
-        if cls is ScalarNode:
-            return self.tagged(node)
-        if cls is SequenceNode:
-            return [self.node(child) for child in node.value]
-        return self.mapping(node)
+        # The node's kind decides, not its tag: ``!<?plain> [1]`` is a sequence whose tag
+        # merely looks like the resolver's mark for plain scalars, and is refused.
+        if type(node) is ScalarNode:
+            if tag == _PLAIN:
+                return self.plain(node)
+            if tag in _SAFE_TAGS:
+                return self.tagged(node)
+        elif tag in _SAFE_TAGS and tag != _PLAIN:
+            if type(node) is SequenceNode:
+                return [self.node(child) for child in node.value]
+            if type(node) is MappingNode:
+                return self.mapping(node)
+        self.report(node, "yaml-tag", f"Thẻ YAML “{tag}” không được phép (kehoach không "
+                    "tạo đối tượng từ thẻ).")
+        return None
 
     def mapping(self, node: yaml.MappingNode) -> dict[str, Any]:
         out: dict[str, Any] = {}

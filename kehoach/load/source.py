@@ -129,10 +129,10 @@ def check_shape(text: str) -> None:
     # Cheap whole-text counts first: most files cannot come near any limit.
     if text.count("[") + text.count("{") > MAX_DEPTH:
         depth = 0
-        for m in _BRACKETS.finditer(text):
-            depth += 1 if m.group() in "[{" else -1
+        for bracket in _BRACKETS.finditer(text):
+            depth += 1 if bracket.group() in "[{" else -1
             if depth > MAX_DEPTH:
-                _too_deep(text, m.start())
+                _too_deep(text, bracket.start())
             depth = max(depth, 0)
     checks = ((" " * MAX_INDENT in text or "\t" in text, _DEEP_INDENT), (True, _COMPACT_CHAIN))
     for needed, pattern in checks:

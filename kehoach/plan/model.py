@@ -61,7 +61,8 @@ class DocType(StrEnum):
         return _DOC_TYPES[self][0]
 
     @property
-    def title(self) -> str:
+    def name_vi(self) -> str:
+        """"Kế hoạch", "Báo cáo"… (not ``title``: that would hide ``str.title``)."""
         return _DOC_TYPES[self][1]
 
 
@@ -302,7 +303,7 @@ class Plan(Strict):
 
     @property
     def type_title(self) -> str:
-        return self.ten_loai or self.loai.title.upper()
+        return self.ten_loai or self.loai.name_vi.upper()
 
 
 class BodyKind(StrEnum):

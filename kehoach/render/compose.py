@@ -251,22 +251,27 @@ def _split_tables(blocks: list[Block]) -> list[list[Block]]:
     tables: list[list[Block]] = []
     for block in blocks:
         current = tables[-1] if tables else None
-        starts = (
-            current is None
-            or (block.style != current[-1].style and block.spec.zone is Zone.row)
-            or block.spec.zone is not current[-1].spec.zone
-            or (block.spec.header_row and not current[-1].spec.header_row)
-        )
-        if starts:
+        if current is None or _starts_table(block, current[-1]):
             tables.append([block])
         else:
             current.append(block)
     return tables
 
 
+def _starts_table(block: Block, previous: Block) -> bool:
+    return (
+        (block.style != previous.style and block.spec.zone is Zone.row)
+        or block.spec.zone is not previous.spec.zone
+        or (block.spec.header_row and not previous.spec.header_row)
+    )
+
+
 def _column(block: Block) -> int:
+    """The signature column ``cot=n``; 1 when absent or not a number."""
     value = block.args.get("cot", 1)
+    if not isinstance(value, str | int | float):  # null (or a list) from an encoded value
+        return 1
     try:
-        return int(value)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
+        return int(value)
+    except (ValueError, OverflowError):  # "hai", or an encoded 1e999 (infinity)
         return 1

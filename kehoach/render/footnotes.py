@@ -91,7 +91,8 @@ class Footnotes:
         pstyle = OxmlElement("w:pStyle")
         pstyle.set(qn("w:val"), "FootnoteText")
         para.get_or_add_pPr().insert(0, pstyle)
-        paragraph = Paragraph(para, None)
+        # The main document is the parent: it holds the styles the runs name.
+        paragraph = Paragraph(para, self._document)
         _styled_run(paragraph, "FootnoteReference")._r.append(OxmlElement("w:footnoteRef"))
         spec = typeset.Spec(size=typeset.FOOTNOTE_PT, first_indent=False, after=0, line=1.0)
         add_text(paragraph, " ", spec, bold=False, italic=False)

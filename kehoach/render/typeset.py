@@ -20,8 +20,8 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from dataclasses import dataclass
-from enum import StrEnum
+from dataclasses import dataclass, replace
+from enum import Enum, StrEnum
 
 # Measuring is re-exported so that layout code and tests read everything from here.
 from kehoach.render.measure import balance as balance
@@ -106,7 +106,10 @@ class Zone(StrEnum):
     annex = "annex"  # starts a new section
 
 
-class Align(StrEnum):
+class Align(Enum):
+    """Paragraph alignment. A plain Enum: nothing reads it as text, and a str member named
+    ``center`` would hide ``str.center``."""
+
     left = "left"
     center = "center"
     right = "right"
@@ -133,34 +136,37 @@ class Spec:
     box: bool = False  # drawn in a bordered box
 
 
-_TIGHT = {"first_indent": False, "after": 0, "line": 1.0, "align": Align.center}
-_LEFT_HEAD = {"zone": Zone.header_left, **_TIGHT}
-_RIGHT_HEAD = {"zone": Zone.header_right, **_TIGHT}
-_SIGN = {"zone": Zone.signature, "bold": True, **_TIGHT}
-_CENTRE = {"first_indent": False, "align": Align.center, "after": 0, "line": 1.0}
+# Shared settings, each a Spec that the styles below vary with dataclasses.replace.
+_TIGHT = Spec(first_indent=False, after=0, line=1.0, align=Align.center)
+_LEFT_HEAD = replace(_TIGHT, zone=Zone.header_left)
+_RIGHT_HEAD = replace(_TIGHT, zone=Zone.header_right)
+_SIGN = replace(_TIGHT, zone=Zone.signature, bold=True)
+_CENTRE = replace(_TIGHT)
 
 STYLES: dict[str, Spec] = {
     # above the header
     "du_thao": Spec(Zone.top, 13, bold=True, box=True, align=Align.left, first_indent=False),
     # header, left: parent body, issuing body, "***", number
-    "chu_quan": Spec(size=13, caps=True, balance=True, **_LEFT_HEAD),
-    "co_quan": Spec(size=13, bold=True, caps=True, balance=True, rule_ratio=0.4, **_LEFT_HEAD),
-    "sao": Spec(size=13, **_LEFT_HEAD),
-    "so_ky_hieu": Spec(size=13, before=6, **_LEFT_HEAD),
+    "chu_quan": replace(_LEFT_HEAD, size=13, caps=True, balance=True),
+    "co_quan": replace(_LEFT_HEAD, size=13, bold=True, caps=True, balance=True,
+                       rule_ratio=0.4),
+    "sao": replace(_LEFT_HEAD, size=13),
+    "so_ky_hieu": replace(_LEFT_HEAD, size=13, before=6),
     # a letter's subject under its number (Phụ lục I, mục II.6.b: "V/v ...", 12-13 pt)
-    "trich_yeu_cong_van": Spec(size=12, balance=True, **_LEFT_HEAD),
+    "trich_yeu_cong_van": replace(_LEFT_HEAD, size=12, balance=True),
     # header, right: national name and motto, or the Union's title; place and date
-    "quoc_hieu": Spec(size=13, bold=True, caps=True, **_RIGHT_HEAD),
-    "tieu_ngu": Spec(size=14, bold=True, rule_ratio=1.0, **_RIGHT_HEAD),
-    "doan": Spec(size=15, bold=True, underline=True, caps=True, **_RIGHT_HEAD),
-    "dia_danh_ngay": Spec(size=14, italic=True, before=6, **_RIGHT_HEAD),
+    "quoc_hieu": replace(_RIGHT_HEAD, size=13, bold=True, caps=True),
+    "tieu_ngu": replace(_RIGHT_HEAD, size=14, bold=True, rule_ratio=1.0),
+    "doan": replace(_RIGHT_HEAD, size=15, bold=True, underline=True, caps=True),
+    "dia_danh_ngay": replace(_RIGHT_HEAD, size=14, italic=True, before=6),
     # a line under the previous block (its width comes from that block's rule_ratio)
     "gach_duoi": Spec(Zone.rule, size=4, after=0, line=1.0, first_indent=False),
     # title
-    "ten_loai": Spec(size=14, bold=True, caps=True, before=18, **_CENTRE),
-    "trich_yeu": Spec(size=14, bold=True, rule_ratio=0.4, balance=True, rule_gap=12, **_CENTRE),
+    "ten_loai": replace(_CENTRE, size=14, bold=True, caps=True, before=18),
+    "trich_yeu": replace(_CENTRE, size=14, bold=True, rule_ratio=0.4, balance=True,
+                         rule_gap=12),
     # a letter's addressees (Mẫu 1.5: "Kính gửi: ..."), centred under the header
-    "kinh_gui": Spec(before=12, **{**_CENTRE, "after": 6}),
+    "kinh_gui": replace(_CENTRE, before=12, after=6),
     # body
     "can_cu": Spec(italic=True),
     "mo_dau": Spec(),
@@ -174,17 +180,17 @@ STYLES: dict[str, Spec] = {
     "noi_nhan_tieu_de": Spec(Zone.recipients, 12, bold=True, italic=True, first_indent=False,
                              align=Align.left, after=0, line=1.0),
     "noi_nhan": Spec(Zone.recipients, 11, first_indent=False, align=Align.left, after=0, line=1.0),
-    "ky_quyen_han": Spec(size=14, caps=True, balance=True, **_SIGN),
-    "ky_chuc_vu": Spec(size=14, caps=True, balance=True, **_SIGN),
-    "ky_cho_ky": Spec(size=14, **{**_SIGN, "bold": False}),
-    "ky_ten": Spec(size=14, **_SIGN),
+    "ky_quyen_han": replace(_SIGN, size=14, caps=True, balance=True),
+    "ky_chuc_vu": replace(_SIGN, size=14, caps=True, balance=True),
+    "ky_cho_ky": replace(_SIGN, size=14, bold=False),
+    "ky_ten": replace(_SIGN, size=14),
     # annexes (Phụ lục I, mục III.1; Phụ lục III, Mẫu 2.1)
-    "phu_luc": Spec(Zone.annex, 14, bold=True, **_CENTRE),
-    "phu_luc_tieu_de": Spec(size=14, bold=True, caps=True, balance=True, **_CENTRE),
-    "phu_luc_kem_theo": Spec(size=14, italic=True, rule_ratio=0.3, balance=True, rule_gap=12,
-                             **_CENTRE),
-    "phu_luc_ghi_chu": Spec(size=14, italic=True, **{**_CENTRE, "before": 12}),
-    "bang_tieu_de": Spec(Zone.grid, 13, bold=True, header_row=True, **_CENTRE),
+    "phu_luc": replace(_CENTRE, zone=Zone.annex, size=14, bold=True),
+    "phu_luc_tieu_de": replace(_CENTRE, size=14, bold=True, caps=True, balance=True),
+    "phu_luc_kem_theo": replace(_CENTRE, size=14, italic=True, rule_ratio=0.3, balance=True,
+                                rule_gap=12),
+    "phu_luc_ghi_chu": replace(_CENTRE, size=14, italic=True, before=12),
+    "bang_tieu_de": replace(_CENTRE, zone=Zone.grid, size=13, bold=True, header_row=True),
     "bang_dong": Spec(Zone.grid, 13, first_indent=False, align=Align.left, after=0, line=1.0),
 }
 

@@ -109,7 +109,7 @@ def plan_lines(plan: Plan, registry: Registry | None = None) -> list[str]:
 
 
 def _header(plan: Plan, names: Names) -> Iterator[str]:
-    yield f"{HEADER_LABELS['loai']}: {plan.loai.title} ({plan.loai.value})"
+    yield f"{HEADER_LABELS['loai']}: {plan.loai.name_vi} ({plan.loai.value})"
     if plan.ten_loai:
         yield f"{HEADER_LABELS['ten_loai']}: {plan.ten_loai}"
     if plan.du_thao:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import asdict
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from kehoach.review.body import diff_body
@@ -92,11 +93,16 @@ def _list_text(key: str, value: Any) -> str:
     return f"Phụ lục {value.so}" + (f": {value.tieu_de}" if value.tieu_de else "")
 
 
+def _align_key(key: str, value: Any) -> str:
+    # Annexes align on everything they hold; the other lists on the text a reader sees.
+    return repr(value) if key == "phu_luc" else _list_text(key, value)
+
+
 def _lists(old: Plan, new: Plan) -> list[Change]:
     out = []
     for key, label in LIST_LABELS.items():
         a, b = getattr(old, key), getattr(new, key)
-        for i, j in align(a, b, lambda x, k=key: repr(x) if k == "phu_luc" else _list_text(k, x)):
+        for i, j in align(a, b, partial(_align_key, key)):
             if j is None:
                 gone = _list_text(key, a[i])
                 out.append(Change("list-removed", key, f"{label}: bỏ {quote(gone)}.", gone, None))

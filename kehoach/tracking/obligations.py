@@ -117,8 +117,8 @@ def _matches(record: Completion, occ: Occurrence, sched: Schedule) -> bool:
     if len(sched.occurrences) == 1:
         return True
     done = record.ngay_hoan_thanh
-    dated = [o for o in sched.occurrences if o.due is not None]
-    target = next((o for o in dated if o.due >= done), dated[-1] if dated else None)
+    dated = [(o.due, o) for o in sched.occurrences if o.due is not None]
+    target = next((o for due, o in dated if due >= done), dated[-1][1] if dated else None)
     return target is occ
 
 

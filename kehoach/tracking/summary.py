@@ -57,7 +57,8 @@ def summary(
     Coordinator rows are not counted: they mirror the leads' rows and complete nothing.
     """
     picked = Filters(agency, "chu-tri", include_children).select(rows, registry)
-    return summary_counts(((r.agency, r.agency_name, r.status, r.due and r.due.toordinal())
+    return summary_counts(((r.agency, r.agency_name, r.status,
+                            r.due.toordinal() if r.due is not None else None)
                            for r in picked), as_of)
 
 

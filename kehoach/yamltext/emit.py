@@ -115,6 +115,7 @@ class Writer:
                 prefix: str | None = None, item_path: Path | None = None) -> None:
         for i, key in enumerate(ordered_keys(data, model)):
             kpath = (*path, key)
+            eols: tuple[Path, ...]
             if i == 0 and prefix is not None:
                 head, eols = prefix + _key(key) + ":", (item_path or path, kpath)
             else:

@@ -80,7 +80,7 @@ def _type(plan: Plan, sym: Symbol) -> Iterator[Finding]:
     if sym.code.startswith(want) and (not rest or rest.isupper()):
         return
     yield finding(PATH, "symbol-type", f"“{plan.so_ky_hieu}” ghi mã loại “{sym.code}” nhưng "
-                  f"văn bản là {plan.loai.title.lower()} (mã {want}).")
+                  f"văn bản là {plan.loai.name_vi.lower()} (mã {want}).")
 
 
 def _issuers(plan: Plan, registry: Registry, sym: Symbol) -> Iterator[Finding]:
