@@ -163,13 +163,13 @@ def test_ambiguous_name_lists_both_ids(tmp_path, name):
         overdue(loaded.rows, loaded.registry, Filters(agency=name))
     assert {b.id for b in info.value.candidates} == {"ls.snv", "cm.snv"}
     assert "ls.snv (Sở Nội vụ tỉnh Lạng Sơn); cm.snv (Sở Nội vụ tỉnh Cà Mau)" in (
-        info.value.message_vi())
+        info.value.message_vi)
 
 
 def test_unknown_name_suggests_the_closest(at_a1):
     with pytest.raises(AgencyLookupError) as info:
         overdue(at_a1.rows, at_a1.registry, Filters(agency="So Tai chin"))
-    assert info.value.message_vi() == (
+    assert info.value.message_vi == (
         "Không tìm thấy cơ quan “So Tai chin” trong danh mục. Có phải: Sở Tài chính tỉnh Thử?")
 
 

@@ -53,6 +53,7 @@ def main() -> None:
         from typer._click.exceptions import ClickException, UsageError
     except ImportError:  # pragma: no cover
         from click.exceptions import ClickException, UsageError  # type: ignore[no-redef]
+    from kehoach.errors import KehoachError
 
     _utf8_streams()
     localize(app)
@@ -66,6 +67,9 @@ def main() -> None:
         print(f"Lỗi: {usage_error_vi(exc.format_message())}\nXem: {where} --help",
               file=sys.stderr)
         sys.exit(2)
+    except KehoachError as exc:  # the user's to fix, and no command said it more precisely
+        print(f"Lỗi: {exc.message_vi}", file=sys.stderr)
+        sys.exit(exc.exit_code)
     except ClickException as exc:
         print(f"Lỗi: {exc.format_message()}", file=sys.stderr)
         sys.exit(exc.exit_code)

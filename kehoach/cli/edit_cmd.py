@@ -159,7 +159,7 @@ def new(
     force: Annotated[bool, typer.Option("--force", help="Ghi đè tệp đã có.")] = False,
 ) -> None:
     """Tạo khung một kế hoạch mới (dự thảo) có chú thích hướng dẫn, qua được kehoach check."""
-    from kehoach.edit.scaffold import new_plan_in
+    from kehoach.edit.scaffold import ScaffoldError, new_plan_in
     from kehoach.fs.repo import display_path, find_root
 
     root = find_root((output.parent if output else Path.cwd()).absolute()) or find_root(Path.cwd())
@@ -170,8 +170,8 @@ def new(
     try:
         text = new_plan_in(root, doc_type, issuer,
                            output.parent.absolute() if output else root / "plans")
-    except ValueError as exc:
-        usage(str(exc))
+    except ScaffoldError as exc:
+        usage(exc.message_vi)
     if output is None:
         write_out(text)
         return

@@ -37,7 +37,7 @@ def render(
         errors = render_source(source, output, template=template, pdf=pdf, force=force,
                                written=lambda p: print(f"Đã ghi {display_path(p)}"))
     except RenderError as err:
-        print(f"Lỗi: {err}", file=sys.stderr)
+        print(f"Lỗi: {err.message_vi}", file=sys.stderr)
         raise typer.Exit(1) from None
     except OSError as err:
         from kehoach.fs.oserror import reason_vi

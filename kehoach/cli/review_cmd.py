@@ -43,7 +43,7 @@ def diff(
     try:
         result = compare(versions, Path.cwd())
     except DiffError as exc:
-        usage(str(exc))
+        usage(exc.message_vi)
     if result.errors:
         errors_to_stderr(result.errors)
         print("Lỗi: có phiên bản chưa đọc được thành kế hoạch (lỗi ở trên); chưa so sánh được.",
@@ -71,9 +71,10 @@ def _textconv(versions: list[str]) -> None:
 @app.command("git-setup")
 def git_setup() -> None:
     """Thiết lập kho git để git diff hiện thay đổi của kế hoạch theo từng ý (textconv)."""
+    from kehoach.errors import KehoachError
     from kehoach.fs.repo import find_root
-    from kehoach.review.git import DiffError, textconv_command
     from kehoach.review.git import git_setup as setup
+    from kehoach.review.git import textconv_command
 
     root = find_root(Path.cwd())
     if root is None:
@@ -81,6 +82,12 @@ def git_setup() -> None:
     try:
         for line in setup(root, textconv_command()):
             print(line)
-    except (DiffError, OSError) as exc:
-        print(f"Lỗi: {exc}", file=sys.stderr)
+    except KehoachError as exc:  # git refused, or .gitattributes could not be written
+        print(f"Lỗi: {exc.message_vi}", file=sys.stderr)
+        raise typer.Exit(1) from None
+    except OSError as exc:  # .gitattributes could not be read
+        from kehoach.fs.oserror import reason_vi
+
+        why = reason_vi(exc, reading=True)
+        print(f"Lỗi: không đọc được tệp “{exc.filename}”: {why}.", file=sys.stderr)
         raise typer.Exit(1) from None

@@ -44,7 +44,7 @@ def _answer(ask: Callable[[Callable[[int, int], None]], tuple[Loaded, T]]) -> tu
         with DelayedProgress("Đang đọc kế hoạch") as progress:
             loaded, answer = ask(progress)
     except AgencyLookupError as exc:
-        usage(exc.message_vi())
+        usage(exc.message_vi)
     if loaded.failed:
         errors_to_stderr(loaded.failed)
         print("Có tệp không đọc được: kết quả chỉ gồm các kế hoạch đọc được.", file=sys.stderr)

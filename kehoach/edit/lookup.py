@@ -74,7 +74,7 @@ def resolve_agency(ref: TaskRef, agency: str | None, registry: Registry) -> str 
         # "Sở Nội vụ" names one body per province; only one of them is on this task.
         mine = [b for b in exc.candidates if b.id in expected]
         if len(mine) != 1:
-            raise EditError(exc.message_vi()) from exc
+            raise EditError(exc.message_vi) from exc
         body = mine[0]
     if body.id in expected:
         return body.id

@@ -12,9 +12,18 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from kehoach.errors import KehoachError
+
 if TYPE_CHECKING:
     from kehoach.plan.model import DocType
     from kehoach.plan.registry import Registry
+
+
+class ScaffoldError(KehoachError, ValueError):
+    """The type or the issuer asked for does not exist: what the user typed, hence exit 2."""
+
+    exit_code = 2
+
 
 SCHEMA_PATH = "../kehoach.schema.json"
 SUBJECT_PLACEHOLDER = "[Ghi trích yếu: nội dung chính của văn bản]"
@@ -72,7 +81,7 @@ def new_plan(doc_type: str, issuer_id: str, registry: Registry,
              schema_path: str = SCHEMA_PATH) -> str:
     """A valid draft skeleton of type ``doc_type`` (``ke_hoach``…) issued by ``issuer_id``.
 
-    Raises ValueError (Vietnamese message) for an unknown type or issuer.
+    Raises ScaffoldError for an unknown type or issuer.
     """
     from kehoach.plan.model import BodyKind
 
@@ -81,9 +90,9 @@ def new_plan(doc_type: str, issuer_id: str, registry: Registry,
     if body is None:
         near = registry.suggest_ids(issuer_id)
         hint = f" Có phải: {', '.join(near)}?" if near else ""
-        raise ValueError(f"Cơ quan “{issuer_id}” không có trong danh mục.{hint}")
+        raise ScaffoldError(f"Cơ quan “{issuer_id}” không có trong danh mục.{hint}")
     if body.nhom is not None:
-        raise ValueError(f"“{body.ten}” là một nhóm cơ quan, không thể là cơ quan ban hành.")
+        raise ScaffoldError(f"“{body.ten}” là một nhóm cơ quan, không thể là cơ quan ban hành.")
     union = body.loai is BodyKind.doan_thanh_nien
     lines = _header(kind.value, kind.name_vi, kind.code, issuer_id, body.viet_tat, union,
                     schema_path)
@@ -94,7 +103,7 @@ def new_plan(doc_type: str, issuer_id: str, registry: Registry,
 
 def doc_type_named(text: str) -> DocType:
     """A document type as officials name it: ``ke_hoach``, ``ke-hoach``, ``kế hoạch``, ``KH``
-    (its code in Phụ lục III), any case. Raises ValueError (Vietnamese message)."""
+    (its code in Phụ lục III), any case. Raises ScaffoldError."""
     from kehoach.plan.model import DocType
     from kehoach.textnorm import fold
 
@@ -103,7 +112,7 @@ def doc_type_named(text: str) -> DocType:
         if key in (kind.value, fold(kind.code), re.sub(r"\s+", "_", fold(kind.title))):
             return kind
     known = ", ".join(f"{t.value} ({t.code})" for t in DocType)
-    raise ValueError(f"Loại văn bản “{text}” không có; chọn một trong: {known}.")
+    raise ScaffoldError(f"Loại văn bản “{text}” không có; chọn một trong: {known}.")
 
 
 def _partner(issuer_id: str, registry: Registry) -> str:
@@ -143,7 +152,7 @@ def _signer(name: str, union: bool) -> tuple[str, str]:
 def new_plan_in(root: Path, doc_type: str, issuer: str, where: Path) -> str:
     """The skeleton for a plan to be written in the folder ``where`` of the repository
     ``root``: the issuer may be an id or a name (as ``--agency`` takes), and the schema is
-    referred to relative to ``where``. Raises ValueError (Vietnamese message)."""
+    referred to relative to ``where``. Raises ScaffoldError."""
     import os.path
 
     from kehoach.check.checker import load_registry
@@ -156,7 +165,7 @@ def new_plan_in(root: Path, doc_type: str, issuer: str, where: Path) -> str:
             issuer = registry.find(issuer).id
         except AgencyLookupError as exc:
             if exc.ambiguous:
-                raise ValueError(f"--issuer: {exc.message_vi()}") from None
+                raise ScaffoldError(f"--issuer: {exc.message_vi}") from None
     return new_plan(doc_type, issuer, registry, schema_path=schema)
 
 

@@ -7,29 +7,33 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from kehoach.errors import KehoachError
 from kehoach.plan.model import Body, BodyKind, GroupKind
 from kehoach.textnorm import closest, fold
 
 
-class AgencyLookupError(LookupError):
-    """A name that matches no body, or several."""
+class AgencyLookupError(KehoachError, LookupError):
+    """A name that matches no body, or several: a name the user typed, hence exit code 2."""
+
+    exit_code = 2
 
     def __init__(self, query: str, candidates: list[Body], suggestions: list[str]):
         self.query = query
         self.candidates = candidates
         self.suggestions = suggestions
-        super().__init__(query)
+        super().__init__(_lookup_message(query, candidates, suggestions))
 
     @property
     def ambiguous(self) -> bool:
         return len(self.candidates) > 1
 
-    def message_vi(self) -> str:
-        if self.ambiguous:
-            listed = "; ".join(f"{b.id} ({b.ten})" for b in self.candidates)
-            return f"Tên cơ quan “{self.query}” chưa rõ, có thể là: {listed}."
-        hint = f" Có phải: {', '.join(self.suggestions)}?" if self.suggestions else ""
-        return f"Không tìm thấy cơ quan “{self.query}” trong danh mục.{hint}"
+
+def _lookup_message(query: str, candidates: list[Body], suggestions: list[str]) -> str:
+    if len(candidates) > 1:
+        listed = "; ".join(f"{b.id} ({b.ten})" for b in candidates)
+        return f"Tên cơ quan “{query}” chưa rõ, có thể là: {listed}."
+    hint = f" Có phải: {', '.join(suggestions)}?" if suggestions else ""
+    return f"Không tìm thấy cơ quan “{query}” trong danh mục.{hint}"
 
 
 @dataclass
