@@ -28,6 +28,7 @@ demo: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/ruff check kehoach tests bench
+	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)
@@ -36,6 +37,7 @@ bench: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check kehoach tests bench
+	$(BIN)/mypy
 
 schema: $(STAMP)
 	$(BIN)/kehoach schema -o kehoach.schema.json
@@ -46,4 +48,4 @@ codes: $(STAMP)
 	$(BIN)/python -m kehoach.diagnostics.codes.pages > docs/codes.md
 
 clean:
-	rm -rf $(VENV) out .pytest_cache .ruff_cache
+	rm -rf $(VENV) out .pytest_cache .ruff_cache .mypy_cache

@@ -12,14 +12,14 @@ def test_no_bar_when_stderr_is_not_a_terminal(monkeypatch):
     with DelayedProgress("x") as progress:
         progress.DELAY = 0
         progress(1, 2)
-        assert progress._bar is None
+        assert progress._shown is None
 
 
 def test_no_bar_for_quick_work(monkeypatch):
     with DelayedProgress("x") as progress:
         progress._enabled = True
         progress(1, 100)
-        assert progress._bar is None
+        assert progress._shown is None
 
 
 def test_bar_after_the_delay_on_a_terminal():
@@ -27,8 +27,8 @@ def test_bar_after_the_delay_on_a_terminal():
         progress._enabled = True
         progress._start -= 5  # the work has been running for a while
         progress(3, 10)
-        assert progress._bar is not None
-        task = progress._bar.tasks[0]
+        assert progress._shown is not None
+        task = progress._shown[0].tasks[0]
         assert (task.completed, task.total, task.description) == (3, 10, "Đang kiểm tra")
 
 

@@ -10,7 +10,14 @@ from typing import Annotated
 import typer
 
 from kehoach import __version__
-from kehoach.cli.typer_adapter import Group, localize, usage_error_vi
+from kehoach.cli.typer_adapter import (
+    ClickException,
+    Group,
+    NoArgsIsHelpError,
+    UsageError,
+    localize,
+    usage_error_vi,
+)
 
 app = typer.Typer(
     name="kehoach",
@@ -49,20 +56,16 @@ def _utf8_streams() -> None:
 
 
 def main() -> None:
-    try:  # typer ≥ 0.2x vendors click; older releases use click itself
-        from typer._click.exceptions import ClickException, UsageError
-    except ImportError:  # pragma: no cover
-        from click.exceptions import ClickException, UsageError  # type: ignore[no-redef]
     from kehoach.errors import KehoachError
 
     _utf8_streams()
     localize(app)
     try:
         code = app(standalone_mode=False, prog_name="kehoach")
+    except NoArgsIsHelpError as exc:  # bare `kehoach`: the help page
+        print(exc.format_message())
+        sys.exit(2)
     except UsageError as exc:
-        if type(exc).__name__ == "NoArgsIsHelpError":  # bare `kehoach`: the help page
-            print(exc.format_message())
-            sys.exit(2)
         where = exc.ctx.command_path if exc.ctx else "kehoach"
         print(f"Lỗi: {usage_error_vi(exc.format_message())}\nXem: {where} --help",
               file=sys.stderr)

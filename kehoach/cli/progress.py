@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from rich.progress import Progress, TaskID
 
 
 class DelayedProgress:
@@ -19,28 +23,28 @@ class DelayedProgress:
         self._clock = time.monotonic
         self._start = self._clock()
         self._description = description
-        self._bar = None
-        self._task = None
+        self._shown: tuple[Progress, TaskID] | None = None  # the bar and its one task
         self._enabled = sys.stderr.isatty()
 
     def __call__(self, done: int, total: int) -> None:
         if not self._enabled or total <= 0:
             return
-        if self._bar is None:
+        if self._shown is None:
             if self._clock() - self._start < self.DELAY:
                 return
             from rich.console import Console
             from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-            self._bar = Progress(TextColumn("{task.description}"), BarColumn(),
-                                 MofNCompleteColumn(), console=Console(stderr=True), transient=True)
-            self._bar.start()
-            self._task = self._bar.add_task(self._description, total=total)
-        self._bar.update(self._task, completed=done, total=total)
+            bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                           console=Console(stderr=True), transient=True)
+            bar.start()
+            self._shown = bar, bar.add_task(self._description, total=total)
+        bar, task = self._shown
+        bar.update(task, completed=done, total=total)
 
     def __enter__(self) -> DelayedProgress:
         return self
 
     def __exit__(self, *exc: object) -> None:
-        if self._bar is not None:
-            self._bar.stop()
+        if self._shown is not None:
+            self._shown[0].stop()

@@ -3,6 +3,11 @@
 Officials read help pages and usage errors too: the headings ("Options", "Usage"), the help
 option, the placeholders in usage lines (metavars) and click's usage errors are given in
 Vietnamese here, in the CLI layer only.
+
+This is the one module of kehoach that touches typer's internals: the click it vendors
+(``typer._click``), its gettext hook (``typer.core._``), and the methods of its command
+classes overridden below. pyproject.toml pins typer to the releases these were tested with,
+and ``tests/test_typer_adapter.py`` fails when an upgrade removes one of ``PRIVATE_HOOKS``.
 """
 
 from __future__ import annotations
@@ -11,15 +16,43 @@ import datetime
 import re
 from collections.abc import Callable
 from pathlib import PurePath
-from typing import Any, get_args, get_origin
+from typing import TYPE_CHECKING, Any, get_args, get_origin
 
 import typer
 import typer.core
+from typer._click.exceptions import ClickException, NoArgsIsHelpError, UsageError
 
-try:  # typer ≥ 0.2x vendors click; older releases use click itself
-    from typer._click.exceptions import UsageError
-except ImportError:  # pragma: no cover
-    from click.exceptions import UsageError  # type: ignore[no-redef]
+if TYPE_CHECKING:
+    from typer._click import Command as _ClickCommand
+    from typer._click import Context, HelpFormatter
+else:  # at run time the mixin below is combined with typer's classes, not derived from one
+    _ClickCommand = object
+
+__all__ = ["ClickException", "Command", "Group", "NoArgsIsHelpError", "UsageError", "localize",
+           "usage_error_vi"]
+
+# Everything private this module relies on, as (module, dotted attribute): a test imports each.
+PRIVATE_HOOKS: tuple[tuple[str, str], ...] = (
+    ("typer._click.exceptions", "ClickException"),
+    ("typer._click.exceptions", "UsageError"),
+    ("typer._click.exceptions", "NoArgsIsHelpError"),
+    ("typer._click.core", "Command.get_help_option"),
+    ("typer._click.core", "Command.parse_args"),
+    ("typer._click.core", "Command.collect_usage_pieces"),
+    ("typer._click.core", "Command.format_usage"),
+    ("typer._click.core", "Command.get_params"),
+    ("typer._click.core", "Parameter.get_help_record"),
+    ("typer._click.core", "Parameter.get_usage_pieces"),
+    ("typer._click.formatting", "HelpFormatter.write_usage"),
+    ("typer._click.formatting", "HelpFormatter.section"),
+    ("typer._click.formatting", "HelpFormatter.write_dl"),
+    ("typer.core", "_"),  # the gettext function typer's own words go through
+    ("typer.core", "TyperCommand.format_options"),
+    ("typer.core", "TyperGroup.format_options"),
+    ("typer.core", "TyperGroup.format_commands"),
+    ("typer.core", "TyperGroup.collect_usage_pieces"),
+    ("typer.core", "_TyperParameter.type_descriptor"),  # an annotation: read from the class
+)
 
 HELP_OPTION_VI = "Hiện hướng dẫn này rồi thoát."
 OPTIONS_METAVAR_VI = "[TUỲ CHỌN]"
@@ -87,8 +120,9 @@ _TYPE_METAVARS: list[tuple[type, str]] = [
 _FALLBACK_METAVAR = "CHUỖI"
 
 
-def _translate(text: str) -> str:
-    return _WORDS.get(text, text)
+def _translate(message: str) -> str:
+    """typer's gettext, in Vietnamese for the words of ``_WORDS``."""
+    return _WORDS.get(message, message)
 
 
 def _unquote(text: str) -> str:
@@ -197,9 +231,7 @@ def _metavar_vi(param: Any) -> str | None:
     for key in keys:
         if key in _NAMED_METAVARS:
             return _NAMED_METAVARS[key]
-    descriptor = getattr(param, "type_descriptor", None)
-    if descriptor is None:  # pragma: no cover - typer before its own type descriptors
-        return None
+    descriptor = param.type_descriptor
     if getattr(descriptor, "is_choice", False):
         return None
     return _type_metavar(descriptor.annotation)
@@ -227,9 +259,9 @@ def _range_vi(help_text: str) -> str:
     return re.sub(r"\[([^\[\]]*)\]$", words, help_text)
 
 
-class _VietnameseHelp:
+class _VietnameseHelp(_ClickCommand):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[call-arg]
+        super().__init__(*args, **kwargs)
         # Only click's English defaults are replaced: a metavar chosen in cli.py stays.
         if getattr(self, "options_metavar", None) == "[OPTIONS]":
             self.options_metavar = OPTIONS_METAVAR_VI
@@ -241,15 +273,15 @@ class _VietnameseHelp:
                 # it exactly as the help page does.
                 param.metavar = _metavar_vi(param)
 
-    def get_help_option(self, ctx: Any) -> Any:
-        option = super().get_help_option(ctx)  # type: ignore[misc]
+    def get_help_option(self, ctx: Context) -> Any:
+        option = super().get_help_option(ctx)
         if option is not None:
             option.help = HELP_OPTION_VI
         return option
 
-    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+    def parse_args(self, ctx: Context, args: list[str]) -> list[str]:
         try:
-            return super().parse_args(ctx, args)  # type: ignore[misc, no-any-return]
+            return super().parse_args(ctx, args)
         except UsageError as exc:
             # The option parser raises without a context, which would point the user to the
             # top-level help ("Xem: kehoach --help") instead of this command's.
@@ -257,11 +289,11 @@ class _VietnameseHelp:
                 exc.ctx, exc.cmd = ctx, ctx.command
             raise
 
-    def collect_usage_pieces(self, ctx: Any) -> list[str]:
+    def collect_usage_pieces(self, ctx: Context) -> list[str]:
         # click's convention (ARG required, [ARG] optional) rather than typer's {arg}.
         options_metavar = getattr(self, "options_metavar", None)
         pieces = [options_metavar] if options_metavar else []
-        for param in self.get_params(ctx):  # type: ignore[attr-defined]
+        for param in self.get_params(ctx):
             if param.param_type_name == "argument":
                 pieces.append(_usage_piece(param))
             else:
@@ -271,13 +303,13 @@ class _VietnameseHelp:
             pieces.append(subcommand_metavar)
         return pieces
 
-    def format_usage(self, ctx: Any, formatter: Any) -> None:
+    def format_usage(self, ctx: Context, formatter: HelpFormatter) -> None:
         pieces = self.collect_usage_pieces(ctx)
         formatter.write_usage(ctx.command_path, " ".join(pieces), prefix="Cách dùng: ")
 
-    def _format_params(self, ctx: Any, formatter: Any) -> None:
+    def _format_params(self, ctx: Context, formatter: HelpFormatter) -> None:
         arguments, options = [], []
-        for param in self.get_params(ctx):  # type: ignore[attr-defined]
+        for param in self.get_params(ctx):
             record = param.get_help_record(ctx)
             if record is None:
                 continue
@@ -296,19 +328,19 @@ class _VietnameseHelp:
 
 
 class Command(_VietnameseHelp, typer.core.TyperCommand):
-    def format_options(self, ctx: Any, formatter: Any) -> None:
+    def format_options(self, ctx: Context, formatter: HelpFormatter) -> None:
         self._format_params(ctx, formatter)
 
 
 class Group(_VietnameseHelp, typer.core.TyperGroup):
-    def format_options(self, ctx: Any, formatter: Any) -> None:
+    def format_options(self, ctx: Context, formatter: HelpFormatter) -> None:
         self._format_params(ctx, formatter)
         self.format_commands(ctx, formatter)
 
 
 def localize(app: typer.Typer) -> None:
     """Give every command of ``app`` the Vietnamese help, and typer's own words."""
-    typer.core._ = _translate  # type: ignore[attr-defined]  # typer's gettext hook
+    typer.core._ = _translate
     for info in app.registered_commands:
         if info.cls is None or info.cls is typer.core.TyperCommand:
             info.cls = Command

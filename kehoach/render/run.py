@@ -22,7 +22,7 @@ def render_source(source: Path, output: Path | None, *, template: str | None = N
     errors = [d for d in result.diagnostics if d.is_error]
     if errors:
         return errors
-    plans = {d.path.resolve(): d.plan for d in result.plans}
+    plans = {d.path.resolve(): d.plan for d in result.documents if d.plan is not None}
     search = [result.root / "templates"] if result.root else []
     for plan_path, target in targets(source, output, result.root):
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -150,7 +150,3 @@ def _statuses(status: str | Iterable[str] | None) -> set[str] | None:
 
 def _within(day: dt.date, low: dt.date | None, high: dt.date | None) -> bool:
     return (low is None or day >= low) and (high is None or day <= high)
-
-
-def _within(day: dt.date, low: dt.date | None, high: dt.date | None) -> bool:
-    return (low is None or day >= low) and (high is None or day <= high)
