@@ -50,31 +50,18 @@ if yaml.__with_libyaml__:
             SafeConstructor.__init__(self)
             _Resolver.__init__(self)
 
-else:  # pragma: no cover - PyYAML built without libyaml
-    from yaml.composer import Composer
-    from yaml.parser import Parser
-    from yaml.reader import Reader
-    from yaml.scanner import Scanner
+else:  # pragma: no cover - PyYAML built without libyaml: the same loader in pure Python
+    from yaml import composer, parser, reader, scanner
 
-    # no-redef: the same loader, assembled from PyYAML's pure-Python parts.
-    class _Loader(Reader, Scanner, Parser, Composer,  # type: ignore[no-redef]
-                  SafeConstructor, _Resolver):
+    class _Loader(reader.Reader, scanner.Scanner, parser.Parser,  # type: ignore[no-redef]
+                  composer.Composer, SafeConstructor, _Resolver):
         def __init__(self, stream: str) -> None:
-            Reader.__init__(self, stream)
-            Scanner.__init__(self)
-            Parser.__init__(self)
-            Composer.__init__(self)
+            reader.Reader.__init__(self, stream)
+            scanner.Scanner.__init__(self)
+            parser.Parser.__init__(self)
+            composer.Composer.__init__(self)
             SafeConstructor.__init__(self)
             _Resolver.__init__(self)
-
-
-def _compose(text: str) -> yaml.Node | None:
-    """``yaml.compose`` with this module's loader (which PyYAML's signature does not list)."""
-    loader = _Loader(text)
-    try:
-        return loader.get_single_node()
-    finally:
-        loader.dispose()
 
 
 _SAFE_TAGS = {_PLAIN, _STR, _SEQ, _MAP, _T + "int", _T + "bool", _T + "null", _T + "float",
@@ -111,8 +98,8 @@ class Loaded:
 
 def parse(text: str) -> Loaded:
     """Compose and convert one YAML document; syntax errors become problems."""
-    try:
-        root = _compose(text)
+    try:  # arg-type: PyYAML's stubs list only PyYAML's own loaders, not a combination like ours
+        root = yaml.compose(text, Loader=_Loader)  # type: ignore[arg-type]
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -289,8 +276,7 @@ class _Converter:
             return None
         self._last = index
         tag = node.tag
-        # The node's kind decides, not its tag: ``!<?plain> [1]`` is a sequence whose tag
-        # merely looks like the resolver's mark for plain scalars, and is refused.
+        # The kind decides, not the tag: ``!<?plain> [1]`` is a sequence, and refused.
         if type(node) is ScalarNode:
             if tag == _PLAIN:
                 return self.plain(node)
