@@ -12,6 +12,7 @@ import pytest
 import yaml
 
 import kehoach
+from kehoach.diagnostics.codes import UnknownCodeError, lookup
 from kehoach.edit.fmt import FmtError, format_text
 from kehoach.edit.lookup import EditError, parse_occurrence
 from kehoach.edit.scaffold import ScaffoldError, new_plan
@@ -46,7 +47,7 @@ def test_the_package_defines_the_user_errors():
     names = {cls.__name__ for cls in _exception_classes()} - {"KehoachError"}
     assert names == {"AgencyLookupError", "AtomicWriteError", "DiffError", "EditError",
                      "FmtError", "LockError", "RenderError", "ScaffoldError", "SourceError",
-                     "SpliceError"}
+                     "SpliceError", "UnknownCodeError"}
 
 
 @pytest.mark.parametrize("cls", _exception_classes(), ids=lambda cls: cls.__name__)
@@ -72,6 +73,7 @@ def test_no_module_defines_message_vi_as_a_method():
     ("kehoach.edit.scaffold", "ScaffoldError", ValueError),
     ("kehoach.yamltext.splice", "SpliceError", ValueError),
     ("kehoach.plan.registry", "AgencyLookupError", LookupError),
+    ("kehoach.diagnostics.codes", "UnknownCodeError", LookupError),
     ("kehoach.review.git", "DiffError", RuntimeError),
     ("kehoach.fs.lock", "LockError", TimeoutError),
     ("kehoach.fs.atomic", "AtomicWriteError", OSError),
@@ -126,6 +128,7 @@ def _render_error(tmp_path: Path) -> None:
     (_agency_error, AgencyLookupError,
      "Không tìm thấy cơ quan “Sở Nội vụ tỉnh Cao Bằng” trong danh mục. Có phải: "),
     (_render_error, RenderError, "đã có; dùng --force"),
+    (lambda tmp: lookup("unknown-bdy"), UnknownCodeError, "Không có mã “unknown-bdy”. Có phải: "),
     (_scaffold_error, ScaffoldError, "Loại văn bản “cong_van” không có; chọn một trong: "),
 ], ids=lambda value: value.__name__ if isinstance(value, type) else "")
 def test_message_vi_is_the_one_vietnamese_text(tmp_path, cause, error, message):

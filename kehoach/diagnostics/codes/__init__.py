@@ -22,6 +22,7 @@ from kehoach.diagnostics.codes import (
 )
 from kehoach.diagnostics.codes.entry import GROUPS, Code
 from kehoach.diagnostics.severity import Severity
+from kehoach.errors import KehoachError
 
 __all__ = ["CODES", "GROUPS", "Code", "UnknownCodeError", "lookup", "severity"]
 
@@ -42,15 +43,17 @@ CODES: dict[str, Code] = _registry(
 )
 
 
-class UnknownCodeError(LookupError):
-    """A code that is not in the registry: a bug where it is emitted, a typo where asked for."""
+class UnknownCodeError(KehoachError, LookupError):
+    """A code that is not in the registry: a bug where it is emitted (the tests keep every
+    emitted code registered), a typo where asked for (``kehoach explain``), hence exit 2."""
+
+    exit_code = 2
 
     def __init__(self, name: str, suggestions: list[str]):
         self.name = name
         self.suggestions = suggestions
         hint = f" Có phải: {', '.join(suggestions)}?" if suggestions else ""
-        self.message_vi = f"Không có mã “{name}”.{hint}"
-        super().__init__(self.message_vi)
+        super().__init__(f"Không có mã “{name}”.{hint}")
 
 
 def lookup(name: str) -> Code:
