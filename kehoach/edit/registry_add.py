@@ -44,9 +44,8 @@ def add_body(path: Path, body: NewBody) -> str:
     EditError (nothing written) when the result would not be a valid registry."""
     from kehoach.fs.atomic import write_atomic
     from kehoach.fs.lock import FileLock, LockError
-    from kehoach.textnorm import nfc
 
-    body = NewBody(**{k: (nfc(v) if isinstance(v, str) else v) for k, v in vars(body).items()})
+    body = _nfc(body)
     try:
         with FileLock(path):
             text = path.read_text(encoding="utf-8") if path.exists() else "co_quan: []\n"
@@ -55,6 +54,19 @@ def add_body(path: Path, body: NewBody) -> str:
     except LockError as exc:
         raise EditError(exc.message_vi) from None
     return f"Đã thêm vào danh mục cơ quan: {body.ten} (mã {body.id})."
+
+
+def _nfc(body: NewBody) -> NewBody:
+    """Every text of ``body`` in NFC, the names in its lists too."""
+    from kehoach.textnorm import nfc
+
+    def maybe(value: str | None) -> str | None:
+        return None if value is None else nfc(value)
+
+    return NewBody(id=nfc(body.id), ten=nfc(body.ten), viet_tat=maybe(body.viet_tat),
+                   ten_khac=tuple(nfc(name) for name in body.ten_khac),
+                   cap_tren=maybe(body.cap_tren), loai=maybe(body.loai), nhom=maybe(body.nhom),
+                   thanh_vien=tuple(nfc(member) for member in body.thanh_vien))
 
 
 def registry_with(text: str, body: NewBody) -> str:
@@ -101,7 +113,7 @@ def _item(fields: dict[str, Any]) -> str:
         plain = inline(value, flow=True)
         return plain if plain is not None else quoted(value)
 
-    lines = []
+    lines: list[str] = []
     for key, value in fields.items():
         text = f"[{', '.join(one(v) for v in value)}]" if isinstance(value, list) else one(value)
         lines.append(f"{'- ' if not lines else '  '}{key}: {text}\n")

@@ -97,7 +97,7 @@ def new_plan(doc_type: str, issuer_id: str, registry: Registry,
     lines = _header(kind.value, kind.name_vi, kind.code, issuer_id, body.viet_tat, union,
                     schema_path)
     lines += _parts(kind.value, issuer_id, body.ten, _partner(issuer_id, registry))
-    lines += _closing(issuer_id, kind.title, _signer(body.ten, union))
+    lines += _closing(issuer_id, kind.name_vi, _signer(body.ten, union))
     return "\n".join(lines) + "\n"
 
 
@@ -109,7 +109,7 @@ def doc_type_named(text: str) -> DocType:
 
     key = re.sub(r"[\s-]+", "_", fold(text).strip())
     for kind in DocType:
-        if key in (kind.value, fold(kind.code), re.sub(r"\s+", "_", fold(kind.title))):
+        if key in (kind.value, fold(kind.code), re.sub(r"\s+", "_", fold(kind.name_vi))):
             return kind
     known = ", ".join(f"{t.value} ({t.code})" for t in DocType)
     raise ScaffoldError(f"Loại văn bản “{text}” không có; chọn một trong: {known}.")

@@ -124,8 +124,7 @@ def _validated(data: dict[str, Any], problems: _Problems) -> dict[str, dict[str,
             if kind is None:
                 problems.key(key, section, "config-unknown-key",
                              f"Mục [{section}] không có khóa “{key}”.{_near(key, keys)}")
-            elif not isinstance(value, kind) or (
-                    kind is list and not all(isinstance(v, str) for v in value)):
+            elif not _fits(value, kind):
                 what = "một danh sách chuỗi" if kind is list else "một chuỗi"
                 problems.key(key, section, "config-value", f"“{key}” cần {what}.")
             else:
@@ -197,3 +196,10 @@ class _Problems:
                 self.at(i + 1, col, code, message)
                 return
         self.at(1, 1, code, message)
+
+
+def _fits(value: object, kind: type) -> bool:
+    """Whether a configuration value has its key's type (a list holds strings only)."""
+    if kind is list:
+        return isinstance(value, list) and all(isinstance(v, str) for v in value)
+    return isinstance(value, kind)
