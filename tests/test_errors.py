@@ -20,6 +20,7 @@ from kehoach.errors import KehoachError, RenderError
 from kehoach.fs.atomic import AtomicWriteError, write_atomic
 from kehoach.fs.lock import FileLock, LockError
 from kehoach.load.source import SourceError, decode
+from kehoach.office.outputs import TRACKING_FORMATS, OutputChoiceError, output_format
 from kehoach.plan.registry import AgencyLookupError
 from kehoach.review.git import DiffError, load_version
 from kehoach.yamltext.splice import SpliceError, append_item
@@ -46,8 +47,9 @@ def _exception_classes() -> list[type[BaseException]]:
 def test_the_package_defines_the_user_errors():
     names = {cls.__name__ for cls in _exception_classes()} - {"KehoachError"}
     assert names == {"AgencyLookupError", "AtomicWriteError", "DiffError", "EditError",
-                     "FmtError", "LockError", "RenderError", "ScaffoldError", "SourceError",
-                     "SpliceError", "UnknownCodeError"}
+                     "FmtError", "LockError", "OutputChoiceError", "RecordedAlready",
+                     "RenderError", "ScaffoldError", "SheetError", "SourceError", "SpliceError",
+                     "UnknownCodeError"}
 
 
 @pytest.mark.parametrize("cls", _exception_classes(), ids=lambda cls: cls.__name__)
@@ -74,6 +76,8 @@ def test_no_module_defines_message_vi_as_a_method():
     ("kehoach.yamltext.splice", "SpliceError", ValueError),
     ("kehoach.plan.registry", "AgencyLookupError", LookupError),
     ("kehoach.diagnostics.codes", "UnknownCodeError", LookupError),
+    ("kehoach.office.outputs", "OutputChoiceError", ValueError),
+    ("kehoach.office.progress_read", "SheetError", ValueError),
     ("kehoach.review.git", "DiffError", RuntimeError),
     ("kehoach.fs.lock", "LockError", TimeoutError),
     ("kehoach.fs.atomic", "AtomicWriteError", OSError),
@@ -129,6 +133,8 @@ def _render_error(tmp_path: Path) -> None:
      "Không tìm thấy cơ quan “Sở Nội vụ tỉnh Cao Bằng” trong danh mục. Có phải: "),
     (_render_error, RenderError, "đã có; dùng --force"),
     (lambda tmp: lookup("unknown-bdy"), UnknownCodeError, "Không có mã “unknown-bdy”. Có phải: "),
+    (lambda tmp: output_format(Path("a.docx"), None, TRACKING_FORMATS), OutputChoiceError,
+     "-o: không biết ghi tệp đuôi “.docx”"),
     (_scaffold_error, ScaffoldError, "Loại văn bản “cong_van” không có; chọn một trong: "),
 ], ids=lambda value: value.__name__ if isinstance(value, type) else "")
 def test_message_vi_is_the_one_vietnamese_text(tmp_path, cause, error, message):

@@ -5,12 +5,15 @@ from __future__ import annotations
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from kehoach.cli.app import app
 from kehoach.cli.options import existing, usage
+
+if TYPE_CHECKING:
+    from kehoach.diagnostics.diagnostic import Diagnostic
 
 
 class OutFormat(StrEnum):
@@ -76,7 +79,7 @@ def _file_format(output: Path | None, fmt: OutFormat | None) -> str:
         usage(exc.message_vi)
 
 
-def _write_file(output: Path, fmt: str, diags: list, files: int) -> None:  # type: ignore[type-arg]
+def _write_file(output: Path, fmt: str, diags: list[Diagnostic], files: int) -> None:
     from kehoach.diagnostics import formats
     from kehoach.diagnostics.sarif import sarif
     from kehoach.fs.repo import display_path

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import PurePath
 from typing import Any
 
@@ -51,9 +52,13 @@ OBLIGATION_COLUMNS = (
     Column("Minh chứng", 16, WRAP, lambda r: r.completion.minh_chung if r.completion else None),
 )
 
+def _count(status: str, row: SummaryRow) -> int:
+    return row.counts[status]
+
+
 SUMMARY_COLUMNS = (
     Column("Cơ quan", 40, WRAP, lambda r: r.agency_name),
-    *(Column(STATUS_VI[s], 12, INT, lambda r, s=s: r.counts[s]) for s in STATUSES),
+    *(Column(STATUS_VI[s], 12, INT, partial(_count, s)) for s in STATUSES),
     Column("Tổng", 8, INT, lambda r: r.total),
     Column("Đã đến hạn", 10, INT, lambda r: r.due),
     Column("Tỷ lệ đúng hạn", 11, PERCENT, lambda r: r.on_time_rate),

@@ -7,16 +7,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from kehoach.errors import KehoachError
+
 TRACKING_FORMATS = {".xlsx": "xlsx", ".csv": "csv", ".json": "json"}
 CHECK_FORMATS = {".json": "json", ".sarif": "sarif", ".txt": "plain"}
 
 
-class OutputChoiceError(ValueError):
-    """``-o`` and ``--format`` cannot be satisfied together; the message is Vietnamese."""
+class OutputChoiceError(KehoachError, ValueError):
+    """``-o`` and ``--format`` cannot be satisfied together: what the user typed, exit 2."""
 
-    def __init__(self, message_vi: str):
-        self.message_vi = message_vi
-        super().__init__(message_vi)
+    exit_code = 2
 
 
 def output_format(path: Path, given: str | None, formats: dict[str, str]) -> str:

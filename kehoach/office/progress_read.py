@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from kehoach.errors import KehoachError
 from kehoach.office.progress_sheet import (
     DONE_DAY,
     EVIDENCE,
@@ -35,12 +36,8 @@ _DMY = re.compile(r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$")
 EXCEL_EPOCH = dt.date(1899, 12, 30)
 
 
-class SheetError(ValueError):
-    """The workbook cannot be read as a progress sheet; the message is Vietnamese."""
-
-    def __init__(self, message_vi: str):
-        self.message_vi = message_vi
-        super().__init__(message_vi)
+class SheetError(KehoachError, ValueError):
+    """The workbook cannot be read as a progress sheet."""
 
 
 @dataclass(frozen=True)

@@ -31,10 +31,12 @@ def for_update(rows: Sequence[Obligation], root: Path, as_of: dt.date, title: st
     """The workbook: ``rows`` are the obligations to report on (lead rows, not completed)."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill, Protection
+    from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
+    from openpyxl.worksheet.properties import PageSetupProperties
 
     book = Workbook()
-    sheet = book.active
+    sheet = book.worksheets[0]  # the one a new workbook has (``active`` may be a chart sheet)
     sheet.title = SHEET
     sheet["A1"] = title
     sheet["A1"].font = Font(name="Times New Roman", size=14, bold=True)
@@ -48,9 +50,9 @@ def for_update(rows: Sequence[Obligation], root: Path, as_of: dt.date, title: st
         cell = sheet.cell(HEADER_ROW, j, text)
         cell.font = Font(name="Times New Roman", size=11, bold=True)
         cell.alignment = Alignment(wrap_text=True, horizontal="center", vertical="center")
-        sheet.column_dimensions[cell.column_letter].width = width
+        sheet.column_dimensions[get_column_letter(j)].width = width
         if text in KEYS:
-            sheet.column_dimensions[cell.column_letter].hidden = True
+            sheet.column_dimensions[get_column_letter(j)].hidden = True
     first_filled = len(SHOWN) + 1
     for i, row in enumerate(rows, start=1):
         values = [i, plan_label(row), row.task_id, row.text, row.occurrence or None, row.due,
@@ -71,14 +73,14 @@ def for_update(rows: Sequence[Obligation], root: Path, as_of: dt.date, title: st
                          formula2="DATE(2100,12,31)", allow_blank=True, showErrorMessage=True,
                          errorTitle="Ngày không hợp lệ",
                          error="Ghi ngày hoàn thành dạng ngày/tháng/năm, ví dụ 15/11/2024.")
-    column = sheet.cell(HEADER_ROW, first_filled).column_letter
+    column = get_column_letter(first_filled)
     day.add(f"{column}{HEADER_ROW + 1}:{column}{last}")
     sheet.add_data_validation(day)
-    sheet.freeze_panes = sheet.cell(HEADER_ROW + 1, 1)
+    sheet.freeze_panes = f"A{HEADER_ROW + 1}"
     setup = sheet.page_setup
     setup.orientation, setup.paperSize = "landscape", sheet.PAPERSIZE_A4
     setup.fitToWidth, setup.fitToHeight = 1, 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
     meta = book.create_sheet(META_SHEET)
     for k, (key, value) in enumerate((("định dạng", FORMAT), ("kho", root.name),
                                       ("đường dẫn kho", str(root)),

@@ -170,20 +170,23 @@ def _finish(sheet: Worksheet, columns: Sequence[Column], count: int) -> None:
     """Frozen header, filter, and a page setup that prints on A4 landscape, one page wide,
     the header repeated on every page."""
     from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.properties import PageSetupProperties
 
     last = get_column_letter(len(columns))
-    sheet.freeze_panes = sheet.cell(HEADER_ROW + 1, 1)
+    sheet.freeze_panes = f"A{HEADER_ROW + 1}"
     sheet.auto_filter.ref = f"A{HEADER_ROW}:{last}{HEADER_ROW + max(count, 1)}"
     sheet.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
     setup = sheet.page_setup
     setup.orientation = "landscape"
     setup.paperSize = sheet.PAPERSIZE_A4
     setup.fitToWidth, setup.fitToHeight = 1, 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
     margins = sheet.page_margins
     margins.left = margins.right = 0.4
     margins.top = margins.bottom = 0.6
-    sheet.oddFooter.center.text = "Trang &P/&N"
+    footer = sheet.oddFooter
+    if footer is not None:  # a new sheet has one; openpyxl's stubs allow none
+        footer.center.text = "Trang &P/&N"
 
 
 def _chart(sheet: Worksheet, rows: Sequence[SummaryRow], top: int) -> None:
@@ -194,7 +197,9 @@ def _chart(sheet: Worksheet, rows: Sequence[SummaryRow], top: int) -> None:
     chart_data = grid_chart(rows)
     if chart_data.empty:
         return
-    data_sheet = sheet.parent.create_sheet(CHART_SHEET)
+    book = sheet.parent
+    assert book is not None  # a sheet of a workbook, made by it
+    data_sheet = book.create_sheet(CHART_SHEET)
     columns = (Column("Cơ quan", 40, WRAP, lambda r: None),
                *(Column(label, 12, INT, lambda r: None) for label, _ in chart_data.series))
     _head(data_sheet, columns, "Số liệu biểu đồ kết quả thực hiện nhiệm vụ theo cơ quan",
