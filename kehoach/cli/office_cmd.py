@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from kehoach.cli.app import app
 from kehoach.cli.options import existing, usage
+
+if TYPE_CHECKING:
+    from kehoach.tracking.obligations import Obligation
 
 
 @app.command("import-progress")
@@ -100,6 +103,7 @@ def remind(
     """Soạn công văn đôn đốc (Mẫu 1.5): việc quá hạn và sắp đến hạn của từng cơ quan."""
     from dataclasses import replace
     from datetime import timedelta
+    from functools import partial
 
     from kehoach.cli.options import as_of_day, day_arg
     from kehoach.cli.tracking_cmd import _answer
@@ -115,14 +119,15 @@ def remind(
     day = as_of_day(as_of)
     by = day_arg(report_by, "--report-by") if report_by else None
     config = load_config(root)
-    given = {k: v for k, v in (("co_quan", sender), ("nguoi_ky", signer), ("chuc_vu", office),
-                               ("quyen_han", authority)) if v}
-    who = replace(config.sender, **given)
-    rows = []
-    for agency in agencies or [None]:
+    base = config.sender  # an option given replaces kehoach.toml's value
+    who = replace(base, co_quan=sender or base.co_quan, nguoi_ky=signer or base.nguoi_ky,
+                  chuc_vu=office or base.chuc_vu, quyen_han=authority or base.quyen_han)
+    rows: list[Obligation] = []
+    wanted: list[str | None] = list(agencies) if agencies else [None]
+    for agency in wanted:
         filters = Filters(agency, "chu-tri", status=("chua-hoan-thanh",),
                           due_before=day + timedelta(days=within))
-        loaded, found = _answer(lambda p, f=filters: ask("tasks", [], day, f, within, p))
+        loaded, found = _answer(partial(ask, "tasks", [], day, filters, within))
         rows.extend(r for r in found if r not in rows)
     if not rows:
         print(f"Tính đến ngày {day:%d/%m/%Y} không có việc quá hạn hay sắp đến hạn: không soạn "
