@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -12,18 +13,39 @@ PLANS_DIR = "plans"
 YAML_SUFFIXES = (".yaml", ".yml")
 
 
-def find_root(start: Path) -> Path | None:
+def find_root(start: Path | str) -> Path | None:
     """The repository holding ``start``: the nearest folder upwards with a ``kehoach.toml``
-    or a ``plans/`` folder (a path inside ``plans/`` belongs to the folder above it)."""
-    here = start.resolve()
-    if here.is_file() or not here.exists():
-        here = here.parent
-    for folder in (here, *here.parents):
-        if (folder / MARKER).is_file():
-            return folder
-        if (folder / PLANS_DIR).is_dir():
-            return folder
-    return None
+    or a ``plans/`` folder (a path inside ``plans/`` belongs to the folder above it).
+
+    The search is lexical — symlinks in ``start`` are not resolved — because the repository a
+    path belongs to is the one it is written in: a committed ``plans/a.yaml -> /etc/x`` belongs
+    to this repository, which is what lets ``kehoach.fs.reading`` refuse to follow it out.
+    A path the system cannot even look at (too long, a loop) belongs to no repository.
+    """
+    here = os.path.abspath(start)
+    if not _is_dir(here):
+        here = os.path.dirname(here)
+    while True:
+        if _is_file(os.path.join(here, MARKER)) or _is_dir(os.path.join(here, PLANS_DIR)):
+            return Path(here)
+        parent = os.path.dirname(here)
+        if parent == here:
+            return None
+        here = parent
+
+
+def _is_dir(path: str) -> bool:
+    try:
+        return stat.S_ISDIR(os.stat(path).st_mode)
+    except (OSError, ValueError):
+        return False
+
+
+def _is_file(path: str) -> bool:
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except (OSError, ValueError):
+        return False
 
 
 def yaml_files(paths: Iterable[Path]) -> list[Path]:
@@ -91,22 +113,15 @@ def _inside(path: Path, folder: Path) -> bool:
 
 
 def make_cache_dir(folder: Path) -> None:
-    """Create the cache folder with a ``.gitignore`` of ``*`` inside, as pytest and ruff do:
-    ``git add -A`` in a plans repository must not commit kehoach's cache."""
-    folder.mkdir(parents=True, exist_ok=True)
-    ignore = folder / ".gitignore"
-    if not ignore.exists():
-        ignore.write_text("# kehoach's cache: made again when missing.\n*\n", encoding="utf-8")
+    """Create kehoach's cache folder (``kehoach.fs.cache``: outside the repository)."""
+    from kehoach.fs.cache import make_dir
+
+    make_dir(folder)
 
 
 def cache_dir(root: Path | None) -> Path | None:
-    """kehoach's cache folder: ``.kehoach-cache/`` at the repository root.
+    """kehoach's cache folder for the repository ``root``: in the user's cache directory,
+    never in the repository (``kehoach.fs.cache``); None when caching is off."""
+    from kehoach.fs.cache import repo_cache_dir
 
-    ``KEHOACH_CACHE_DIR`` moves it; ``KEHOACH_NO_CACHE=1`` turns caching off (None).
-    """
-    if os.environ.get("KEHOACH_NO_CACHE"):
-        return None
-    override = os.environ.get("KEHOACH_CACHE_DIR")
-    if override:
-        return Path(override)
-    return root / ".kehoach-cache" if root else None
+    return repo_cache_dir(root)
