@@ -54,10 +54,20 @@ def main() -> None:
     except ImportError:  # pragma: no cover
         from click.exceptions import ClickException, UsageError  # type: ignore[no-redef]
 
+    from kehoach.fs.stdio import OutputError, guard_stdout
+
+    closed = guard_stdout()
+    if closed:
+        print(f"Lỗi: {closed}", file=sys.stderr)
+        sys.exit(2)
     _utf8_streams()
     localize(app)
     try:
         code = app(standalone_mode=False, prog_name="kehoach")
+        sys.stdout.flush()
+    except OutputError as exc:
+        print(f"Lỗi: {exc.message_vi}", file=sys.stderr)
+        sys.exit(1)
     except UsageError as exc:
         if type(exc).__name__ == "NoArgsIsHelpError":  # bare `kehoach`: the help page
             print(exc.format_message())

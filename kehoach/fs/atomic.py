@@ -100,6 +100,20 @@ def check_replaceable(target: Path) -> None:
         raise AtomicWriteError(target, why, "target")
 
 
+def write_output(path: Path, data: bytes, *, force: bool = True) -> None:
+    """Write a file the user named (``-o``): its folders are made (``make_folder``), an existing
+    file is replaced only with ``force``, and only if it is a regular file (``write_atomic``).
+    ``AtomicWriteError`` says why not."""
+    from kehoach.fs.repo import is_dir, path_problem
+
+    if is_dir(path):
+        raise AtomicWriteError(path, "đây là một thư mục; hãy ghi tên tệp", "target")
+    if not force and path_problem(path) is None:
+        raise AtomicWriteError(path, "tệp đã có; dùng --force để ghi đè", "target")
+    make_folder(path.parent if str(path.parent) else Path("."))
+    write_atomic(path, data)
+
+
 def make_folder(folder: Path) -> None:
     """``mkdir -p`` for an output folder, refusing (``AtomicWriteError``, stage ``"target"``)
     when a symlink on the way leads out of the repository: no folder is made outside it."""

@@ -27,6 +27,8 @@ from pathlib import Path
 from types import TracebackType
 
 from kehoach.fs.lockfiles import GenerationLock, pid_alive
+from kehoach.fs.oserror import reason_vi
+from kehoach.fs.reading import kind_of
 
 __all__ = ["FileLock", "LockError", "lock_path_for", "pid_alive"]
 
@@ -124,15 +126,15 @@ class FileLock:
             time.sleep(self.poll)
 
     def _open(self) -> int:
-        from kehoach.fs.oserror import reason_vi
-        from kehoach.fs.reading import kind_of
-
         try:
             if sys.platform == "win32" and os.path.islink(self.path):  # no O_NOFOLLOW there
                 raise OSError(errno.ELOOP, "symlink", str(self.path))
             fd = os.open(self.path, _OPEN_FLAGS, 0o644)
         except OSError as exc:  # read-only folder, no permission, full disk, a planted link
-            raise LockError(self.path, self.target, reason_vi(exc)) from exc
+            why = reason_vi(exc)
+            if exc.errno == errno.ELOOP and os.path.islink(self.path):
+                why = "tệp khoá là một liên kết (symlink); kehoach không mở tệp qua liên kết"
+            raise LockError(self.path, self.target, why) from exc
         why = kind_of(os.fstat(fd).st_mode)
         if why:
             os.close(fd)
@@ -142,8 +144,6 @@ class FileLock:
     # --- the fallback ----------------------------------------------------------------------
 
     def _acquire_files(self, deadline: float) -> None:
-        from kehoach.fs.oserror import reason_vi
-
         files = GenerationLock(self.path, self.stale_after)
         while True:
             try:

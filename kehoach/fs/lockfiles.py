@@ -3,15 +3,21 @@
 A lock is the creation of ``.NAME.lock.<n>`` for the next number ``n`` (its owner's pid, host
 and a random token inside, written before the file appears: it is made aside then hard-linked
 into place, so it is never seen empty). Creation either succeeds for exactly one process or
-fails. Releasing renames it to ``.NAME.lock.<n>.free``. The lock is free when the highest
-number is released, or its owner is dead (same host) or older than ``stale_after`` seconds;
-a waiter then creates ``n + 1``.
+fails. Releasing creates ``.NAME.lock.<n>.free`` beside it. The lock is free when the highest
+number is released, or its owner is dead (same host) or older than ``stale_after`` seconds; a
+waiter then creates ``n + 1``.
 
 Why numbers: a stale lock is never removed to be taken again, so no slow process can remove a
-*fresh* lock believing it stale (what let two live processes in when one name was reused). A
-number is claimed only by who saw the one below it; after claiming, a process that finds a
-higher number than its own withdraws. Lower numbers are deleted by the holder; the highest
-stays (as ``.free``) between runs, one hidden file per plan, so that a number is never reused.
+*fresh* lock believing it stale (what let two live processes in when one name was reused).
+Number ``n + 1`` is created only by a process that saw ``n`` released or dead; so a process
+that has created ``n`` holds the lock unless ``n + 1`` already exists (it then withdraws).
+Both checks are direct look-ups of one name, never a directory listing (a listing may miss a
+name renamed or created while it runs); the listing only says where to start looking.
+
+A number could be created twice only if it were deleted: the holder deletes the files of lower
+numbers only when they are older than ``FORGET_AFTER`` (ten minutes) — a process stopped for
+that long between looking and creating is the one case left. The newest files stay between
+runs (hidden, beginning with a dot: ``check`` never reads them).
 """
 
 from __future__ import annotations
@@ -25,8 +31,10 @@ import sys
 import time
 from pathlib import Path
 
-_TMP_MAX_AGE = 60.0
-"""Seconds after which a half-made lock file (its owner killed while making it) is deleted."""
+from kehoach.fs.reading import read_bytes
+
+FORGET_AFTER = 600.0
+"""Seconds after which the files of lower numbers (and half-made ones) are deleted."""
 
 
 class GenerationLock:
@@ -35,61 +43,86 @@ class GenerationLock:
         self.base = lock_path.name
         self.stale_after = stale_after
         self.number: int | None = None
-        self._names = re.compile(rf"{re.escape(self.base)}\.(\d+)(\.free)?")
+        self._seen: int | None = None
+        self._names = re.compile(rf"{re.escape(self.base)}\.(\d+)(?:\.free)?")
 
     def _path(self, n: int, free: bool = False) -> Path:
         return self.folder / f"{self.base}.{n}{'.free' if free else ''}"
 
-    def scan(self) -> dict[int, bool]:
-        """Every lock number in the folder -> released or not."""
-        found: dict[int, bool] = {}
-        with os.scandir(self.folder) as entries:
-            for entry in entries:
-                m = self._names.fullmatch(entry.name)
-                if m:
-                    n = int(m[1])
-                    found[n] = found.get(n, False) or m[2] is not None
-                elif entry.name.startswith(f"{self.base}.tmp-"):
-                    _drop_if_old(entry)
+    def top(self) -> int:
+        """The highest number created (-1: none): a listing the first time (later attempts
+        start from the number found before), then look-ups past it."""
+        found = self._seen
+        if found is None:
+            found = -1
+            with os.scandir(self.folder) as entries:
+                for entry in entries:
+                    m = self._names.fullmatch(entry.name)
+                    if m:
+                        found = max(found, int(m[1]))
+        while _exists(self._path(found + 1)):
+            found += 1
+        self._seen = found
         return found
 
     def try_acquire(self) -> bool:
         """One attempt: True when this process now holds the lock."""
-        found = self.scan()
-        top = max(found, default=-1)
-        if top >= 0 and not found[top] and not self._stale(self._path(top)):
+        top = self.top()
+        if top >= 0 and not _exists(self._path(top, free=True)) and not self._stale(top):
             return False
         mine = top + 1
         if not _create(self._path(mine), _payload()):
             return False
-        if max(self.scan(), default=mine) > mine:  # someone who saw more claimed after us
-            with contextlib.suppress(OSError):
-                self._path(mine).unlink()
+        if _exists(self._path(mine + 1)):  # claimed from an old look: someone is past us
+            _mark_free(self._path(mine, free=True))
             return False
         self.number = mine
-        for n, free in found.items():  # below ours: no longer needed to keep numbers unique
-            with contextlib.suppress(OSError):
-                self._path(n, free).unlink()
+        self._forget(mine)
         return True
 
     def release(self) -> None:
         if self.number is None:
             return
         n, self.number = self.number, None
-        with contextlib.suppress(OSError):
-            os.replace(self._path(n), self._path(n, free=True))
+        _mark_free(self._path(n, free=True))
 
-    def _stale(self, path: Path) -> bool:
+    def _stale(self, n: int) -> bool:
+        path = self._path(n)
         try:
             age = time.time() - path.stat().st_mtime
         except FileNotFoundError:
-            return True  # released (renamed) or withdrawn since the scan
+            return False  # only forgotten numbers are deleted: look again
         owner = _owner(path)
         if owner is not None:
             pid, host = owner
             if host == socket.gethostname() and not pid_alive(pid):
                 return True
         return age > self.stale_after
+
+    def _forget(self, mine: int) -> None:
+        """Delete the old files of lower numbers, and half-made ones."""
+        now = time.time()
+        with os.scandir(self.folder) as entries:
+            for entry in entries:
+                m = self._names.fullmatch(entry.name)
+                old = (m is not None and int(m[1]) < mine - 1) or entry.name.startswith(
+                    f"{self.base}.tmp-")
+                with contextlib.suppress(OSError):
+                    if old and now - entry.stat(follow_symlinks=False).st_mtime > FORGET_AFTER:
+                        os.unlink(entry.path)
+
+
+def _exists(path: Path) -> bool:
+    try:
+        os.lstat(path)
+    except FileNotFoundError:
+        return False
+    return True
+
+
+def _mark_free(path: Path) -> None:
+    with contextlib.suppress(OSError):
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o644))
 
 
 def _payload() -> bytes:
@@ -121,8 +154,6 @@ def _create(path: Path, payload: bytes) -> bool:
 
 
 def _owner(path: Path) -> tuple[int, str] | None:
-    from kehoach.fs.reading import read_bytes
-
     try:
         lines = read_bytes(path, limit=4096, confine=False).decode("utf-8", "replace").split("\n")
     except OSError:
@@ -130,12 +161,6 @@ def _owner(path: Path) -> tuple[int, str] | None:
     if len(lines) < 3 or not lines[0].isdigit():
         return None
     return int(lines[0]), lines[1]
-
-
-def _drop_if_old(entry: os.DirEntry[str]) -> None:
-    with contextlib.suppress(OSError):
-        if time.time() - entry.stat(follow_symlinks=False).st_mtime > _TMP_MAX_AGE:
-            os.unlink(entry.path)
 
 
 def pid_alive(pid: int) -> bool:

@@ -23,10 +23,10 @@ def find_root(start: Path | str) -> Path | None:
     A path the system cannot even look at (too long, a loop) belongs to no repository.
     """
     here = os.path.abspath(start)
-    if not _is_dir(here):
+    if not is_dir(here):
         here = os.path.dirname(here)
     while True:
-        if _is_file(os.path.join(here, MARKER)) or _is_dir(os.path.join(here, PLANS_DIR)):
+        if is_file(os.path.join(here, MARKER)) or is_dir(os.path.join(here, PLANS_DIR)):
             return Path(here)
         parent = os.path.dirname(here)
         if parent == here:
@@ -34,25 +34,43 @@ def find_root(start: Path | str) -> Path | None:
         here = parent
 
 
-def _is_dir(path: str) -> bool:
+def is_dir(path: str | Path) -> bool:
+    """Whether ``path`` is a folder — False, never an error, for a path the system cannot
+    look at (too long, a symlink loop, a NUL), unlike ``Path.is_dir``."""
     try:
         return stat.S_ISDIR(os.stat(path).st_mode)
     except (OSError, ValueError):
         return False
 
 
-def _is_file(path: str) -> bool:
+def is_file(path: str | Path) -> bool:
+    """Whether ``path`` is a regular file (False for any path the system cannot look at)."""
     try:
         return stat.S_ISREG(os.stat(path).st_mode)
     except (OSError, ValueError):
         return False
 
 
+def path_problem(path: str | Path) -> str | None:
+    """None when ``path`` exists, else why it cannot be used, in Vietnamese."""
+    from kehoach.fs.oserror import reason_vi
+
+    try:
+        os.stat(path)
+    except FileNotFoundError:
+        return "không tìm thấy"
+    except OSError as exc:
+        return reason_vi(exc, reading=True)
+    except ValueError:
+        return "đường dẫn có ký tự không hợp lệ"
+    return None
+
+
 def yaml_files(paths: Iterable[Path]) -> list[Path]:
     """The YAML files named, and those under the folders named (recursively, sorted)."""
     out: list[Path] = []
     for path in paths:
-        if path.is_dir():
+        if is_dir(path):
             out.extend(_walk(path))
         else:
             out.append(path)
@@ -84,12 +102,12 @@ def _walk(folder: Path, registry: bool | None = None) -> list[Path]:
 
 def registry_files(root: Path) -> list[Path]:
     plans = root / PLANS_DIR
-    return _walk(plans, registry=True) if plans.is_dir() else []
+    return _walk(plans, registry=True) if is_dir(plans) else []
 
 
 def plan_files(root: Path) -> list[Path]:
     plans = root / PLANS_DIR
-    return _walk(plans, registry=False) if plans.is_dir() else []
+    return _walk(plans, registry=False) if is_dir(plans) else []
 
 
 def same_file_key(path: Path) -> str:
