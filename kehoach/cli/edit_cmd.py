@@ -64,10 +64,13 @@ def _edit_run(task_id: str, plan: Path | None, change: Callable[[Path], Any],
     from kehoach.diagnostics import formats
     from kehoach.edit.lookup import parse_occurrence
     from kehoach.edit.records import EditError, locate_task
-    from kehoach.fs.repo import find_root, is_file
+    from kehoach.fs.repo import find_root, path_problem
 
-    if plan is not None and not is_file(plan):
+    why = path_problem(plan) if plan is not None else None
+    if why == "không tìm thấy":
         usage(f"Không tìm thấy tệp kế hoạch: {plan}")
+    if why:
+        usage(f"Không dùng được tệp kế hoạch “{plan}”: {why}.")
     if plan is None and find_root(Path.cwd()) is None:
         usage(f"{_NO_REPO} từ thư mục này; hãy chạy lệnh trong kho, hoặc chỉ rõ tệp bằng --plan.")
     try:

@@ -75,7 +75,7 @@ def check_replaceable(target: Path) -> None:
     a regular file, not a Windows device name, and — when it is written inside a plans
     repository — in a folder that really is inside that repository (not through a symlink)."""
     from kehoach.fs import windows
-    from kehoach.fs.reading import OUTSIDE, ReadError, kind_of, real_inside
+    from kehoach.fs.reading import FOLDER_OUTSIDE, ReadError, kind_of, real_inside
 
     why = windows.refusal(target)
     if why is None:
@@ -93,7 +93,7 @@ def check_replaceable(target: Path) -> None:
         try:
             real_inside(target.parent if str(target.parent) else Path("."))
         except ReadError:
-            why = f"thư mục chứa tệp {OUTSIDE}"
+            why = FOLDER_OUTSIDE
         except OSError as exc:
             why = reason_vi(exc)
     if why is not None:
@@ -117,13 +117,13 @@ def write_output(path: Path, data: bytes, *, force: bool = True) -> None:
 def make_folder(folder: Path) -> None:
     """``mkdir -p`` for an output folder, refusing (``AtomicWriteError``, stage ``"target"``)
     when a symlink on the way leads out of the repository: no folder is made outside it."""
-    from kehoach.fs.reading import OUTSIDE, ReadError, real_inside
+    from kehoach.fs.reading import FOLDER_OUTSIDE, ReadError, real_inside
 
     try:
         real_inside(folder)
         folder.mkdir(parents=True, exist_ok=True)
     except ReadError as exc:
-        raise AtomicWriteError(folder, f"thư mục {OUTSIDE}", "target") from exc
+        raise AtomicWriteError(folder, FOLDER_OUTSIDE, "target") from exc
     except (OSError, ValueError) as exc:
         why = reason_vi(exc) if isinstance(exc, OSError) else str(exc)
         raise AtomicWriteError(folder, why, "create") from exc

@@ -41,8 +41,8 @@ class ReadError(OSError):
     diagnostic code (``not-a-file``, ``outside-repository``, ``file-too-large``)."""
 
     def __init__(self, path: Path | str, reason: str, code: str):
-        super().__init__(reason)
-        self.filename = str(path)
+        super().__init__(reason)  # no ``filename``: OSError would then print "[Errno None]…"
+        self.path = str(path)
         self.code = code
         self.reason = reason
 
@@ -75,8 +75,10 @@ def kind_of(mode: int) -> str | None:
     return "đây không phải tệp thông thường"
 
 
-OUTSIDE = ("là liên kết (symlink) hoặc nằm trong thư mục liên kết trỏ ra ngoài kho kế hoạch; "
-           "kehoach chỉ theo liên kết dẫn tới tệp trong kho")
+OUTSIDE = ("đây là liên kết (symlink), hoặc nằm trong thư mục liên kết, trỏ ra ngoài kho kế "
+           "hoạch; kehoach chỉ theo liên kết dẫn tới chỗ khác trong kho")
+FOLDER_OUTSIDE = ("thư mục chứa tệp là liên kết (symlink), hoặc nằm trong thư mục liên kết, trỏ "
+                  "ra ngoài kho kế hoạch; kehoach không ghi ra ngoài kho")
 
 
 def read_bytes(path: Path | str, *, limit: int = MAX_BYTES, confine: bool = True) -> bytes:
