@@ -163,11 +163,13 @@ def new(
 ) -> None:
     """Tạo khung một kế hoạch mới (dự thảo) có chú thích hướng dẫn, qua được kehoach check."""
     from kehoach.edit.scaffold import new_plan_in
-    from kehoach.fs.repo import display_path, find_root, path_problem
+    from kehoach.fs.repo import display_path, find_root, is_dir, path_problem
 
     root = find_root((output.parent if output else Path.cwd()).absolute()) or find_root(Path.cwd())
     if root is None:
         usage(f"{_NO_REPO}.")
+    if output is not None and is_dir(output):
+        usage(f"“{output}” là một thư mục; hãy ghi tên tệp sẽ tạo.")
     if output is not None and path_problem(output) is None and not force:
         usage(f"Tệp “{output}” đã có; dùng --force để ghi đè.")
     try:
