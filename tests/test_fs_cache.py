@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from kehoach.fs import cache as place
-from kehoach.fs.repo import cache_dir
+from kehoach.fs.cache import cache_dir
 from kehoach.tracking import rowcache
 
 DATA = Path(__file__).parent / "data" / "tracking"

@@ -1,6 +1,6 @@
 """Reading a cloned repository: regular files only, at most the limit, never out of it.
 
-One function opens every file kehoach reads (``kehoach.fs.reading.read_bytes``). A plan that is
+One function opens every file kehoach reads (``kehoach.fs.reader.read_bytes``). A plan that is
 a FIFO or a symlink to ``/dev/zero`` once hung every command or ate all memory; a symlink to a
 file outside the repository was read as a plan. Here each such file goes through every command
 that reads plans — ``check`` (the file, its folder, and another plan, which makes the task-id
@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from forkrun import REGISTRY, ForkServer, plan_text
 
-from kehoach.fs.reading import MAX_BYTES, ReadError, read_bytes, real_inside
+from kehoach.fs.reader import MAX_BYTES, ReadError, read_bytes, real_inside
 
 if sys.platform == "win32":
     pytest.skip("POSIX only: FIFOs, /dev/zero and symlinks", allow_module_level=True)

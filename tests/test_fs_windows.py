@@ -15,7 +15,7 @@ import pytest
 
 from kehoach.fs import windows
 from kehoach.fs.atomic import AtomicWriteError, write_atomic
-from kehoach.fs.reading import ReadError, read_bytes
+from kehoach.fs.reader import ReadError, read_bytes
 
 REFUSED = [
     "con.yaml", "CON", "nul", "-o/NUL", "aux.docx", "prn.txt", "com1.yaml", "COM9", "lpt1.docx",

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kehoach.check.idindex import ids_in
-from kehoach.fs.repo import cache_dir
+from kehoach.fs.cache import cache_dir
 from tests.conftest import diagnose
 from tests.test_check_rules import BASE
 

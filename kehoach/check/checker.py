@@ -11,9 +11,9 @@ from kehoach.check.rules import plan_rules, registry_rules
 from kehoach.check.rules.base import PlanContext, RegistryContext
 from kehoach.check.suppress import apply
 from kehoach.diagnostics.diagnostic import Diagnostic
+from kehoach.fs.cache import cache_dir
 from kehoach.fs.parallel import run_files
 from kehoach.fs.repo import (
-    cache_dir,
     display_path,
     find_root,
     plan_files,

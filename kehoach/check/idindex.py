@@ -22,7 +22,7 @@ from pathlib import Path
 
 from kehoach import __version__
 from kehoach.fs import cache as place
-from kehoach.fs.repo import make_cache_dir
+from kehoach.fs.cache import make_dir as make_cache_dir
 
 # Block or flow style, key quoted or not: a superset is fine, a miss is not. The pattern
 # starts with its literal, so the regex engine can skip ahead to each "id" (a pattern starting
@@ -37,7 +37,7 @@ _HEADER = f"kehoach-ids:{_FORMAT}:{__version__}\n".encode()
 
 def scan_ids(path: Path) -> list[str]:
     """Every value written after an ``id:`` key (a superset of the file's task ids)."""
-    from kehoach.fs.reading import read_text
+    from kehoach.fs.reader import read_text
 
     try:
         text = read_text(path, errors="replace")
@@ -114,7 +114,7 @@ class IdIndex:
 
 def _load(file: Path) -> dict[str, list[object]]:
     """The remembered scans, or nothing when the index cannot be verified."""
-    from kehoach.fs.reading import read_bytes
+    from kehoach.fs.reader import read_bytes
 
     try:
         data = read_bytes(file, limit=place.MAX_BYTES, confine=False)

@@ -47,7 +47,7 @@ def record_batch(path: Path, entries: list[DoneEntry], *, write: bool,
     refused. Raises EditError when the plan itself cannot be edited (lock, read, write)."""
     from kehoach.fs.atomic import AtomicWriteError, write_atomic
     from kehoach.fs.lock import FileLock, LockError
-    from kehoach.fs.reading import read_bytes, real_inside
+    from kehoach.fs.reader import read_bytes, real_inside
 
     outcome = BatchOutcome(path)
     try:  # a plan reached through a link in the repository: the real file is changed

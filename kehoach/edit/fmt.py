@@ -62,7 +62,7 @@ def format_file(path: Path, check_only: bool = False, display: str | None = None
     """Format one file in place; with ``check_only`` only report whether it would change."""
     from kehoach.fs.atomic import AtomicWriteError, write_atomic
     from kehoach.fs.lock import FileLock, LockError
-    from kehoach.fs.reading import ReadError, real_inside
+    from kehoach.fs.reader import ReadError, real_inside
 
     result = FmtResult(path, display or str(path))
     if check_only:

@@ -197,7 +197,7 @@ def extend(path: Path | str, task_id: str, new_deadline: str, by_document: str,
 def _edit(path: Path, task_id: str, change: _Change, registry: Registry | None) -> EditResult:
     from kehoach.fs.atomic import AtomicWriteError, write_atomic
     from kehoach.fs.lock import FileLock, LockError
-    from kehoach.fs.reading import ReadError, real_inside
+    from kehoach.fs.reader import ReadError, real_inside
 
     try:  # a plan reached through a symlink: the real file is locked and rewritten
         real = real_inside(path)

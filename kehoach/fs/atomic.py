@@ -75,7 +75,7 @@ def check_replaceable(target: Path) -> None:
     a regular file, not a Windows device name, and — when it is written inside a plans
     repository — in a folder that really is inside that repository (not through a symlink)."""
     from kehoach.fs import windows
-    from kehoach.fs.reading import FOLDER_OUTSIDE, ReadError, kind_of, real_inside
+    from kehoach.fs.reader import FOLDER_OUTSIDE, ReadError, kind_of, real_inside
 
     why = windows.refusal(target)
     if why is None:
@@ -117,7 +117,7 @@ def write_output(path: Path, data: bytes, *, force: bool = True) -> None:
 def make_folder(folder: Path) -> None:
     """``mkdir -p`` for an output folder, refusing (``AtomicWriteError``, stage ``"target"``)
     when a symlink on the way leads out of the repository: no folder is made outside it."""
-    from kehoach.fs.reading import FOLDER_OUTSIDE, ReadError, real_inside
+    from kehoach.fs.reader import FOLDER_OUTSIDE, ReadError, real_inside
 
     try:
         real_inside(folder)

@@ -27,6 +27,8 @@ import time
 from collections.abc import Mapping
 from pathlib import Path
 
+from kehoach.fs.repo import plan_files, registry_files, within
+
 MAX_BYTES = 500 * 1024 * 1024
 """A repository's cache never exceeds this, whatever the repository's size."""
 
@@ -78,8 +80,6 @@ def repo_cache_dir(root: Path | None, env: Mapping[str, str] | None = None,
     if base is None:
         return None
     folder = base / repo_key(root)
-    from kehoach.fs.reading import within
-
     if within(os.path.realpath(folder), os.path.realpath(root)):
         return None  # never inside the repository: its content would be trusted as ours
     return folder
@@ -92,6 +92,11 @@ def make_dir(folder: Path) -> None:
 
 def bound(repo_bytes: int) -> int:
     return min(MAX_BYTES, SIZE_FACTOR * repo_bytes)
+
+
+def cache_dir(root: Path | None) -> Path | None:
+    """kehoach's cache folder for the repository ``root`` (None when caching is off)."""
+    return repo_cache_dir(root)
 
 
 def mark_written(folder: Path) -> None:
@@ -116,8 +121,6 @@ def evict_if_written(folder: Path | None, root: Path | None) -> int:
         (folder / DIRTY).unlink()
     except OSError:
         return 0  # nothing written since the last pass
-    from kehoach.fs.repo import plan_files, registry_files
-
     size = 0
     for path in (*plan_files(root), *registry_files(root)):
         with contextlib.suppress(OSError):

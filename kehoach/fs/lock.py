@@ -28,7 +28,7 @@ from types import TracebackType
 
 from kehoach.fs.lockfiles import GenerationLock, pid_alive
 from kehoach.fs.oserror import reason_vi
-from kehoach.fs.reading import kind_of
+from kehoach.fs.reader import kind_of
 
 __all__ = ["FileLock", "LockError", "lock_path_for", "pid_alive"]
 

@@ -31,7 +31,7 @@ import sys
 import time
 from pathlib import Path
 
-from kehoach.fs.reading import read_bytes
+from kehoach.fs.reader import read_bytes
 
 FORGET_AFTER = 600.0
 """Seconds after which the files of lower numbers (and half-made ones) are deleted."""

@@ -49,7 +49,7 @@ _READING = {
 def reason_vi(exc: OSError, *, reading: bool = False) -> str:
     """Why a file operation failed, in Vietnamese (the system's own words in brackets).
 
-    An error kehoach raised itself (``errno`` None, e.g. ``kehoach.fs.reading.ReadError``)
+    An error kehoach raised itself (``errno`` None, e.g. ``kehoach.fs.reader.ReadError``)
     already says it in Vietnamese: its words are given as they are.
     """
     detail = exc.strerror or str(exc)

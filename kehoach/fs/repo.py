@@ -19,7 +19,7 @@ def find_root(start: Path | str) -> Path | None:
 
     The search is lexical — symlinks in ``start`` are not resolved — because the repository a
     path belongs to is the one it is written in: a committed ``plans/a.yaml -> /etc/x`` belongs
-    to this repository, which is what lets ``kehoach.fs.reading`` refuse to follow it out.
+    to this repository, which is what lets ``kehoach.fs.reader`` refuse to follow it out.
     A path the system cannot even look at (too long, a loop) belongs to no repository.
     """
     here = os.path.abspath(start)
@@ -130,16 +130,7 @@ def _inside(path: Path, folder: Path) -> bool:
     return a == b or a.startswith(b.rstrip(os.sep) + os.sep)
 
 
-def make_cache_dir(folder: Path) -> None:
-    """Create kehoach's cache folder (``kehoach.fs.cache``: outside the repository)."""
-    from kehoach.fs.cache import make_dir
-
-    make_dir(folder)
-
-
-def cache_dir(root: Path | None) -> Path | None:
-    """kehoach's cache folder for the repository ``root``: in the user's cache directory,
-    never in the repository (``kehoach.fs.cache``); None when caching is off."""
-    from kehoach.fs.cache import repo_cache_dir
-
-    return repo_cache_dir(root)
+def within(path: str, folder: str) -> bool:
+    """``path`` is ``folder`` or inside it (compared as written; case-folded on Windows)."""
+    a, b = os.path.normcase(path), os.path.normcase(folder)
+    return a == b or a.startswith(b.rstrip("\\/") + os.sep)

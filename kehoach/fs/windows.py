@@ -7,7 +7,7 @@ and whatever trailing dots or spaces follow. Opening ``con.yaml`` waits for the 
 writing ``-o NUL`` throws the document away. A ``:`` inside a name opens an alternate data stream
 of another file (``a.yaml:x``), and the ``\\\\.\\`` and ``\\\\?\\GLOBALROOT`` prefixes reach
 devices directly. kehoach refuses all of them there, as it refuses devices, pipes and sockets on
-POSIX (``kehoach.fs.reading``, ``kehoach.fs.atomic``).
+POSIX (``kehoach.fs.reader``, ``kehoach.fs.atomic``).
 
 Every function takes ``windows``: None means "the machine we run on"; tests pass True.
 """

@@ -59,7 +59,7 @@ def load_document(path: Path, display: str | None = None) -> Document:
 
 def read_source(doc: Document) -> bytes | None:
     """The file's bytes, or None with the reason added to ``doc`` as a diagnostic."""
-    from kehoach.fs.reading import FileTooLarge, ReadError, read_bytes
+    from kehoach.fs.reader import FileTooLarge, ReadError, read_bytes
 
     try:
         return read_bytes(doc.path)

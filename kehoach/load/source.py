@@ -10,7 +10,7 @@ import codecs
 import re
 from dataclasses import dataclass
 
-from kehoach.fs.reading import MAX_BYTES, too_large_message
+from kehoach.fs.reader import MAX_BYTES, too_large_message
 
 MAX_DEPTH = 100
 """Deepest YAML nesting accepted (brackets, indentation steps or compact ``- -`` chains)."""

@@ -5,8 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from kehoach.fs.reading import within
-from kehoach.fs.repo import yaml_files
+from kehoach.fs.repo import within, yaml_files
 from kehoach.load.document import is_registry_path
 from kehoach.render.errors import RenderError
 

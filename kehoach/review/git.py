@@ -51,7 +51,7 @@ class DiffError(RuntimeError):
 def load_version(spec: str, cwd: Path) -> tuple[str, bytes]:
     """(display name, bytes) of a plan version: a file path, or ``git:REV:path``."""
     if not spec.startswith("git:"):
-        from kehoach.fs.reading import read_bytes
+        from kehoach.fs.reader import read_bytes
 
         path = Path(spec) if Path(spec).is_absolute() else cwd / spec
         try:
@@ -87,7 +87,7 @@ def load_plan_version(spec: str, cwd: Path) -> Document:
 
 def _git(args: list[str], cwd: Path, doing: str, rev: str = "", name: str = "") -> bytes:
     """git's output — at most ``MAX_BYTES`` of it: a committed 2 GB blob is refused, not read."""
-    from kehoach.fs.reading import MAX_BYTES, too_large_message
+    from kehoach.fs.reader import MAX_BYTES, too_large_message
 
     try:
         proc = subprocess.Popen(["git", *args], cwd=cwd, stdout=subprocess.PIPE,
@@ -154,7 +154,7 @@ def _attributes(path: Path) -> bytes:
     not a regular file — its target's content would be copied into the repository."""
     import stat
 
-    from kehoach.fs.reading import kind_of, read_bytes
+    from kehoach.fs.reader import kind_of, read_bytes
 
     try:
         mode = os.lstat(path).st_mode
@@ -185,7 +185,7 @@ def _has_git() -> bool:
 
 def textconv(path: Path, registry: Registry | None = None) -> str:
     """The plan at ``path`` as plan-terms lines (the file's text when it is not a valid plan)."""
-    from kehoach.fs.reading import read_bytes
+    from kehoach.fs.reader import read_bytes
     from kehoach.load.document import Document, load_text
     from kehoach.review.plantext import plan_lines
 

@@ -86,7 +86,7 @@ class _Shared:
 def _read(path: Path) -> bytes:
     """A registry file's bytes for the cache key (one that cannot be read is reported by the
     registry's own loading; here it only has to key differently from a readable one)."""
-    from kehoach.fs.reading import read_bytes
+    from kehoach.fs.reader import read_bytes
 
     try:
         return read_bytes(path)

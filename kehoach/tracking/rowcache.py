@@ -28,7 +28,8 @@ from typing import Any
 
 from kehoach import __version__
 from kehoach.fs import cache as place
-from kehoach.fs.repo import cache_dir, make_cache_dir
+from kehoach.fs.cache import cache_dir
+from kehoach.fs.cache import make_dir as make_cache_dir
 from kehoach.plan.model import Completion, Extension
 from kehoach.tracking.obligations import Obligation
 
@@ -121,7 +122,7 @@ class RowCache:
 
     def get(self, key: str) -> list[tuple[Any, ...]] | None:
         """The cached rows' data, or None on a miss or an entry that cannot be verified."""
-        from kehoach.fs.reading import read_bytes
+        from kehoach.fs.reader import read_bytes
 
         path = self._path(key)
         try:

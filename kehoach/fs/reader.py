@@ -27,6 +27,7 @@ import sys
 from pathlib import Path
 
 from kehoach.fs import windows
+from kehoach.fs.repo import find_root, within
 
 MAX_BYTES = 10 * 1024 * 1024
 """Largest plan, registry or template accepted (10 MiB: a thousand-task plan is under 1 MiB)."""
@@ -144,8 +145,6 @@ def _confine(path: Path | str, real: str) -> None:
     """Refuse ``path`` (which really is ``real``) when a symlink on it leads out of the
     repository holding that symlink, or when ``real`` is outside the repository ``path`` is
     written in (``..`` after a symlink)."""
-    from kehoach.fs.repo import find_root
-
     written = os.path.abspath(path)
     root = find_root(os.path.dirname(written))
     if root is not None and not within(real, _real(os.fspath(root))):
@@ -157,8 +156,6 @@ def _confine(path: Path | str, real: str) -> None:
 def _link_leads_out(written: str) -> bool:
     """Whether a symlink among the components of ``written`` resolves outside the repository
     it is in (the nearest one above it): a committed ``plans/sub -> /elsewhere/repo``."""
-    from kehoach.fs.repo import find_root
-
     parent, tail = os.path.split(written)
     prefixes = [written]
     while tail:
@@ -179,12 +176,6 @@ def _link_leads_out(written: str) -> bool:
 @functools.lru_cache(maxsize=64)
 def _real(folder: str) -> str:
     return os.path.realpath(folder)
-
-
-def within(path: str, folder: str) -> bool:
-    """``path`` is ``folder`` or inside it (compared as written; case-folded on Windows)."""
-    a, b = os.path.normcase(path), os.path.normcase(folder)
-    return a == b or a.startswith(b.rstrip("\\/") + os.sep)
 
 
 def fd_path(fd: int, fallback: str) -> str:
