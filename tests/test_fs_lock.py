@@ -115,7 +115,7 @@ def test_a_planted_lock_file_is_never_followed(tmp_path, planted):
         lock.mkdir()
     with pytest.raises(LockError) as info:
         FileLock(target, timeout=0.5).acquire()
-    assert "không tạo được tệp khoá" in info.value.message_vi
+    assert "không tạo được tệp khóa" in info.value.message_vi
     assert victim.read_text(encoding="utf-8") == "keep"
     assert lock.is_symlink() or lock.exists()
 

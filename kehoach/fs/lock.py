@@ -46,7 +46,7 @@ class LockError(TimeoutError):
                  hint: str = ""):
         self.lock_path = lock_path
         if reason is not None:  # the lock file itself cannot be made: a read-only folder
-            self.message_vi = f"Không sửa được tệp “{target}”: không tạo được tệp khoá " \
+            self.message_vi = f"Không sửa được tệp “{target}”: không tạo được tệp khóa " \
                 f"“{lock_path}” — {reason}."
         else:
             self.message_vi = (f"Tệp “{target}” đang được một lệnh kehoach khác sửa; hãy thử "
@@ -133,7 +133,7 @@ class FileLock:
         except OSError as exc:  # read-only folder, no permission, full disk, a planted link
             why = reason_vi(exc)
             if exc.errno == errno.ELOOP and os.path.islink(self.path):
-                why = "tệp khoá là một liên kết (symlink); kehoach không mở tệp qua liên kết"
+                why = "tệp khóa là một liên kết (symlink); kehoach không mở tệp qua liên kết"
             raise LockError(self.path, self.target, why) from exc
         why = kind_of(os.fstat(fd).st_mode)
         if why:
@@ -153,7 +153,7 @@ class FileLock:
             except OSError as exc:
                 raise LockError(self.path, self.target, reason_vi(exc)) from exc
             if time.monotonic() >= deadline:
-                hint = (" Nếu không có lệnh nào đang chạy, hãy xoá các tệp khoá "
+                hint = (" Nếu không có lệnh nào đang chạy, hãy xóa các tệp khóa "
                         f"“{self.path}.*”.")
                 raise LockError(self.path, self.target, hint=hint)
             time.sleep(self.poll)

@@ -28,7 +28,7 @@ _BOTH = {
     errno.ENODEV: "không có thiết bị này",
     errno.EXDEV: "không thể chuyển tệp sang ổ đĩa khác",
     errno.EINVAL: "tên tệp hoặc thao tác không hợp lệ",
-    getattr(errno, "ENOLCK", -2): "hệ thống tệp không hỗ trợ khoá tệp",
+    getattr(errno, "ENOLCK", -2): "hệ thống tệp không hỗ trợ khóa tệp",
     getattr(errno, "ESTALE", -3): "tệp trên ổ mạng không còn hợp lệ",
 }
 _WRITING = {

@@ -53,7 +53,7 @@ class FileTooLarge(ReadError):
 
     def __init__(self, path: Path | str, size: int | None, limit: int):
         self.size, self.limit = size, limit
-        super().__init__(path, too_large_message(size, limit), "file-too-large")
+        super().__init__(path, too_large_message(size, limit), code="file-too-large")
 
 
 def too_large_message(size: int | None, limit: int = MAX_BYTES) -> str:
