@@ -334,3 +334,39 @@ def test_atomic_replace_of_a_regular_file_keeps_its_mode(tmp_path):
     assert path.read_bytes() == b"new" and stat.S_IMODE(path.stat().st_mode) == 0o640
     write_atomic(tmp_path / "fresh", b"x")
     assert (tmp_path / "fresh").read_bytes() == b"x"
+
+
+# --- init and co-quan them -------------------------------------------------------------------
+
+
+def test_init_never_writes_into_a_folder_that_is_a_link_out(server, tmp_path):
+    """``kehoach init`` in a cloned folder whose ``.vscode`` is a link to elsewhere."""
+    root = tmp_path / "kho"
+    root.mkdir()
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (root / ".vscode").symlink_to(elsewhere)
+    run = server.run(["init"], cwd=root)
+    no_crash(run)
+    assert run.code == 1 and "trỏ ra ngoài kho kế hoạch" in run.stderr, run.output
+    assert list(elsewhere.iterdir()) == []
+
+
+def test_adding_a_body_edits_the_real_registry_and_never_one_outside(server, tmp_path):
+    root = edit_repo(tmp_path / "repo")
+    registry = root / "plans" / "co-quan.yaml"
+    registry.rename(root / "danh-muc-that.yaml")
+    registry.symlink_to("../danh-muc-that.yaml")  # a link inside the repository: followed
+    run = server.run(["co-quan", "them", "ls.so-y-te", "--ten", "Sở Y tế tỉnh Lạng Sơn"],
+                     cwd=root)
+    assert run.code == 0, run.output
+    assert registry.is_symlink() and "ls.so-y-te" in (root / "danh-muc-that.yaml").read_text(
+        encoding="utf-8")
+    target = victim(tmp_path)
+    registry.unlink()
+    registry.symlink_to(target)  # a link out: refused, the file it points to untouched
+    run = server.run(["co-quan", "them", "ls.so-tu-phap", "--ten", "Sở Tư pháp tỉnh Lạng Sơn"],
+                     cwd=root)
+    no_crash(run)
+    assert run.code == 1 and "trỏ ra ngoài kho kế hoạch" in run.stderr, run.output
+    assert target.read_bytes() == VICTIM

@@ -146,10 +146,11 @@ def _heard(documents: list[Document], config: Config) -> list[Diagnostic]:
 
 
 def _read_text(path: Path) -> str:
+    from kehoach.fs.reader import read_text
+
     try:
-        with path.open("rb") as handle:
-            return handle.read(MAX_BYTES + 1).decode("utf-8", "replace")
-    except OSError:
+        return read_text(path, limit=MAX_BYTES, errors="replace")
+    except (OSError, ValueError):  # the file's own diagnostics say why
         return ""
 
 
