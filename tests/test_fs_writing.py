@@ -370,3 +370,17 @@ def test_adding_a_body_edits_the_real_registry_and_never_one_outside(server, tmp
     no_crash(run)
     assert run.code == 1 and "trỏ ra ngoài kho kế hoạch" in run.stderr, run.output
     assert target.read_bytes() == VICTIM
+
+
+@pytest.mark.parametrize("argv", [["tasks", "--as-of", "2024-06-30", "-o", "out.csv"],
+                                  ["check", "-o", "out.json"]])
+def test_answers_written_with_o_never_go_through_a_link(server, tmp_path, argv):
+    """``-o`` of the tracking and check commands: the same writer, the same refusal (and a
+    failure no command catches is still a sentence, exit 1)."""
+    root = edit_repo(tmp_path / "repo")
+    target = victim(tmp_path)
+    (root / argv[-1]).symlink_to(target)
+    run = server.run(argv, cwd=root)
+    no_crash(run)
+    assert run.code == 1 and "liên kết (symlink)" in run.stderr, run.output
+    assert target.read_bytes() == VICTIM

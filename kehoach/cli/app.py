@@ -54,6 +54,7 @@ def main() -> None:
     except ImportError:  # pragma: no cover
         from click.exceptions import ClickException, UsageError  # type: ignore[no-redef]
 
+    from kehoach.fs.atomic import AtomicWriteError
     from kehoach.fs.stdio import OutputError, guard_stdout
 
     closed = guard_stdout()
@@ -65,7 +66,7 @@ def main() -> None:
     try:
         code = app(standalone_mode=False, prog_name="kehoach")
         sys.stdout.flush()
-    except OutputError as exc:
+    except (OutputError, AtomicWriteError) as exc:  # stdout, or a file no command caught
         print(f"Lỗi: {exc.message_vi}", file=sys.stderr)
         sys.exit(1)
     except UsageError as exc:
