@@ -173,9 +173,13 @@ def main() -> None:
     if not (corpus / "plans").is_dir():
         print(f"Generating {args.plans} plans in {corpus} ...", flush=True)
         write_corpus(corpus, args.plans)
-    cache = corpus / ".kehoach-cache"
+    from kehoach.fs.cache import repo_cache_dir
+
+    cache = repo_cache_dir(corpus.resolve())  # the user's cache directory, as for an official
+    if cache is None:
+        raise SystemExit("kehoach's cache is off (KEHOACH_NO_CACHE): the warm runs need it")
     byte_compile()
-    all_benches = benches(corpus.resolve(), cache.resolve(), args.agency,
+    all_benches = benches(corpus.resolve(), cache, args.agency,
                           ROOT / "plans" / "lang-son-253-kh-ubnd-2021.yaml",
                           (args.work / "lang-son.docx").resolve())
     for r in range(args.rounds):

@@ -70,9 +70,9 @@ def hooks(req):
 
     def open_(path, flags, *a, **k):
         fd = real_open(path, flags, *a, **k)
-        if point == "lock" and flags & os.O_EXCL and os.path.basename(str(path)) == (
+        if point == "lock" and flags & os.O_CREAT and os.path.basename(str(path)) == (
                 "." + target + ".lock"):
-            pause()  # the lock file exists, still empty
+            pause()  # the lock file exists (empty), not yet locked
         return fd
 
     os.fsync, os.replace, os.open = fsync, replace, open_

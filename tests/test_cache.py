@@ -26,7 +26,9 @@ def repo(tmp_path, monkeypatch):
 
 
 def entries(root: Path) -> list[Path]:
-    return sorted(p for p in (root.parent / "cache" / "rows").rglob("*") if p.is_file())
+    """The row entries of ``root``'s cache folder (one folder per repository, under
+    ``KEHOACH_CACHE_DIR``)."""
+    return sorted(p for p in (root.parent / "cache").glob("*/rows/*/*") if p.is_file())
 
 
 def test_warm_rows_equal_cold_rows(repo):
@@ -67,7 +69,7 @@ def test_a_damaged_or_old_entry_is_ignored_and_rewritten(repo, damage):
         entry.write_bytes(data[: len(data) // 2] if damage == "truncate" else damage)
     again = load([repo / "plans"], AS_OF, cwd=repo)
     assert again.rows == cold.rows
-    assert all(e.read_bytes().startswith(b"kehoach-rows:") for e in entries(repo))
+    assert all(e.read_bytes().startswith(b"kehoach-rows:2:") for e in entries(repo))
 
 
 def test_cache_can_be_turned_off(repo, monkeypatch):
@@ -113,7 +115,10 @@ def test_prefiltered_loading_gives_exactly_the_selected_rows(repo, role):
         assert filters.select(pushed.rows, pushed.registry) == expected, body
 
 
-def test_the_cache_folder_ignores_itself_in_git(repo):
-    """`git add -A` in a plans repository must not commit the cache."""
+def test_the_cache_is_never_in_the_repository(repo):
+    """`git add -A` in a plans repository must not commit the cache, and a cache committed by
+    someone else must never be read: it lives in the user's cache directory."""
     load([repo / "plans"], AS_OF, cwd=repo)
-    assert (repo.parent / "cache" / ".gitignore").read_text(encoding="utf-8").endswith("*\n")
+    assert entries(repo)
+    assert not (repo / ".kehoach-cache").exists()
+    assert all(repo not in e.parents for e in entries(repo))

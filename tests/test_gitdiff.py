@@ -241,6 +241,7 @@ def test_git_missing(monkeypatch, tmp_path):
         raise FileNotFoundError("git")
 
     monkeypatch.setattr(subprocess, "run", no_git)
+    monkeypatch.setattr(subprocess, "Popen", no_git)
     with pytest.raises(DiffError, match="Không tìm thấy lệnh git"):
         load_version("git:HEAD:a.yaml", tmp_path)
     with pytest.raises(DiffError, match="Không tìm thấy lệnh git"):

@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kehoach.check.idindex import ids_in
+from kehoach.fs.cache import cache_dir
 from tests.conftest import diagnose
 from tests.test_check_rules import BASE
 
@@ -26,10 +27,10 @@ def test_a_later_edit_to_another_plan_is_seen(repo):
 
 def test_a_corrupt_index_is_rebuilt(repo):
     root = repo({"a.yaml": BASE, "b.yaml": BASE})
-    index = next(iter(__import__("pathlib").Path(os.environ["KEHOACH_CACHE_DIR"]).glob(
-        "task-ids.json")), None)
-    if index is not None:
-        index.write_text("{not json", encoding="utf-8")
+    assert diagnose(root, "a.yaml") == [(19, 17, "duplicate-task-id")]  # fills the index
+    index = cache_dir(root) / "task-ids.json"
+    assert index.is_file()
+    index.write_text("{not json", encoding="utf-8")
     assert diagnose(root, "a.yaml") == [(19, 17, "duplicate-task-id")]
 
 

@@ -12,9 +12,9 @@ from kehoach.check.rules import plan_rules, registry_rules
 from kehoach.check.rules.base import Finding, PlanContext, RegistryContext
 from kehoach.check.suppress import apply
 from kehoach.diagnostics.diagnostic import Diagnostic
+from kehoach.fs.cache import cache_dir
 from kehoach.fs.parallel import run_files
 from kehoach.fs.repo import (
-    cache_dir,
     display_path,
     find_root,
     plan_files,
@@ -149,10 +149,11 @@ def _heard(documents: list[Document], config: Config) -> list[Diagnostic]:
 
 
 def _read_text(path: Path) -> str:
+    from kehoach.fs.reader import read_text
+
     try:
-        with path.open("rb") as handle:
-            return handle.read(MAX_BYTES + 1).decode("utf-8", "replace")
-    except OSError:
+        return read_text(path, limit=MAX_BYTES, errors="replace")
+    except (OSError, ValueError):  # the file's own diagnostics say why
         return ""
 
 

@@ -57,11 +57,21 @@ def _utf8_streams() -> None:
 
 def main() -> None:
     from kehoach.errors import KehoachError
+    from kehoach.fs.atomic import AtomicWriteError
+    from kehoach.fs.stdio import OutputError, guard_stdout
 
+    closed = guard_stdout()
+    if closed:
+        print(f"Lỗi: {closed}", file=sys.stderr)
+        sys.exit(2)
     _utf8_streams()
     localize(app)
     try:
         code = app(standalone_mode=False, prog_name="kehoach")
+        sys.stdout.flush()
+    except (OutputError, AtomicWriteError) as exc:  # stdout, or a file no command caught
+        print(f"Lỗi: {exc.message_vi}", file=sys.stderr)
+        sys.exit(1)
     except NoArgsIsHelpError as exc:  # bare `kehoach`: the help page
         print(exc.format_message())
         sys.exit(2)

@@ -103,5 +103,11 @@ def schema(
     text = schema_json(registry=registry)
     if output is None:
         sys.stdout.write(text)
-    else:
-        output.write_text(text, encoding="utf-8")
+        return
+    from kehoach.fs.atomic import AtomicWriteError, write_output
+
+    try:
+        write_output(output, text.encode("utf-8"))
+    except AtomicWriteError as exc:
+        print(f"Lỗi: {exc.message_vi}", file=sys.stderr)
+        raise typer.Exit(1) from None

@@ -64,10 +64,13 @@ def _edit_run(task_id: str, plan: Path | None, change: Callable[[Path], Any],
     from kehoach.diagnostics import formats
     from kehoach.edit.lookup import parse_occurrence
     from kehoach.edit.records import EditError, locate_task
-    from kehoach.fs.repo import find_root
+    from kehoach.fs.repo import find_root, path_problem
 
-    if plan is not None and not plan.is_file():
+    why = path_problem(plan) if plan is not None else None
+    if why == "không tìm thấy":
         usage(f"Không tìm thấy tệp kế hoạch: {plan}")
+    if why:
+        usage(f"Không dùng được tệp kế hoạch “{plan}”: {why}.")
     if plan is None and find_root(Path.cwd()) is None:
         usage(f"{_NO_REPO} từ thư mục này; hãy chạy lệnh trong kho, hoặc chỉ rõ tệp bằng --plan.")
     try:
@@ -160,12 +163,14 @@ def new(
 ) -> None:
     """Tạo khung một kế hoạch mới (dự thảo) có chú thích hướng dẫn, qua được kehoach check."""
     from kehoach.edit.scaffold import ScaffoldError, new_plan_in
-    from kehoach.fs.repo import display_path, find_root
+    from kehoach.fs.repo import display_path, find_root, is_dir, path_problem
 
     root = find_root((output.parent if output else Path.cwd()).absolute()) or find_root(Path.cwd())
     if root is None:
         usage(f"{_NO_REPO}.")
-    if output is not None and output.exists() and not force:
+    if output is not None and is_dir(output):
+        usage(f"“{output}” là một thư mục; hãy ghi tên tệp sẽ tạo.")
+    if output is not None and path_problem(output) is None and not force:
         usage(f"Tệp “{output}” đã có; dùng --force để ghi đè.")
     try:
         text = new_plan_in(root, doc_type, issuer,
@@ -175,9 +180,12 @@ def new(
     if output is None:
         write_out(text)
         return
-    from kehoach.fs.atomic import write_atomic
+    from kehoach.fs.atomic import AtomicWriteError, write_output
 
-    output.parent.mkdir(parents=True, exist_ok=True)
-    write_atomic(output, text.encode("utf-8"))
+    try:
+        write_output(output, text.encode("utf-8"), force=force)
+    except AtomicWriteError as exc:
+        print(f"Lỗi: {exc.message_vi}", file=sys.stderr)
+        raise typer.Exit(1) from None
     print(f"Đã tạo {display_path(output)}: hãy điền các chỗ trong [ ] và bỏ dấu # ở phần cần "
           "dùng, rồi chạy kehoach check.")

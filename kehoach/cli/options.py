@@ -67,9 +67,15 @@ def usage(message: str) -> NoReturn:
 
 def existing(paths: list[Path] | None) -> list[Path]:
     """The paths given, all of which must exist (a missing one is a usage error)."""
-    missing = [p for p in paths or [] if not p.exists()]
+    from kehoach.fs.repo import path_problem
+
+    problems = [(p, path_problem(p)) for p in paths or []]
+    missing = [p for p, why in problems if why == "không tìm thấy"]
     if missing:
         usage(f"Không tìm thấy: {', '.join(str(p) for p in missing)}")
+    for path, why in problems:  # too long, a symlink loop, no permission
+        if why:
+            usage(f"Không dùng được “{path}”: {why}.")
     return list(paths or [])
 
 

@@ -27,10 +27,17 @@ def init(
 ) -> None:
     """Tạo kho kế hoạch mới: cấu hình, danh mục cơ quan, pre-commit, yamllint, VS Code, mẫu CI."""
     from kehoach.edit.repo_init import init_repository
+    from kehoach.fs.atomic import AtomicWriteError
+    from kehoach.fs.repo import is_dir, path_problem
 
-    if folder.exists() and not folder.is_dir():
+    if path_problem(folder) is None and not is_dir(folder):
         usage(f"“{folder}” không phải thư mục.")
-    for name, written in init_repository(folder, province):
+    try:
+        done = init_repository(folder, province)
+    except AtomicWriteError as exc:
+        print(f"Lỗi: {exc.message_vi}", file=sys.stderr)
+        raise typer.Exit(1) from None
+    for name, written in done:
         print(f"{'Đã tạo' if written else 'Đã có, giữ nguyên'}: {name}")
     print("Tiếp theo: kehoach co-quan them … để thêm cơ quan; kehoach new ke_hoach --issuer … "
           "để soạn kế hoạch; trong kho git: kehoach git-setup và pre-commit install.")

@@ -47,16 +47,18 @@ def record_batch(path: Path, entries: list[DoneEntry], *, write: bool,
     refused. Raises EditError when the plan itself cannot be edited (lock, read, write)."""
     from kehoach.fs.atomic import AtomicWriteError, write_atomic
     from kehoach.fs.lock import FileLock, LockError
+    from kehoach.fs.reader import read_bytes, real_inside
 
     outcome = BatchOutcome(path)
-    try:
-        with FileLock(path):
-            raw = path.read_bytes()
+    try:  # a plan reached through a link in the repository: the real file is changed
+        real = real_inside(path)
+        with FileLock(real):
+            raw = read_bytes(real)
             bom = b"\xef\xbb\xbf" if raw.startswith(b"\xef\xbb\xbf") else b""
             for entry in entries:
                 raw = _apply(path, raw, bom, entry, outcome, registry)
             if write and outcome.recorded and not outcome.refused:
-                write_atomic(path, raw)
+                write_atomic(real, raw)
                 outcome.written = True
     except (LockError, AtomicWriteError) as exc:
         raise EditError(exc.message_vi) from exc

@@ -63,16 +63,23 @@ def format_file(path: Path, check_only: bool = False, display: str | None = None
     """Format one file in place; with ``check_only`` only report whether it would change."""
     from kehoach.fs.atomic import AtomicWriteError, write_atomic
     from kehoach.fs.lock import FileLock, LockError
+    from kehoach.fs.reader import ReadError, real_inside
 
     result = FmtResult(path, display or str(path))
     if check_only:
         _format_bytes(path, result)
         return result
+    try:  # a plan reached through a symlink: the real file is locked and rewritten
+        real = real_inside(path)
+    except ReadError as exc:
+        result.diagnostics.append(_diag(result.display, exc.code,
+                                        f"Không sửa được tệp: {exc.reason}."))
+        return result
     try:
-        with FileLock(path):
-            new = _format_bytes(path, result)
+        with FileLock(real):
+            new = _format_bytes(real, result)
             if new is not None and result.changed:
-                write_atomic(path, new)
+                write_atomic(real, new)
                 result.written = True
     except (LockError, AtomicWriteError) as exc:
         result.diagnostics.append(_diag(result.display, "io-error", exc.message_vi))
@@ -95,16 +102,13 @@ def format_paths(paths: list[Path], check_only: bool = False,
 
 
 def _format_bytes(path: Path, result: FmtResult) -> bytes | None:
+    from kehoach.load.document import Document, read_source
     from kehoach.load.source import SourceError, decode
 
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        from kehoach.fs.oserror import reason_vi
-
-        result.diagnostics.append(
-            _diag(result.display, "io-error",
-                  f"Không đọc được tệp: {reason_vi(exc, reading=True)}."))
+    unread = Document(path, result.display)
+    raw = read_source(unread)
+    if raw is None:
+        result.diagnostics.extend(unread.diagnostics)
         return None
     doc = _load(raw, path, result.display)
     result.diagnostics.extend(doc.diagnostics)

@@ -170,7 +170,8 @@ def locate_task(task_id: str, cwd: Path | None = None) -> Path:
     several are they loaded, to tell a task's id from another ``id:``. A lone candidate is
     loaded once, by the edit, which says so if the id is not a task's there."""
     from kehoach.check.idindex import IdIndex
-    from kehoach.fs.repo import cache_dir, find_root, plan_files, same_file_key
+    from kehoach.fs.cache import cache_dir
+    from kehoach.fs.repo import find_root, plan_files, same_file_key
     from kehoach.load.document import load_document
     from kehoach.textnorm import closest
 

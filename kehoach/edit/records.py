@@ -197,33 +197,46 @@ def extend(path: Path | str, task_id: str, new_deadline: str, by_document: str,
 def _edit(path: Path, task_id: str, change: _Change, registry: Registry | None) -> EditResult:
     from kehoach.fs.atomic import AtomicWriteError, write_atomic
     from kehoach.fs.lock import FileLock, LockError
+    from kehoach.fs.reader import ReadError, real_inside
 
+    try:  # a plan reached through a symlink: the real file is locked and rewritten
+        real = real_inside(path)
+    except ReadError as exc:
+        raise EditError(f"Không sửa được tệp “{path}”: {exc.reason}.") from exc
+    except (OSError, ValueError) as exc:
+        raise EditError(f"Không sửa được tệp “{path}”: {_why(exc)}.") from exc
     try:
-        with FileLock(path):
-            ctx = _open(path, task_id, registry)
+        with FileLock(real):
+            ctx = _open(path, task_id, registry, real=real)
             text, expected, message, record = change(ctx)
             warnings = _verify(ctx, text, expected)
-            write_atomic(path, ctx.bom + text.encode("utf-8"))
+            write_atomic(real, ctx.bom + text.encode("utf-8"))
     except (LockError, AtomicWriteError) as exc:
         raise EditError(exc.message_vi) from exc
     return EditResult(path, task_id, message, record, warnings)
 
 
-def _open(path: Path, task_id: str, registry: Registry | None, raw: bytes | None = None) -> _Ctx:
-    """The plan at ``path`` (or its content ``raw``, a batch's text so far) ready to edit."""
+def _why(exc: OSError | ValueError) -> str:
+    return reason_vi(exc, reading=True) if isinstance(exc, OSError) else "đường dẫn không hợp lệ"
+
+
+def _open(path: Path, task_id: str, registry: Registry | None, raw: bytes | None = None,
+          real: Path | None = None) -> _Ctx:
+    """The plan at ``path`` ready to edit: its content ``raw`` (a batch's text so far), else
+    read from ``real`` (where a link at ``path`` leads) or ``path``; ``path`` names it in
+    messages and finds its repository."""
     from kehoach.check.checker import check_document, load_registry
     from kehoach.fs.repo import find_root
-    from kehoach.load.document import Document, load_text
+    from kehoach.load.document import Document, load_text, read_source
     from kehoach.load.source import decode
     from kehoach.plan.walk import iter_tasks
     from kehoach.textnorm import closest
 
     if raw is None:
-        try:
-            raw = path.read_bytes()
-        except OSError as exc:
-            why = reason_vi(exc, reading=True)
-            raise EditError(f"Không đọc được tệp “{path}”: {why}.") from exc
+        unread = Document(real or path, str(path))
+        raw = read_source(unread)
+        if raw is None:
+            raise EditError(f"Không đọc được tệp “{path}”.", unread.diagnostics)
     doc = load_text(Document(path, str(path)), raw)
     errors = [d for d in doc.diagnostics if d.is_error]
     if errors or doc.plan is None:

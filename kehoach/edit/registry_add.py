@@ -42,17 +42,27 @@ class NewBody:
 def add_body(path: Path, body: NewBody) -> str:
     """Add ``body`` to the registry file at ``path``; what was done, in Vietnamese. Raises
     EditError (nothing written) when the result would not be a valid registry."""
-    from kehoach.fs.atomic import write_atomic
+    from kehoach.fs.atomic import AtomicWriteError, write_atomic
     from kehoach.fs.lock import FileLock, LockError
+    from kehoach.fs.oserror import reason_vi
+    from kehoach.fs.reader import read_text, real_inside
+    from kehoach.fs.repo import path_problem
 
     body = _nfc(body)
-    try:
-        with FileLock(path):
-            text = path.read_text(encoding="utf-8") if path.exists() else "co_quan: []\n"
+    try:  # a registry reached through a link in the repository: the real file is changed
+        real = real_inside(path)
+        with FileLock(real):
+            missing = path_problem(real) == "không tìm thấy"
+            text = "co_quan: []\n" if missing else read_text(real)
             new_text = registry_with(text, body)
-            write_atomic(path, new_text.encode("utf-8"))
-    except LockError as exc:
+            write_atomic(real, new_text.encode("utf-8"))
+    except (LockError, AtomicWriteError) as exc:
         raise EditError(exc.message_vi) from None
+    except UnicodeDecodeError:
+        raise EditError(f"Tệp “{path}” không phải UTF-8: hãy chạy “kehoach check”.") from None
+    except OSError as exc:
+        why = reason_vi(exc, reading=True)
+        raise EditError(f"Không đọc được tệp “{path}”: {why}.") from None
     return f"Đã thêm vào danh mục cơ quan: {body.ten} (mã {body.id})."
 
 

@@ -11,8 +11,9 @@ from kehoach.edit import repo_files
 
 def init_repository(root: Path, province: str | None = None) -> list[tuple[str, bool]]:
     """Write the files of a new plans repository under ``root``: (relative path, written)
-    for each, False where the file existed and was kept."""
-    from kehoach.fs.atomic import write_atomic
+    for each, False where the file existed and was kept. Raises AtomicWriteError when one
+    cannot be written (a full disk; a folder such as ``.vscode`` that is a link out)."""
+    from kehoach.fs.atomic import make_folder, write_atomic
     from kehoach.plan.schema import SCHEMA_FILES, schema_json
     from kehoach.review.git import ATTRIBUTES
 
@@ -36,7 +37,7 @@ def init_repository(root: Path, province: str | None = None) -> list[tuple[str, 
         if path.exists() or path.is_symlink():
             done.append((name, False))
             continue
-        path.parent.mkdir(parents=True, exist_ok=True)
+        make_folder(path.parent)
         write_atomic(path, text.encode("utf-8"))
         done.append((name, True))
     return done

@@ -27,7 +27,8 @@ _REPLACE_TRIES = 5
 class AtomicWriteError(KehoachError, OSError):
     """The file could not be written; ``message_vi`` says why, in Vietnamese.
 
-    ``stage``: where it failed — ``"create"`` (the temporary file: the folder is not
+    ``stage``: where it failed — ``"target"`` (the target may not be replaced: a symlink, a
+    device, a folder, outside the repository), ``"create"`` (the temporary file: the folder is not
     writable), ``"write"`` (writing or flushing it: disk full, size limit) or ``"replace"``
     (moving it over the target: the target is locked or read-only).
     """
@@ -39,8 +40,13 @@ class AtomicWriteError(KehoachError, OSError):
 
 
 def write_atomic(path: Path | str, data: bytes) -> None:
-    """Replace ``path`` with ``data`` atomically (the file is created when missing)."""
+    """Replace ``path`` with ``data`` atomically (the file is created when missing).
+
+    Only a regular file or a missing path is ever replaced (``check_replaceable``): never a
+    symlink (its target stays as it is), a device, a FIFO, a socket or a folder.
+    """
     target = Path(path)
+    check_replaceable(target)
     folder = target.parent if str(target.parent) else Path(".")
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
@@ -62,6 +68,65 @@ def write_atomic(path: Path | str, data: bytes) -> None:
     except BaseException:
         _discard(tmp)
         raise
+
+
+def check_replaceable(target: Path) -> None:
+    """``AtomicWriteError`` (stage ``"target"``) unless ``target`` may be replaced: missing or
+    a regular file, not a Windows device name, and — when it is written inside a plans
+    repository — in a folder that really is inside that repository (not through a symlink)."""
+    from kehoach.fs import windows
+    from kehoach.fs.reader import FOLDER_OUTSIDE, ReadError, kind_of, real_inside
+
+    why = windows.refusal(target)
+    if why is None:
+        try:
+            st = os.lstat(target)
+        except FileNotFoundError:
+            st = None
+        except OSError as exc:
+            raise AtomicWriteError(target, reason_vi(exc), "target") from exc
+        if st is not None and stat.S_ISLNK(st.st_mode):
+            why = "đây là liên kết (symlink); kehoach không ghi qua liên kết"
+        elif st is not None:
+            why = kind_of(st.st_mode)
+    if why is None:
+        try:
+            real_inside(target.parent if str(target.parent) else Path("."))
+        except ReadError:
+            why = FOLDER_OUTSIDE
+        except OSError as exc:
+            why = reason_vi(exc)
+    if why is not None:
+        raise AtomicWriteError(target, why, "target")
+
+
+def write_output(path: Path, data: bytes, *, force: bool = True) -> None:
+    """Write a file the user named (``-o``): its folders are made (``make_folder``), an existing
+    file is replaced only with ``force``, and only if it is a regular file (``write_atomic``).
+    ``AtomicWriteError`` says why not."""
+    from kehoach.fs.repo import is_dir, path_problem
+
+    if is_dir(path):
+        raise AtomicWriteError(path, "đây là một thư mục; hãy ghi tên tệp", "target")
+    if not force and path_problem(path) is None:
+        raise AtomicWriteError(path, "tệp đã có; dùng --force để ghi đè", "target")
+    make_folder(path.parent if str(path.parent) else Path("."))
+    write_atomic(path, data)
+
+
+def make_folder(folder: Path) -> None:
+    """``mkdir -p`` for an output folder, refusing (``AtomicWriteError``, stage ``"target"``)
+    when a symlink on the way leads out of the repository: no folder is made outside it."""
+    from kehoach.fs.reader import FOLDER_OUTSIDE, ReadError, real_inside
+
+    try:
+        real_inside(folder)
+        folder.mkdir(parents=True, exist_ok=True)
+    except ReadError as exc:
+        raise AtomicWriteError(folder, FOLDER_OUTSIDE, "target") from exc
+    except (OSError, ValueError) as exc:
+        why = reason_vi(exc) if isinstance(exc, OSError) else str(exc)
+        raise AtomicWriteError(folder, why, "create") from exc
 
 
 def _copy_mode(target: Path, tmp: Path) -> None:

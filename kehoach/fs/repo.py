@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -12,17 +13,56 @@ PLANS_DIR = "plans"
 YAML_SUFFIXES = (".yaml", ".yml")
 
 
-def find_root(start: Path) -> Path | None:
+def find_root(start: Path | str) -> Path | None:
     """The repository holding ``start``: the nearest folder upwards with a ``kehoach.toml``
-    or a ``plans/`` folder (a path inside ``plans/`` belongs to the folder above it)."""
-    here = start.resolve()
-    if here.is_file() or not here.exists():
-        here = here.parent
-    for folder in (here, *here.parents):
-        if (folder / MARKER).is_file():
-            return folder
-        if (folder / PLANS_DIR).is_dir():
-            return folder
+    or a ``plans/`` folder (a path inside ``plans/`` belongs to the folder above it).
+
+    The search is lexical — symlinks in ``start`` are not resolved — because the repository a
+    path belongs to is the one it is written in: a committed ``plans/a.yaml -> /etc/x`` belongs
+    to this repository, which is what lets ``kehoach.fs.reader`` refuse to follow it out.
+    A path the system cannot even look at (too long, a loop) belongs to no repository.
+    """
+    here = os.path.abspath(start)
+    if not is_dir(here):
+        here = os.path.dirname(here)
+    while True:
+        if is_file(os.path.join(here, MARKER)) or is_dir(os.path.join(here, PLANS_DIR)):
+            return Path(here)
+        parent = os.path.dirname(here)
+        if parent == here:
+            return None
+        here = parent
+
+
+def is_dir(path: str | Path) -> bool:
+    """Whether ``path`` is a folder — False, never an error, for a path the system cannot
+    look at (too long, a symlink loop, a NUL), unlike ``Path.is_dir``."""
+    try:
+        return stat.S_ISDIR(os.stat(path).st_mode)
+    except (OSError, ValueError):
+        return False
+
+
+def is_file(path: str | Path) -> bool:
+    """Whether ``path`` is a regular file (False for any path the system cannot look at)."""
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except (OSError, ValueError):
+        return False
+
+
+def path_problem(path: str | Path) -> str | None:
+    """None when ``path`` exists, else why it cannot be used, in Vietnamese."""
+    from kehoach.fs.oserror import reason_vi
+
+    try:
+        os.stat(path)
+    except FileNotFoundError:
+        return "không tìm thấy"
+    except OSError as exc:
+        return reason_vi(exc, reading=True)
+    except ValueError:
+        return "đường dẫn có ký tự không hợp lệ"
     return None
 
 
@@ -30,7 +70,7 @@ def yaml_files(paths: Iterable[Path]) -> list[Path]:
     """The YAML files named, and those under the folders named (recursively, sorted)."""
     out: list[Path] = []
     for path in paths:
-        if path.is_dir():
+        if is_dir(path):
             out.extend(_walk(path))
         else:
             out.append(path)
@@ -62,12 +102,12 @@ def _walk(folder: Path, registry: bool | None = None) -> list[Path]:
 
 def registry_files(root: Path) -> list[Path]:
     plans = root / PLANS_DIR
-    return _walk(plans, registry=True) if plans.is_dir() else []
+    return _walk(plans, registry=True) if is_dir(plans) else []
 
 
 def plan_files(root: Path) -> list[Path]:
     plans = root / PLANS_DIR
-    return _walk(plans, registry=False) if plans.is_dir() else []
+    return _walk(plans, registry=False) if is_dir(plans) else []
 
 
 def same_file_key(path: Path) -> str:
@@ -90,23 +130,7 @@ def _inside(path: Path, folder: Path) -> bool:
     return a == b or a.startswith(b.rstrip(os.sep) + os.sep)
 
 
-def make_cache_dir(folder: Path) -> None:
-    """Create the cache folder with a ``.gitignore`` of ``*`` inside, as pytest and ruff do:
-    ``git add -A`` in a plans repository must not commit kehoach's cache."""
-    folder.mkdir(parents=True, exist_ok=True)
-    ignore = folder / ".gitignore"
-    if not ignore.exists():
-        ignore.write_text("# kehoach's cache: made again when missing.\n*\n", encoding="utf-8")
-
-
-def cache_dir(root: Path | None) -> Path | None:
-    """kehoach's cache folder: ``.kehoach-cache/`` at the repository root.
-
-    ``KEHOACH_CACHE_DIR`` moves it; ``KEHOACH_NO_CACHE=1`` turns caching off (None).
-    """
-    if os.environ.get("KEHOACH_NO_CACHE"):
-        return None
-    override = os.environ.get("KEHOACH_CACHE_DIR")
-    if override:
-        return Path(override)
-    return root / ".kehoach-cache" if root else None
+def within(path: str, folder: str) -> bool:
+    """``path`` is ``folder`` or inside it (compared as written; case-folded on Windows)."""
+    a, b = os.path.normcase(path), os.path.normcase(folder)
+    return a == b or a.startswith(b.rstrip("\\/") + os.sep)

@@ -74,17 +74,22 @@ def load_config(root: Path | None, cwd: Path | None = None) -> Config:
         return NO_CONFIG
     path = root / MARKER
     display = display_path(path, cwd)
-    try:
-        with path.open("rb") as handle:
-            raw = handle.read(MAX_BYTES + 1)
+    from kehoach.fs.reader import FileTooLarge, ReadError, read_bytes
+
+    try:  # the one reader: a regular file, bounded, not through a link out of the repository
+        raw = read_bytes(path, limit=MAX_BYTES)
+    except FileTooLarge:
+        return Config(path, diagnostics=(diagnostic(
+            display, 0, 0, "file-too-large", "Tệp cấu hình lớn hơn 256 KiB: không đọc."),))
+    except ReadError as exc:
+        return Config(path, diagnostics=(diagnostic(display, 0, 0, exc.code,
+                                                    f"Không đọc được tệp: {exc.reason}."),))
     except OSError as exc:
         from kehoach.fs.oserror import reason_vi
 
+        why = reason_vi(exc, reading=True)
         return Config(path, diagnostics=(diagnostic(display, 0, 0, "io-error",
-                                                    f"Không đọc được tệp: {reason_vi(exc)}."),))
-    if len(raw) > MAX_BYTES:
-        return Config(path, diagnostics=(diagnostic(
-            display, 0, 0, "file-too-large", "Tệp cấu hình lớn hơn 256 KiB: không đọc."),))
+                                                    f"Không đọc được tệp: {why}."),))
     return parse_config(raw.decode("utf-8", "replace"), path, display)
 
 

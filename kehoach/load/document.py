@@ -53,15 +53,27 @@ class Document:
 def load_document(path: Path, display: str | None = None) -> Document:
     """Read, parse and validate one file; every problem becomes a diagnostic, never raised."""
     doc = Document(path, display or str(path))
+    raw = read_source(doc)
+    return doc if raw is None else load_text(doc, raw)
+
+
+def read_source(doc: Document) -> bytes | None:
+    """The file's bytes, or None with the reason added to ``doc`` as a diagnostic."""
+    from kehoach.fs.reader import FileTooLarge, ReadError, read_bytes
+
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
+        return read_bytes(doc.path)
+    except FileTooLarge as exc:
+        doc.add_at(1, 1, exc.code, exc.reason)
+    except ReadError as exc:
+        doc.add_at(1, 1, exc.code, f"Không đọc được tệp: {exc.reason}.")
+    except (OSError, ValueError) as exc:  # ValueError: a NUL in the path
         from kehoach.fs.oserror import reason_vi
 
-        doc.add_at(1, 1, "io-error",
-                   f"Không đọc được tệp: {reason_vi(exc, reading=True)}.")
-        return doc
-    return load_text(doc, raw)
+        why = reason_vi(exc, reading=True) if isinstance(exc, OSError) else "đường dẫn có ký " \
+            "tự NUL"
+        doc.add_at(1, 1, "io-error", f"Không đọc được tệp: {why}.")
+    return None
 
 
 @contextmanager

@@ -11,9 +11,7 @@ import re
 from dataclasses import dataclass
 
 from kehoach.errors import KehoachError
-
-MAX_BYTES = 10 * 1024 * 1024
-"""Largest plan file accepted (10 MiB: a thousand-task plan is under 1 MiB)."""
+from kehoach.fs.reader import MAX_BYTES, too_large_message
 
 MAX_DEPTH = 100
 """Deepest YAML nesting accepted (brackets, indentation steps or compact ``- -`` chains)."""
@@ -42,10 +40,7 @@ class SourceError(KehoachError):
 def decode(data: bytes) -> str:
     """Decode UTF-8 (a BOM is fine) or raise SourceError saying what the bytes look like."""
     if len(data) > MAX_BYTES:
-        raise SourceError(SourceProblem(
-            "file-too-large",
-            f"Tệp quá lớn ({len(data):,} byte); giới hạn là {MAX_BYTES:,} byte.",
-        ))
+        raise SourceError(SourceProblem("file-too-large", too_large_message(len(data))))
     for bom, name in ((codecs.BOM_UTF32_LE, "UTF-32"), (codecs.BOM_UTF32_BE, "UTF-32"),
                       (codecs.BOM_UTF16_LE, "UTF-16"), (codecs.BOM_UTF16_BE, "UTF-16")):
         if data.startswith(bom) and not data.startswith(codecs.BOM_UTF8):

@@ -34,9 +34,9 @@ def output_format(path: Path, given: str | None, formats: dict[str, str]) -> str
 
 
 def write_output(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` atomically (the folder is created when missing)."""
-    from kehoach.fs.atomic import write_atomic
+    """Write ``data`` to ``path`` atomically (the folder is created when missing; never
+    through a link out of the repository, never over a folder, a device or a link: see
+    ``kehoach.fs.atomic.write_output``, whose AtomicWriteError ``main()`` reports)."""
+    from kehoach.fs.atomic import write_output as write_file
 
-    if path.parent and not path.parent.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-    write_atomic(path, data)
+    write_file(path, data)

@@ -8,6 +8,7 @@ from pathlib import Path
 from kehoach.check.checker import check_paths
 from kehoach.diagnostics.diagnostic import Diagnostic
 from kehoach.render import convert_to_pdf, render_plan
+from kehoach.render.output import prepare_folder
 from kehoach.render.targets import targets
 
 
@@ -25,7 +26,7 @@ def render_source(source: Path, output: Path | None, *, template: str | None = N
     plans = {d.path.resolve(): d.plan for d in result.documents if d.plan is not None}
     search = [result.root / "templates"] if result.root else []
     for plan_path, target in targets(source, output, result.root):
-        target.parent.mkdir(parents=True, exist_ok=True)
+        prepare_folder(target.parent)
         docx = render_plan(plans[plan_path.resolve()], result.registry, target,
                            template=template, search_dirs=search, force=force,
                            plan_path=plan_path)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from kehoach.errors import RenderError
-from kehoach.fs.repo import yaml_files
+from kehoach.fs.repo import within, yaml_files
 from kehoach.load.document import is_registry_path
 
 
@@ -18,9 +19,22 @@ def targets(source: Path, output: Path | None, root: Path | None) -> list[tuple[
             raise RenderError(f"Khi xuất cả thư mục, “-o” phải là một thư mục, không phải "
                               f"tệp {out_dir.name}.")
         plans = [p for p in yaml_files([source]) if not is_registry_path(p)]
-        return [(p, out_dir / p.relative_to(source).with_suffix(".docx")) for p in plans]
+        if not plans:
+            raise RenderError(f"Thư mục “{source}” không có tệp kế hoạch (.yaml) nào để xuất.")
+        pairs = [(p, out_dir / p.relative_to(source).with_suffix(".docx")) for p in plans]
+        for _, target in pairs:
+            _inside(target, out_dir)
+        return pairs
     if output is None:
         return [(source, default_dir / f"{source.stem}.docx")]
     if output.is_dir() or str(output).endswith(("/", "\\")):
         return [(source, output / f"{source.stem}.docx")]
     return [(source, output)]
+
+
+def _inside(target: Path, out_dir: Path) -> None:
+    """In an output folder, kehoach writes only inside it: not through a sub-folder that is a
+    symlink to somewhere else."""
+    if not within(os.path.realpath(target.parent), os.path.realpath(out_dir)):
+        raise RenderError(f"Không ghi được tệp “{target}”: thư mục chứa tệp là liên kết "
+                          f"(symlink) trỏ ra ngoài thư mục xuất “{out_dir}”.")

@@ -52,22 +52,28 @@ class DiffError(KehoachError, RuntimeError):
 def load_version(spec: str, cwd: Path) -> tuple[str, bytes]:
     """(display name, bytes) of a plan version: a file path, or ``git:REV:path``."""
     if not spec.startswith("git:"):
+        from kehoach.fs.reader import read_bytes
+
         path = Path(spec) if Path(spec).is_absolute() else cwd / spec
         try:
-            return spec, path.read_bytes()
-        except OSError as exc:
-            why = reason_vi(exc, reading=True)
+            return spec, read_bytes(path)
+        except (OSError, ValueError) as exc:
+            why = reason_vi(exc, reading=True) if isinstance(exc, OSError) else "đường dẫn " \
+                "không hợp lệ"
             raise DiffError(f"Không đọc được tệp “{spec}”: {why}.") from exc
     rev, sep, name = spec[4:].partition(":")
     if not sep or not rev or not name:
         raise DiffError(f"Không hiểu phiên bản “{spec}”: hãy viết git:PHIÊN_BẢN:đường/dẫn, ví "
                         "dụ git:HEAD~1:plans/ke-hoach.yaml.")
+    if rev.startswith("-") or "\0" in spec:  # never an option for git (git:--output=FILE:x)
+        raise DiffError(f"Phiên bản “{rev}” không hợp lệ: tên phiên bản không bắt đầu bằng "
+                        "dấu “-”.")
     rel = os.path.relpath(name, cwd) if os.path.isabs(name) else name
     rel = rel.replace(os.sep, "/")
     if not rel.startswith(("./", "../")):
         rel = "./" + rel
-    out = _git(["show", f"{rev}:{rel}"], cwd, f"lấy được tệp “{name}” ở phiên bản “{rev}”",
-               rev=rev, name=name)
+    out = _git(["show", "--end-of-options", f"{rev}:{rel}"], cwd,
+               f"lấy được tệp “{name}” ở phiên bản “{rev}”", rev=rev, name=name)
     return f"{rev}:{name}", out
 
 
@@ -81,14 +87,27 @@ def load_plan_version(spec: str, cwd: Path) -> Document:
 
 
 def _git(args: list[str], cwd: Path, doing: str, rev: str = "", name: str = "") -> bytes:
+    """git's output — at most ``MAX_BYTES`` of it: a committed 2 GB blob is refused, not read."""
+    from kehoach.fs.reader import MAX_BYTES, too_large_message
+
     try:
-        done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, check=False)
+        proc = subprocess.Popen(["git", *args], cwd=cwd, stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, stdin=subprocess.DEVNULL)
     except FileNotFoundError as exc:
         raise DiffError("Không tìm thấy lệnh git: hãy cài git (https://git-scm.com), hoặc so "
                         "sánh hai tệp.") from exc
-    if done.returncode == 0:
-        return done.stdout
-    detail = done.stderr.decode("utf-8", "replace").strip()
+    except OSError as exc:
+        raise DiffError(f"Không {doing}: {reason_vi(exc)}.") from exc
+    with proc:
+        assert proc.stdout is not None and proc.stderr is not None
+        out = proc.stdout.read(MAX_BYTES + 1)
+        if len(out) > MAX_BYTES:
+            proc.kill()
+            raise DiffError(f"Không {doing}: {too_large_message(None)}")
+        err = proc.stderr.read(64 * 1024)
+    if proc.returncode == 0:
+        return out
+    detail = err.decode("utf-8", "replace").strip()
     raise DiffError(f"Không {doing}: {_explain(detail, rev, name)}")
 
 
@@ -112,22 +131,50 @@ def git_setup(repo_root: Path, command: str = TEXTCONV_COMMAND) -> list[str]:
     _git(["rev-parse", "--git-dir"], repo_root, "thiết lập được git cho kho kế hoạch")
     done = []
     attributes = repo_root / ".gitattributes"
-    text = attributes.read_text(encoding="utf-8") if attributes.exists() else ""
-    present = {line.strip() for line in text.splitlines()}
+    raw = _attributes(attributes)
+    present = {line.strip() for line in raw.decode("utf-8", "replace").splitlines()}
     missing = [line for line in ATTRIBUTES if line not in present]
     if missing:
-        if text and not text.endswith("\n"):
-            text += "\n"
-        write_atomic(attributes, (text + "\n".join(missing) + "\n").encode("utf-8"))
+        if raw and not raw.endswith(b"\n"):
+            raw += b"\n"
+        # The file's own bytes are kept as they are, whatever their encoding.
+        write_atomic(attributes, raw + ("\n".join(missing) + "\n").encode("utf-8"))
         done.append(f"Đã thêm vào .gitattributes: {'; '.join(missing)}.")
     for key, value in (("diff.kehoach.textconv", command), ("diff.kehoach.xfuncname", FUNCNAME)):
         current = subprocess.run(["git", "config", "--get", key], cwd=repo_root,
                                  capture_output=True, check=False) if _has_git() else None
-        if current is not None and current.stdout.decode("utf-8").strip() == value:
+        if current is not None and current.stdout.decode("utf-8", "replace").strip() == value:
             continue
         _git(["config", key, value], repo_root, f"đặt được cấu hình git {key}")
         done.append(f"Đã đặt git config {key} = {value}.")
     return done or ["Kho đã được thiết lập sẵn; không có gì thay đổi."]
+
+
+def _attributes(path: Path) -> bytes:
+    """The bytes of ``.gitattributes`` (none when missing); DiffError when it is a symlink or
+    not a regular file — its target's content would be copied into the repository."""
+    import stat
+
+    from kehoach.fs.reader import kind_of, read_bytes
+
+    try:
+        mode = os.lstat(path).st_mode
+    except FileNotFoundError:
+        return b""
+    except OSError as exc:
+        raise DiffError(f"Không đọc được tệp “{path}”: {reason_vi(exc, reading=True)}.") from exc
+    why: str | None
+    if stat.S_ISLNK(mode):
+        why = "đây là liên kết (symlink); kehoach không sửa tệp này qua liên kết"
+    else:
+        why = kind_of(mode)
+    if why:
+        raise DiffError(f"Không sửa được tệp “{path}”: {why}. Hãy thay bằng một tệp thông "
+                        "thường rồi chạy lại.")
+    try:
+        return read_bytes(path, limit=1024 * 1024)
+    except OSError as exc:
+        raise DiffError(f"Không đọc được tệp “{path}”: {reason_vi(exc, reading=True)}.") from exc
 
 
 def _has_git() -> bool:
@@ -140,10 +187,11 @@ def _has_git() -> bool:
 
 def textconv(path: Path, registry: Registry | None = None) -> str:
     """The plan at ``path`` as plan-terms lines (the file's text when it is not a valid plan)."""
+    from kehoach.fs.reader import read_bytes
     from kehoach.load.document import Document, load_text
     from kehoach.review.plantext import plan_lines
 
-    raw = path.read_bytes()
+    raw = read_bytes(path)
     doc = load_text(Document(path, str(path)), raw)
     if doc.plan is None:
         return raw.decode("utf-8", "replace")

@@ -13,7 +13,7 @@ from kehoach.check.checker import load_registry
 from kehoach.diagnostics.diagnostic import Diagnostic
 from kehoach.fs.parallel import run_files
 from kehoach.fs.repo import display_path, find_root, yaml_files
-from kehoach.load.document import Document, is_registry_path, load_text, no_gc
+from kehoach.load.document import Document, is_registry_path, load_text, no_gc, read_source
 from kehoach.plan.registry import Registry
 from kehoach.tracking import rowcache as cache
 from kehoach.tracking.filters import Prefilter
@@ -67,6 +67,9 @@ def load(paths: Sequence[Path], as_of: dt.date, cwd: Path | None = None,
         else:
             loaded.partials.append(data)
     loaded.failed.sort()
+    from kehoach.fs.cache import evict_if_written
+
+    evict_if_written(folder, root)
     return loaded
 
 
@@ -81,10 +84,14 @@ class _Shared:
 
 
 def _read(path: Path) -> bytes:
+    """A registry file's bytes for the cache key (one that cannot be read is reported by the
+    registry's own loading; here it only has to key differently from a readable one)."""
+    from kehoach.fs.reader import read_bytes
+
     try:
-        return path.read_bytes()
-    except OSError:
-        return b""
+        return read_bytes(path)
+    except (OSError, ValueError) as exc:
+        return f"\0unreadable:{type(exc).__name__}:{exc}".encode()
 
 
 def _rows_of_file(path: Path, display: str, shared: _Shared) -> tuple[Document, Any]:
@@ -99,7 +106,10 @@ def _rows_of_file(path: Path, display: str, shared: _Shared) -> tuple[Document, 
 def _data_of_file(
     path: Path, display: str, shared: _Shared
 ) -> tuple[Document, list[tuple[object, ...]] | None]:
-    raw = _read(path)
+    doc = Document(path, display)
+    raw = read_source(doc)
+    if raw is None:  # the reason is in the document's diagnostics (never "Tệp rỗng")
+        return doc, None
     store = cache.RowCache(shared.cache_dir) if shared.cache_dir else None
     where = shared.prefilter
     # An entry holds the rows of one question: the prefilter is part of its key.
@@ -108,8 +118,8 @@ def _data_of_file(
     if store is not None:
         hit = store.get(key)
         if hit is not None:
-            return Document(path, display), hit
-    doc = load_text(Document(path, display), raw)
+            return doc, hit
+    doc = load_text(doc, raw)
     if doc.plan is None:
         return doc, None
     with no_gc():

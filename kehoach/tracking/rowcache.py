@@ -1,15 +1,17 @@
 """A cache of obligation rows, so that repeated queries skip YAML, validation and scheduling.
 
-Where: ``.kehoach-cache/rows/`` at the repository root (``KEHOACH_CACHE_DIR`` moves it;
-``KEHOACH_NO_CACHE=1`` turns it off). One entry per plan file and question, named by a hash
-of everything the rows depend on: the file's bytes, the registry's bytes, the as-of day and
-kehoach's version. A changed file, registry or version simply misses; nothing needs to be
-invalidated by hand.
+Where: ``rows/`` in the repository's cache folder, in the user's cache directory — never in
+the repository (``kehoach.fs.cache``; ``KEHOACH_NO_CACHE=1`` turns it off). One entry per plan
+file and question, named by a hash of everything the rows depend on: the file's bytes, the
+registry's bytes, the as-of day and kehoach's version. A changed file, registry or version
+simply misses; nothing needs to be invalidated by hand. The folder is bounded (least recently
+used entries go first).
 
 Entries are written atomically (temporary file, then rename), so two processes at once can
 only race to write the same content. Entries are ``marshal`` data of plain tuples — never
-pickle, so a tampered cache cannot run code — behind a header; an entry that is corrupt,
-truncated or from another format version is ignored and rewritten.
+pickle — behind a header naming the format, kehoach's version, the entry's own key and a
+checksum of the data: an entry that is corrupt, truncated, renamed, from another version or
+otherwise cannot be verified is ignored and rewritten.
 """
 
 from __future__ import annotations
@@ -25,14 +27,18 @@ from pathlib import Path
 from typing import Any
 
 from kehoach import __version__
-from kehoach.fs.repo import cache_dir, make_cache_dir
+from kehoach.fs import cache as place
+from kehoach.fs.cache import cache_dir
+from kehoach.fs.cache import make_dir as make_cache_dir
 from kehoach.plan.model import Completion, Extension
 from kehoach.tracking.obligations import Obligation
 
 __all__ = ["RowCache", "cache_dir", "decode", "digest", "encode", "entry_key"]
 
-FORMAT = 1
+FORMAT = 2
 _HEADER = f"kehoach-rows:{FORMAT}:{__version__}\n".encode()
+ENTRY_LIMIT = 256 * 1024 * 1024
+"""Largest entry read back (the rows of a 10 MiB plan are far smaller)."""
 _ORD = dt.date.toordinal
 _DAY = dt.date.fromordinal
 
@@ -103,6 +109,10 @@ def decode(data: list[tuple[Any, ...]], plan: str) -> list[Obligation]:
     return out
 
 
+def _checksum(payload: bytes) -> bytes:
+    return hashlib.blake2b(payload, digest_size=20).hexdigest().encode()
+
+
 class RowCache:
     def __init__(self, folder: Path):
         self.folder = folder / "rows"
@@ -111,18 +121,29 @@ class RowCache:
         return self.folder / key[:2] / key
 
     def get(self, key: str) -> list[tuple[Any, ...]] | None:
-        """The cached rows' data, or None on a miss or an unreadable entry."""
+        """The cached rows' data, or None on a miss or an entry that cannot be verified."""
+        from kehoach.fs.reader import read_bytes
+
+        path = self._path(key)
         try:
-            data = self._path(key).read_bytes()
+            data = read_bytes(path, limit=ENTRY_LIMIT, confine=False)
+            mtime = os.stat(path).st_mtime
         except OSError:
             return None
-        if not data.startswith(_HEADER):
+        head = _HEADER + key.encode() + b"\n"
+        if not data.startswith(head):
+            return None
+        checksum, _, payload = data[len(head):].partition(b"\n")
+        if checksum != _checksum(payload):
             return None
         try:
-            rows = marshal.loads(data[len(_HEADER):])
+            rows = marshal.loads(payload)
         except (EOFError, ValueError, TypeError):
             return None
-        return rows if isinstance(rows, list) else None
+        if not isinstance(rows, list):
+            return None
+        place.touch(path, mtime)
+        return rows
 
     def put(self, key: str, payload: bytes) -> None:
         """Store an entry atomically; a cache that cannot be written is silently skipped."""
@@ -135,8 +156,11 @@ class RowCache:
             return
         try:
             with os.fdopen(fd, "wb") as f:
-                f.write(_HEADER + payload)
+                f.write(b"".join((_HEADER, key.encode(), b"\n", _checksum(payload), b"\n",
+                                  payload)))
             os.replace(tmp, path)
         except OSError:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
+            return
+        place.mark_written(self.folder.parent)

@@ -36,6 +36,7 @@ EMITTERS = {
     "at": 2,  # load.config._Problems.at(line, col, code, message)
     "key": 2,  # load.config._Problems.key(key, section, code, message)
     "value": 1,  # load.config._Problems.value(value, code, message)
+    "ReadError": 2,  # fs.reader.ReadError(path, reason, code): a file refused before reading
 }
 KEBAB = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)+$")
 # Kebab-case strings passed to other calls in the packages swept: not diagnostic codes.
@@ -168,6 +169,7 @@ def test_security_codes_are_the_guards_against_hostile_files():
     assert {c.name for c in CODES.values() if c.security} == {
         "file-too-large", "line-too-long", "nesting-too-deep", "duplicate-key",
         "yaml11-surprise", "yaml-tag", "yaml-alias", "config-security", "suppress-security",
+        "not-a-file", "outside-repository",
     }
 
 

@@ -74,6 +74,28 @@ CODES = (
         "# plans/ke-hoach.yaml đã được đóng ở mọi chương trình khác\n",
     ),
     Code(
+        "not-a-file", ERROR, FILE, "Không phải tệp thông thường",
+        "Trong kho có một mục mang tên tệp kế hoạch nhưng là một thư mục, một thiết bị (như "
+        "/dev/zero), một ống dẫn (FIFO), một socket hoặc một tên thiết bị dành riêng của Windows "
+        "(con.yaml, nul.yaml…), không phải tệp văn bản. Đọc những thứ này có thể làm treo lệnh "
+        "hoặc dùng hết bộ nhớ, nên kehoach không mở chúng; giới hạn này không cấu hình nào tắt "
+        "được. Hãy xóa mục đó, hoặc thay bằng tệp kế hoạch thật.",
+        "# plans/ke-hoach.yaml -> /dev/zero (liên kết tới một thiết bị)\n",
+        "# plans/ke-hoach.yaml: một tệp văn bản YAML\nloai: ke_hoach\n",
+        security=True,
+    ),
+    Code(
+        "outside-repository", ERROR, FILE, "Liên kết trỏ ra ngoài kho kế hoạch",
+        "Tệp là một liên kết tượng trưng (symlink), hoặc nằm trong một thư mục liên kết, trỏ tới "
+        "chỗ nằm ngoài kho kế hoạch. Một kho sao chép từ người khác có thể chứa liên kết như vậy "
+        "để đọc hoặc ghi đè tệp riêng trên máy người dùng, nên kehoach chỉ theo liên kết dẫn tới "
+        "chỗ khác trong cùng kho; giới hạn này không cấu hình nào tắt được. Hãy chép tệp vào kho "
+        "thay vì liên kết tới nó.",
+        "# plans/ke-hoach.yaml -> /home/cv/tai-lieu/ke-hoach.yaml\n",
+        "# plans/ke-hoach.yaml -> ../luu-tru/ke-hoach.yaml (trong cùng kho)\n",
+        security=True,
+    ),
+    Code(
         "empty-file", ERROR, FILE, "Tệp rỗng",
         "Tệp không có nội dung YAML nào: trống, chỉ có chú thích “#”, hoặc chỉ có dòng “---”. "
         "Mỗi tệp .yaml trong plans/ phải là một kế hoạch (hoặc danh mục cơ quan). Hãy xóa tệp "
