@@ -11,6 +11,7 @@ import typer
 
 from kehoach import __version__
 from kehoach.cli.typer_adapter import Group, localize, usage_error_vi
+from kehoach.textnorm import printable
 
 app = typer.Typer(
     name="kehoach",
@@ -75,7 +76,7 @@ def main() -> None:
     except Exception as exc:  # the last guard: a bug must not greet an official as a traceback
         if os.environ.get("KEHOACH_DEBUG"):
             raise
-        print(f"Lỗi nội bộ của kehoach ({type(exc).__name__}: {exc}). Hãy báo lỗi kèm tệp kế "
-              "hoạch; đặt KEHOACH_DEBUG=1 để xem chi tiết.", file=sys.stderr)
+        print(f"Lỗi nội bộ của kehoach ({type(exc).__name__}: {printable(str(exc))}). Hãy báo "
+              "lỗi kèm tệp kế hoạch; đặt KEHOACH_DEBUG=1 để xem chi tiết.", file=sys.stderr)
         sys.exit(3)
     sys.exit(code if isinstance(code, int) else 0)

@@ -13,6 +13,8 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from kehoach.textnorm import printable
+
 if TYPE_CHECKING:
     from kehoach.deadline import Deadline
     from kehoach.plan.model import Plan
@@ -24,6 +26,7 @@ class EditError(ValueError):
     """The edit was refused; nothing was written. ``diagnostics`` when the file is at fault."""
 
     def __init__(self, message_vi: str, diagnostics: list[Any] | None = None):
+        message_vi = printable(message_vi)  # it quotes plan text and arguments
         self.message_vi = message_vi
         self.diagnostics = list(diagnostics or [])
         super().__init__(message_vi)

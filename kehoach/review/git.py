@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kehoach.fs.oserror import reason_vi
+from kehoach.textnorm import printable
 
 if TYPE_CHECKING:
     from kehoach.load.document import Document
@@ -45,7 +46,11 @@ FUNCNAME = r"^[IVXLC]+[.)].*$"
 
 
 class DiffError(RuntimeError):
-    """A version could not be read or git could not be set up; the message is Vietnamese."""
+    """A version could not be read or git could not be set up; the message is Vietnamese,
+    kept printable (it quotes version names and git's own words)."""
+
+    def __init__(self, message: str):
+        super().__init__(printable(message))
 
 
 def load_version(spec: str, cwd: Path) -> tuple[str, bytes]:
@@ -144,8 +149,9 @@ def textconv(path: Path, registry: Registry | None = None) -> str:
 
     raw = path.read_bytes()
     doc = load_text(Document(path, str(path)), raw)
-    if doc.plan is None:
-        return raw.decode("utf-8", "replace")
+    if doc.plan is None:  # shown as it is, but never a raw control sequence in git diff
+        lines = raw.decode("utf-8", "replace").split("\n")
+        return "\n".join(printable(line.removesuffix("\r")) for line in lines)
     if registry is None:
         registry = _registry()
     return "\n".join(plan_lines(doc.plan, registry)) + "\n"
