@@ -1,0 +1,55 @@
+"""Ids and names must not pass for other ones: look-alikes are found where they are written.
+
+Codes: ``invisible-character``, ``mixed-script``, ``lookalike-character`` (warnings, at the
+value's line and column; what each finds is in ``kehoach.check.lookalike``). They guard the
+queries (``--agency "Sở Nội vụ"`` must find every task of that body), so they are security
+warnings: a repository's own configuration must never be able to switch them off.
+
+Checked: in the registry every body's id, name, printed name, other names and abbreviation; in
+a plan its number and symbol, the printed names of its issuers and every task id.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from kehoach.check.lookalike import inspect
+from kehoach.check.rules.base import Finding, PlanContext, RegistryContext, warn
+from kehoach.plan.walk import iter_tasks
+
+_BODY_FIELDS = (("id", "Mã cơ quan"), ("ten", "Tên cơ quan"), ("ten_in", "Tên in"),
+                ("viet_tat", "Chữ viết tắt"))
+_ADVICE = {
+    "invisible-character": "nhìn như tên khác nhưng không khớp khi tìm; hãy xoá ký tự này",
+    "lookalike-character": "nhìn như chữ thường gặp nhưng không khớp khi tìm; hãy gõ lại ký tự "
+                           "này",
+    "mixed-script": "chữ trông giống nhau nhưng khác mã, tìm theo tên thật sẽ bỏ sót; hãy gõ "
+                    "lại ký tự này",
+}
+
+
+def check_registry(ctx: RegistryContext) -> Iterator[Finding]:
+    for i, body in enumerate(ctx.file.co_quan):
+        for key, label in _BODY_FIELDS:
+            yield from _name(("co_quan", i, key), label, getattr(body, key))
+        for j, other in enumerate(body.ten_khac):
+            yield from _name(("co_quan", i, "ten_khac", j), "Tên gọi khác", other)
+
+
+def check_plan(ctx: PlanContext) -> Iterator[Finding]:
+    plan = ctx.plan
+    yield from _name(("so_ky_hieu",), "Số, ký hiệu", plan.so_ky_hieu)
+    for i, issuer in enumerate(plan.co_quan_ban_hanh):
+        yield from _name(("co_quan_ban_hanh", i, "ten_in"), "Tên in của cơ quan ban hành",
+                         issuer.ten_in)
+        yield from _name(("co_quan_ban_hanh", i, "chu_quan"), "Tên cơ quan chủ quản",
+                         issuer.chu_quan)
+    for ref in iter_tasks(plan):
+        yield from _name((*ref.path, "id"), "Mã nhiệm vụ", ref.task.id)
+
+
+def _name(path: tuple[Any, ...], label: str, value: str | None) -> Iterator[Finding]:
+    found = inspect(value) if value else None
+    if found is not None:
+        yield warn(path, found.code, f"{label} “{value}” {found.what}: {_ADVICE[found.code]}.")
