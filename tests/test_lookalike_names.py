@@ -35,14 +35,30 @@ def test_the_alphabet_is_complete():
     assert len(LETTERS) == 2 * (12 * 6 + 17)  # 72 vowels with tones, 17 consonants
 
 
+def full_analysis(text: str):
+    """``inspect`` without its fast path for plain Vietnamese text."""
+    from kehoach.check import lookalike
+
+    return (lookalike._invisible(text) or lookalike._presentation_form(text)
+            or lookalike._mixed_script(text))
+
+
+@pytest.mark.parametrize("check", [inspect, full_analysis], ids=["inspect", "full-analysis"])
 @pytest.mark.parametrize("form", ["NFC", "NFD"])
-def test_no_vietnamese_letter_is_suspicious(form):
-    flagged = {c: inspect(unicodedata.normalize(form, c)) for c in LETTERS}
+def test_no_vietnamese_letter_is_suspicious(form, check):
+    flagged = {c: check(unicodedata.normalize(form, c)) for c in LETTERS}
     assert {c: s for c, s in flagged.items() if s is not None} == {}
     every = unicodedata.normalize(form, " ".join(LETTERS))
-    assert inspect(every) is None
+    assert check(every) is None
     for a, b in itertools.product(LETTERS, repeat=2):  # every pair, as in a syllable
-        assert inspect(unicodedata.normalize(form, f"{a}{b}")) is None, (a, b)
+        assert check(unicodedata.normalize(form, f"{a}{b}")) is None, (a, b)
+
+
+def test_the_fast_path_admits_only_what_the_full_analysis_admits():
+    from kehoach.check import lookalike
+
+    assert all(full_analysis(c) is None for c in lookalike._VIETNAMESE)
+    assert set(LETTERS) <= lookalike._VIETNAMESE
 
 
 VIETNAMESE_NAMES = [
@@ -60,6 +76,7 @@ VIETNAMESE_NAMES = [
 @pytest.mark.parametrize("form", ["NFC", "NFD"])
 def test_real_names_are_not_suspicious(name, form):
     assert inspect(unicodedata.normalize(form, name)) is None
+    assert full_analysis(unicodedata.normalize(form, name)) is None
 
 
 # text -> (code, 1-based position of the character reported)
@@ -179,3 +196,17 @@ def test_warnings_print_the_name_escaped_on_one_line(tmp_path):
     assert out.count("\n") == 2 and "\u202e" not in out and "\\u202e" in out
     assert "\u200b" not in out and "\\u200b" in out
     assert yaml.safe_load(SPOOFED_REGISTRY)["co_quan"][2]["ten_khac"][0] == "Sở\u200b Nội vụ"
+
+
+@pytest.mark.parametrize("where", ["task", "body"])
+def test_lookalike_ids_are_already_schema_errors(tmp_path, where):
+    """Ids are not checked for look-alikes: the schema admits only a-z, 0-9 and ._- in them."""
+    plan = PLAN.replace("ls.snv-gia", "ls.snv").replace("\\u0410", "A").replace("\\u0412", "B")
+    registry = SPOOFED_REGISTRY
+    if where == "task":
+        plan = plan.replace("- id: t1", "- id: \"t\\u0456\"")  # CYRILLIC SMALL LETTER I
+    else:
+        registry = registry.replace("- id: ls.snv-gia", "- id: \"ls.\\u0455nv\"")
+    repo = write_repo(tmp_path, {"a.yaml": plan}, registry=registry)
+    result = check_paths([repo / "plans"], cwd=repo)
+    assert "invalid-value" in {d.code for d in result.diagnostics if d.is_error}

@@ -46,6 +46,13 @@ _SCRIPTS = _SCRIPT_CODES.split()
 _AUGMENT = {"Hani": {"Jpan", "Kore", "Hanb"}, "Hira": {"Jpan"}, "Kana": {"Jpan"},
             "Hang": {"Kore"}, "Bopo": {"Hanb"}}
 _CJK = {"Jpan", "Kore", "Hanb"}
+# Characters a Vietnamese name is made of, all safe: the fast path of ``inspect``.
+_VIETNAMESE = frozenset(
+    {chr(c) for c in range(0x20, 0x7F)}
+    | {unicodedata.normalize("NFC", v + t) for v in "aăâeêioôơuưyAĂÂEÊIOÔƠUƯY"
+       for t in ("", "\u0300", "\u0301", "\u0303", "\u0309", "\u0323")}
+    | set("đĐ\u00a0–—‘’“”…·«»§°")
+)
 NAMES_VI = {"Latn": "Latinh", "Cyrl": "Kirin", "Grek": "Hy Lạp", "Armn": "Armenia",
             "Hani": "Hán", "Hira": "Hiragana", "Kana": "Katakana", "Hang": "Hangul",
             "Arab": "Ả Rập", "Hebr": "Do Thái", "Thai": "Thái", "Laoo": "Lào", "Khmr": "Khmer",
@@ -64,8 +71,8 @@ class Suspicion:
 
 def inspect(text: str) -> Suspicion | None:
     """The first reason ``text`` could pass for another name, or ``None``."""
-    if text.isascii():
-        return None  # only Latin and common characters, none of them invisible
+    if text.isascii() or _VIETNAMESE.issuperset(text):
+        return None  # Latin letters (Vietnamese ones too) and common punctuation only
     return _invisible(text) or _presentation_form(text) or _mixed_script(text)
 
 

@@ -5,8 +5,10 @@ value's line and column; what each finds is in ``kehoach.check.lookalike``). The
 queries (``--agency "Sở Nội vụ"`` must find every task of that body), so they are security
 warnings: a repository's own configuration must never be able to switch them off.
 
-Checked: in the registry every body's id, name, printed name, other names and abbreviation; in
-a plan its number and symbol, the printed names of its issuers and every task id.
+Checked: in the registry every body's name, printed name, other names and abbreviation; in a
+plan its number and symbol and the printed names of its issuers. Ids need no check: the schema
+admits only ``a-z``, ``0-9`` and ``._-`` in body and task ids, so a look-alike id is already an
+``invalid-value`` error.
 """
 
 from __future__ import annotations
@@ -16,10 +18,8 @@ from typing import Any
 
 from kehoach.check.lookalike import inspect
 from kehoach.check.rules.base import Finding, PlanContext, RegistryContext, warn
-from kehoach.plan.walk import iter_tasks
 
-_BODY_FIELDS = (("id", "Mã cơ quan"), ("ten", "Tên cơ quan"), ("ten_in", "Tên in"),
-                ("viet_tat", "Chữ viết tắt"))
+_BODY_FIELDS = (("ten", "Tên cơ quan"), ("ten_in", "Tên in"), ("viet_tat", "Chữ viết tắt"))
 _ADVICE = {
     "invisible-character": "nhìn như tên khác nhưng không khớp khi tìm; hãy xoá ký tự này",
     "lookalike-character": "nhìn như chữ thường gặp nhưng không khớp khi tìm; hãy gõ lại ký tự "
@@ -45,8 +45,6 @@ def check_plan(ctx: PlanContext) -> Iterator[Finding]:
                          issuer.ten_in)
         yield from _name(("co_quan_ban_hanh", i, "chu_quan"), "Tên cơ quan chủ quản",
                          issuer.chu_quan)
-    for ref in iter_tasks(plan):
-        yield from _name((*ref.path, "id"), "Mã nhiệm vụ", ref.task.id)
 
 
 def _name(path: tuple[Any, ...], label: str, value: str | None) -> Iterator[Finding]:
