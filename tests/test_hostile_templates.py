@@ -63,7 +63,7 @@ HOSTILE = {
     "power-just-over": ("{{ 2**14000 }}", "số nguyên quá lớn"),
     "product": ("{% set n = 10**4000 %}{{ n * n }}", "số nguyên quá lớn"),
     "sum-of-big-ints": ("{{ ([2**13999] * 4)|sum }}", "số nguyên quá lớn"),
-    "integer-literal": ("{{ " + "9" * 5000 + " }}", "mẫu viết sai"),
+    "integer-literal": ("{{ " + "9" * 5000 + " }}", "mẫu viết sai: có số nguyên quá dài"),
     "deep-parentheses": ("{{ " + "(" * 20000 + "1" + ")" * 20000 + " }}", "mẫu viết sai"),
     "macro-fan-out": ("{% macro m(n) %}{% if n %}{% set a = m(n - 1) %}{% set b = m(n - 1) %}"
                       "{% endif %}{% endmacro %}{{ m(40) }}", STOPPED),

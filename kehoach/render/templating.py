@@ -278,6 +278,8 @@ def _reason(err: BaseException) -> str:
         return "lồng nhau quá sâu"
     if isinstance(err, MemoryError):
         return "không đủ bộ nhớ"
+    if isinstance(err, ValueError) and "integer string conversion" in str(err):
+        return "có số nguyên quá dài (hơn 4.300 chữ số)"
     text = str(err) or type(err).__name__
     return text if len(text) <= 300 else text[:300] + "…"
 
