@@ -79,33 +79,34 @@ def test_real_names_are_not_suspicious(name, form):
     assert full_analysis(unicodedata.normalize(form, name)) is None
 
 
-# text -> (code, 1-based position of the character reported)
+# text -> (kind, 1-based position of the character reported); the codes are
+# mixed-script, invisible-character and lookalike-character
 SPOOFS = {
-    "Ѕở Nội vụ": ("mixed-script", 1),  # U+0405 CYRILLIC CAPITAL LETTER DZE
-    "Sở Nộі vụ": ("mixed-script", 6),  # U+0456 CYRILLIC SMALL LETTER BYELORUSSIAN-UKRAINIAN I
-    "UВND": ("mixed-script", 2),  # U+0412 CYRILLIC CAPITAL LETTER VE
-    "SΝV": ("mixed-script", 2),  # U+039D GREEK CAPITAL LETTER NU
-    "Sở Nội vụ Տ": ("mixed-script", 11),  # U+054F ARMENIAN CAPITAL LETTER TIWN
-    "Sở Nội\u200b vụ": ("invisible-character", 7),  # ZERO WIDTH SPACE
-    "Sở\u200c Nội vụ": ("invisible-character", 3),  # ZERO WIDTH NON-JOINER
-    "Sở\u200d Nội vụ": ("invisible-character", 3),  # ZERO WIDTH JOINER
-    "Sở\u2060Nội vụ": ("invisible-character", 3),  # WORD JOINER
-    "Sở Nội vụ\ufeff": ("invisible-character", 10),  # BOM inside a name
-    "\u202eụv iộN ởS": ("invisible-character", 1),  # RIGHT-TO-LEFT OVERRIDE
-    "Sở \u2067Nội\u2069 vụ": ("invisible-character", 4),  # RIGHT-TO-LEFT ISOLATE
-    "Sở\u200f Nội vụ": ("invisible-character", 3),  # RIGHT-TO-LEFT MARK
-    "Sở\u061c Nội vụ": ("invisible-character", 3),  # ARABIC LETTER MARK
-    "Sở Nội\u00ad vụ": ("invisible-character", 7),  # SOFT HYPHEN
-    "Sở Nội vụ\u3164": ("invisible-character", 10),  # HANGUL FILLER (a letter that shows nothing)
-    "Sở Nội vụ\ufe0f": ("invisible-character", 10),  # VARIATION SELECTOR-16
-    "Sở\u034f Nội vụ": ("invisible-character", 3),  # COMBINING GRAPHEME JOINER
-    "Sở Nội vụ\u2028": ("invisible-character", 10),  # LINE SEPARATOR
-    "Sở\U000e0041 Nội vụ": ("invisible-character", 3),  # TAG LATIN CAPITAL LETTER A
-    "𝐒ở Nội vụ": ("lookalike-character", 1),  # MATHEMATICAL BOLD CAPITAL S
-    "ＵＢＮＤ": ("lookalike-character", 1),  # FULLWIDTH LATIN CAPITAL LETTER U
-    "Sở Tài chính ﬁ": ("lookalike-character", 14),  # LATIN SMALL LIGATURE FI
-    "Phụ lục Ⅱ": ("lookalike-character", 9),  # ROMAN NUMERAL TWO
-    "KH-UBND²": ("lookalike-character", 8),  # SUPERSCRIPT TWO
+    "Ѕở Nội vụ": ("script", 1),  # U+0405 CYRILLIC CAPITAL LETTER DZE
+    "Sở Nộі vụ": ("script", 6),  # U+0456 CYRILLIC SMALL LETTER BYELORUSSIAN-UKRAINIAN I
+    "UВND": ("script", 2),  # U+0412 CYRILLIC CAPITAL LETTER VE
+    "SΝV": ("script", 2),  # U+039D GREEK CAPITAL LETTER NU
+    "Sở Nội vụ Տ": ("script", 11),  # U+054F ARMENIAN CAPITAL LETTER TIWN
+    "Sở Nội\u200b vụ": ("invisible", 7),  # ZERO WIDTH SPACE
+    "Sở\u200c Nội vụ": ("invisible", 3),  # ZERO WIDTH NON-JOINER
+    "Sở\u200d Nội vụ": ("invisible", 3),  # ZERO WIDTH JOINER
+    "Sở\u2060Nội vụ": ("invisible", 3),  # WORD JOINER
+    "Sở Nội vụ\ufeff": ("invisible", 10),  # BOM inside a name
+    "\u202eụv iộN ởS": ("invisible", 1),  # RIGHT-TO-LEFT OVERRIDE
+    "Sở \u2067Nội\u2069 vụ": ("invisible", 4),  # RIGHT-TO-LEFT ISOLATE
+    "Sở\u200f Nội vụ": ("invisible", 3),  # RIGHT-TO-LEFT MARK
+    "Sở\u061c Nội vụ": ("invisible", 3),  # ARABIC LETTER MARK
+    "Sở Nội\u00ad vụ": ("invisible", 7),  # SOFT HYPHEN
+    "Sở Nội vụ\u3164": ("invisible", 10),  # HANGUL FILLER (a letter that shows nothing)
+    "Sở Nội vụ\ufe0f": ("invisible", 10),  # VARIATION SELECTOR-16
+    "Sở\u034f Nội vụ": ("invisible", 3),  # COMBINING GRAPHEME JOINER
+    "Sở Nội vụ\u2028": ("invisible", 10),  # LINE SEPARATOR
+    "Sở\U000e0041 Nội vụ": ("invisible", 3),  # TAG LATIN CAPITAL LETTER A
+    "𝐒ở Nội vụ": ("form", 1),  # MATHEMATICAL BOLD CAPITAL S
+    "ＵＢＮＤ": ("form", 1),  # FULLWIDTH LATIN CAPITAL LETTER U
+    "Sở Tài chính ﬁ": ("form", 14),  # LATIN SMALL LIGATURE FI
+    "Phụ lục Ⅱ": ("form", 9),  # ROMAN NUMERAL TWO
+    "KH-UBND²": ("form", 8),  # SUPERSCRIPT TWO
 }
 
 
@@ -114,7 +115,7 @@ SPOOFS = {
 def test_spoofed_names_are_found_at_the_right_character(text, expected):
     found = inspect(text)
     assert found is not None
-    assert (found.code, found.index + 1) == expected
+    assert (found.kind, found.index + 1) == expected
     assert found.char == text[found.index]
 
 

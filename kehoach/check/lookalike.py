@@ -5,15 +5,18 @@ or a name behind a bidi override: each looks like the real body's name, none mat
 query for the real name misses the look-alike's tasks. ``inspect`` finds the first such
 character, following Unicode's security mechanisms (UTS #39):
 
-- ``invisible-character``: a default-ignorable code point (zero-width space and joiners, word
-  joiner, BOM, Hangul fillers, variation selectors…), any other format character (bidi
-  overrides and isolates, the Arabic letter mark…) or a line or paragraph separator;
-- ``lookalike-character``: a letter or digit that NFKC changes — fullwidth ``Ｓ``, mathematical
-  ``𝐒``, ligatures ``ﬁ``, superscripts, circled and Roman-numeral forms;
-- ``mixed-script``: letters of scripts that never share one word (the "highly restrictive"
-  level): Latin with Cyrillic or Greek is flagged; one script alone, and Latin with Han plus
-  kana, Hangul or Bopomofo, is not. Scripts are Unicode's Script_Extensions (from ``regex``),
-  so combining marks — every Vietnamese tone and vowel mark, in NFC or NFD — belong to Latin.
+- invisible (``invisible-character``): a default-ignorable code point (zero-width space and
+  joiners, word joiner, BOM, Hangul fillers, variation selectors…), any other format
+  character (bidi overrides and isolates, the Arabic letter mark…) or a line or paragraph
+  separator;
+- a presentation form (``lookalike-character``): a letter or digit that NFKC changes —
+  fullwidth ``Ｓ``, mathematical ``𝐒``, ligatures ``ﬁ``, superscripts, circled and
+  Roman-numeral forms;
+- mixed scripts (``mixed-script``): letters of scripts that never share one word (the
+  "highly restrictive" level): Latin with Cyrillic or Greek is flagged; one script alone, and
+  Latin with Han plus kana, Hangul or Bopomofo, is not. Scripts are Unicode's
+  Script_Extensions (from ``regex``), so combining marks — every Vietnamese tone and vowel
+  mark, in NFC or NFD — belong to Latin.
 
 Vietnamese text is Latin with diacritics and trips none of these. A name written wholly in
 another script ("ВТС" in Cyrillic for "BTC") is not a mix and is not flagged.
@@ -61,9 +64,9 @@ NAMES_VI = {"Latn": "Latinh", "Cyrl": "Kirin", "Grek": "Hy Lạp", "Armn": "Arme
 
 @dataclass(frozen=True)
 class Suspicion:
-    """The first suspicious character of a name: its code, 0-based index and a description."""
+    """The first suspicious character of a name: its kind, 0-based index and a description."""
 
-    code: str
+    kind: str  # "invisible", "form" (a presentation form) or "script" (mixed scripts)
     index: int
     char: str
     what: str  # Vietnamese, what the name has: "có ký tự vô hình U+200B … ở vị trí 3"
@@ -88,7 +91,7 @@ def _invisible(text: str) -> Suspicion | None:
         if category in ("Cf", "Zl", "Zp") or ignorable.match(char):
             kind = ("ký tự điều khiển hướng chữ" if unicodedata.bidirectional(char) in _BIDI
                     else "ký tự vô hình")
-            return Suspicion("invisible-character", i, char,
+            return Suspicion("invisible", i, char,
                              f"có {kind} {describe(char)} ở vị trí {i + 1}")
     return None
 
@@ -101,7 +104,7 @@ def _presentation_form(text: str) -> Suspicion | None:
         if unicodedata.category(char)[0] in "LN" and not char.isascii():
             plain = unicodedata.normalize("NFKC", char)
             if plain != char:
-                return Suspicion("lookalike-character", i, char,
+                return Suspicion("form", i, char,
                                  f"có “{char}” ({describe(char)}) ở vị trí {i + 1}, là dạng "
                                  f"trình bày của “{plain}”")
     return None
@@ -119,7 +122,7 @@ def _mixed_script(text: str) -> Suspicion | None:
     main = max(counts, key=lambda code: (counts[code], code == "Latn"))
     for i, char, scripts in sets:  # the first letter outside the script most letters share
         if main not in scripts:
-            return Suspicion("mixed-script", i, char,
+            return Suspicion("script", i, char,
                              f"trộn chữ {NAMES_VI.get(main, main)} với chữ {_script_vi(scripts)}"
                              f": “{char}” ({describe(char)}) ở vị trí {i + 1}")
     return None  # unreachable: with no common script, some letter lacks the main one

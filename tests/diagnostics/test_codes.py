@@ -168,6 +168,7 @@ def test_security_codes_are_the_guards_against_hostile_files():
     assert {c.name for c in CODES.values() if c.security} == {
         "file-too-large", "line-too-long", "nesting-too-deep", "duplicate-key",
         "yaml11-surprise", "yaml-tag", "yaml-alias", "config-security", "suppress-security",
+        "invisible-character", "mixed-script", "lookalike-character",  # look-alike names
     }
 
 

@@ -1,9 +1,8 @@
-"""Ids and names must not pass for other ones: look-alikes are found where they are written.
+"""Names must not pass for other ones: look-alikes are found where they are written.
 
-Codes: ``invisible-character``, ``mixed-script``, ``lookalike-character`` (warnings, at the
-value's line and column; what each finds is in ``kehoach.check.lookalike``). They guard the
-queries (``--agency "Sở Nội vụ"`` must find every task of that body), so they are security
-warnings: a repository's own configuration must never be able to switch them off.
+What each code finds is in ``kehoach.check.lookalike``. They guard the queries (``--agency
+"Sở Nội vụ"`` must find every task of that body), so they are security codes: no repository
+configuration may switch them off.
 
 Checked: in the registry every body's name, printed name, other names and abbreviation; in a
 plan its number and symbol and the printed names of its issuers. Ids need no check: the schema
@@ -17,16 +16,16 @@ from collections.abc import Iterator
 from typing import Any
 
 from kehoach.check.lookalike import inspect
-from kehoach.check.rules.base import Finding, PlanContext, RegistryContext, warn
+from kehoach.check.rules.base import Finding, PlanContext, RegistryContext, finding
+
+CODES = frozenset({
+    "invisible-character",
+    "mixed-script",
+    "lookalike-character",
+})
+"""The codes this rule emits (severities and explanations: kehoach.diagnostics.codes)."""
 
 _BODY_FIELDS = (("ten", "Tên cơ quan"), ("ten_in", "Tên in"), ("viet_tat", "Chữ viết tắt"))
-_ADVICE = {
-    "invisible-character": "nhìn như tên khác nhưng không khớp khi tìm; hãy xoá ký tự này",
-    "lookalike-character": "nhìn như chữ thường gặp nhưng không khớp khi tìm; hãy gõ lại ký tự "
-                           "này",
-    "mixed-script": "chữ trông giống nhau nhưng khác mã, tìm theo tên thật sẽ bỏ sót; hãy gõ "
-                    "lại ký tự này",
-}
 
 
 def check_registry(ctx: RegistryContext) -> Iterator[Finding]:
@@ -49,5 +48,17 @@ def check_plan(ctx: PlanContext) -> Iterator[Finding]:
 
 def _name(path: tuple[Any, ...], label: str, value: str | None) -> Iterator[Finding]:
     found = inspect(value) if value else None
-    if found is not None:
-        yield warn(path, found.code, f"{label} “{value}” {found.what}: {_ADVICE[found.code]}.")
+    if found is None:
+        return
+    said = f"{label} “{value}” {found.what}"
+    if found.kind == "invisible":
+        yield finding(path, "invisible-character",
+                      f"{said}: nhìn như tên khác nhưng không khớp khi tìm; hãy xóa ký tự này.")
+    elif found.kind == "script":
+        yield finding(path, "mixed-script",
+                      f"{said}: chữ trông giống nhau nhưng khác mã, tìm theo tên thật sẽ bỏ sót; "
+                      "hãy gõ lại ký tự này.")
+    else:
+        yield finding(path, "lookalike-character",
+                      f"{said}: nhìn như chữ thường gặp nhưng không khớp khi tìm; hãy gõ lại ký "
+                      "tự này.")
