@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from kehoach.diagnostics import formats
-from kehoach.diagnostics.diagnostic import error, warning
+from kehoach.diagnostics.diagnostic import Diagnostic, Severity
 from kehoach.textnorm import printable
 
 HOSTILE = "Sở\x1b[1A\x1b[2K giả\nplans/x.yaml:1:1: [error] bịa (fake)\r\u202e\u200b\u2028\x85\x7f"
@@ -60,8 +60,10 @@ def test_every_vietnamese_letter_is_printed_as_is():
 
 
 def _diagnostics():
-    return [error(f"plans/{HOSTILE}.yaml", 3, 5, "unknown-key", f"Khoá “{HOSTILE}” không có."),
-            warning("plans/a.yaml", 4, 1, f"code{HOSTILE}", "Bình thường.")]
+    """Built directly: the second code is hostile too (printers must not trust any field)."""
+    return [Diagnostic(f"plans/{HOSTILE}.yaml", 3, 5, Severity.ERROR, "unknown-key",
+                       f"Khóa “{HOSTILE}” không có."),
+            Diagnostic("plans/a.yaml", 4, 1, Severity.WARNING, f"code{HOSTILE}", "Bình thường.")]
 
 
 def test_plain_format_is_one_line_per_diagnostic_without_controls():
@@ -96,7 +98,7 @@ def test_rich_printer_shows_escapes_not_controls():
 def test_json_keeps_the_exact_strings():
     data = json.loads(formats.as_json(_diagnostics()))
     assert data[0]["path"] == f"plans/{HOSTILE}.yaml"
-    assert data[0]["message"] == f"Khoá “{HOSTILE}” không có."
+    assert data[0]["message"] == f"Khóa “{HOSTILE}” không có."
     assert data[1]["code"] == f"code{HOSTILE}"
 
 
