@@ -70,3 +70,31 @@ PLAN_CASES = {
 @pytest.mark.parametrize("text,expected", list(PLAN_CASES.values()), ids=list(PLAN_CASES))
 def test_plan_names(assert_diagnostics, text, expected):
     assert_diagnostics(text, expected)
+
+
+SPOOFED_NUMBER = PLAN_CASES["a Cyrillic letter in the number and symbol"][0]
+
+
+def _positions(tmp_path, plan: str, toml: str | None = None) -> list[tuple[int, int, str]]:
+    from kehoach.check.checker import check_paths
+    from tests.conftest import write_repo
+
+    root = write_repo(tmp_path, {"a.yaml": plan})
+    if toml is not None:
+        (root / "kehoach.toml").write_text(toml, encoding="utf-8")
+    result = check_paths([root / "plans" / "a.yaml"], cwd=root)
+    return sorted((d.line, d.column, d.code) for d in result.diagnostics)
+
+
+def test_no_configuration_switches_the_warnings_off(tmp_path):
+    toml = '[kiem_tra]\ntat = ["mixed-script", "invisible-character", "lookalike-character"]\n'
+    found = _positions(tmp_path, SPOOFED_NUMBER, toml)
+    assert (3, 13, "mixed-script") in found
+    assert [c for _, _, c in found].count("config-security") == 3
+
+
+def test_no_comment_suppresses_them(tmp_path):
+    plan = SPOOFED_NUMBER.replace('so_ky_hieu: "253/KH-U\\u0412ND"',
+                                  'so_ky_hieu: "253/KH-U\\u0412ND"  # kehoach: bo-qua mixed-script')
+    found = _positions(tmp_path, plan)
+    assert (3, 13, "mixed-script") in found and "suppress-security" in [c for _, _, c in found]
