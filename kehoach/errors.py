@@ -4,7 +4,9 @@ every one of them in Vietnamese instead of a traceback.
 An error that is the user's to fix subclasses ``KehoachError`` and says what to do in
 ``message_vi``; a bug in kehoach raises anything else. Subclasses keep the builtin base that
 callers catch them by (``OSError`` for a failed write, ``ValueError`` for a refused edit).
-This module imports nothing from kehoach: every layer may raise these.
+This module imports only ``textnorm`` (the bottom layer): every layer may raise these. Messages
+quote plan text, file names and arguments, so they are kept printable (``textnorm.printable``)
+whoever prints them.
 """
 
 from __future__ import annotations
@@ -21,8 +23,10 @@ class KehoachError(Exception):
     exit_code: int = 1
 
     def __init__(self, message_vi: str) -> None:
-        self.message_vi: str = message_vi
-        super().__init__(message_vi)
+        from kehoach.textnorm import printable
+
+        self.message_vi: str = printable(message_vi)
+        super().__init__(self.message_vi)
 
 
 class RenderError(KehoachError):

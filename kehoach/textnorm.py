@@ -1,7 +1,8 @@
-"""Unicode normalisation and the folding used to compare Vietnamese names.
+"""Unicode normalisation, the folding used to compare Vietnamese names, and safe display.
 
 Text arrives in NFC or NFD (pasted from Word or PDF), in any case, with or without
-diacritics typed. Everything kehoach stores is NFC; everything it compares is folded.
+diacritics typed. Everything kehoach stores is NFC; everything it compares is folded;
+everything it shows a person passes through ``printable``.
 """
 
 from __future__ import annotations
@@ -19,6 +20,34 @@ def nfc(text: str) -> str:
     if text.isascii():
         return text
     return unicodedata.normalize("NFC", text)
+
+
+# Shown as escapes: controls (a terminal obeys ESC sequences; a newline forges an output line),
+# format characters (bidi overrides reorder what is shown, zero-width ones hide), line and
+# paragraph separators, lone surrogates (undecodable file names) and unassigned code points.
+_HIDDEN = frozenset({"Cc", "Cf", "Zl", "Zp", "Cs", "Cn"})
+_SHORT = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def printable(text: str) -> str:
+    """``text`` as it may be shown to a person: every invisible or controlling character escaped.
+
+    ``printable("a\x1b[2Kb\n")`` is ``"a\\x1b[2Kb\\n"``. The one function every
+    human-readable output uses (diagnostics, tables, diffs, messages); machine outputs (JSON,
+    CSV) keep the exact text. Vietnamese text, spaces and backslashes are left as they are.
+    """
+    if text.isprintable():
+        return text
+    return "".join(_escape(c) if unicodedata.category(c) in _HIDDEN else c for c in text)
+
+
+def _escape(char: str) -> str:
+    if char in _SHORT:
+        return _SHORT[char]
+    code = ord(char)
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    return f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
 
 
 def fold(text: str) -> str:

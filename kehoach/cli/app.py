@@ -18,6 +18,7 @@ from kehoach.cli.typer_adapter import (
     localize,
     usage_error_vi,
 )
+from kehoach.textnorm import printable
 
 app = typer.Typer(
     name="kehoach",
@@ -92,7 +93,7 @@ def main() -> None:
     except Exception as exc:  # the last guard: a bug must not greet an official as a traceback
         if os.environ.get("KEHOACH_DEBUG"):
             raise
-        print(f"Lỗi nội bộ của kehoach ({type(exc).__name__}: {exc}). Hãy báo lỗi kèm tệp kế "
-              "hoạch; đặt KEHOACH_DEBUG=1 để xem chi tiết.", file=sys.stderr)
+        print(f"Lỗi nội bộ của kehoach ({type(exc).__name__}: {printable(str(exc))}). Hãy báo "
+              "lỗi kèm tệp kế hoạch; đặt KEHOACH_DEBUG=1 để xem chi tiết.", file=sys.stderr)
         sys.exit(3)
     sys.exit(code if isinstance(code, int) else 0)

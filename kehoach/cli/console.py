@@ -9,6 +9,7 @@ from rich.console import Console
 from rich.text import Text
 
 from kehoach.diagnostics.diagnostic import Diagnostic
+from kehoach.textnorm import printable
 
 
 def stdout_console() -> Console:
@@ -27,13 +28,13 @@ def print_diagnostics(console: Console, diagnostics: Sequence[Diagnostic]) -> No
     """Diagnostics for people: one line each, location first, colour by severity."""
     for d in diagnostics:
         line = Text()
-        line.append(f"{d.path}:{d.line}:{d.column}", style="bold")
+        line.append(f"{printable(d.path)}:{d.line}:{d.column}", style="bold")
         line.append(": ")
         if d.is_error:
             line.append(f"[{d.severity.value}]", style="bold red")
         else:
             line.append(f"[{d.severity.value}]", style="bold yellow")
-        line.append(f" {d.message} ")
-        line.append(f"({d.code})", style="dim")
+        line.append(f" {printable(d.message)} ")
+        line.append(f"({printable(d.code)})", style="dim")
         console.print(line)
 

@@ -12,6 +12,7 @@ import typer
 from kehoach.cli.app import app
 from kehoach.cli.options import Paths, day_arg, existing, usage
 from kehoach.cli.printing import write_out
+from kehoach.textnorm import printable
 
 _TaskId = Annotated[str, typer.Argument(help="Mã nhiệm vụ (id).", show_default=False)]
 _PlanOpt = Annotated[Path | None, typer.Option(
@@ -47,7 +48,8 @@ def fmt(
     changed = [r for r in results if r.ok and r.changed]
     for r in results:
         if r.ok and r.changed:
-            print(f"{'Cần trình bày lại' if check_only else 'Đã trình bày lại'}: {r.display}")
+            print(f"{'Cần trình bày lại' if check_only else 'Đã trình bày lại'}: "
+                  f"{printable(r.display)}")
         sys.stderr.write(formats.plain(r.diagnostics))
     kept = len(results) - len(failed) - len(changed)
     verb = "cần trình bày lại" if check_only else "đã trình bày lại"
@@ -85,7 +87,7 @@ def _edit_run(task_id: str, plan: Path | None, change: Callable[[Path], Any],
         raise typer.Exit(1) from None
     print(result.message)
     for warning in result.warnings:  # written anyway: odd, not wrong; say so now, not in CI
-        print(f"Cảnh báo: {warning.message} ({warning.code})", file=sys.stderr)
+        print(f"Cảnh báo: {printable(warning.message)} ({warning.code})", file=sys.stderr)
 
 
 @app.command()

@@ -58,10 +58,12 @@ TrackFmt = Annotated[
 
 
 def usage(message: str) -> NoReturn:
-    """A usage error: the message, exit 2."""
+    """A usage error: the message (it may quote registry names or paths: printable), exit 2."""
     import sys
 
-    print(f"Lỗi: {message}", file=sys.stderr)
+    from kehoach.textnorm import printable
+
+    print(f"Lỗi: {printable(message)}", file=sys.stderr)
     raise typer.Exit(2)
 
 

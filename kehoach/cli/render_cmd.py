@@ -31,18 +31,20 @@ def render(
     from kehoach.fs.repo import display_path
     from kehoach.render import RenderError
     from kehoach.render.run import render_source
+    from kehoach.textnorm import printable
 
     existing([source])
     try:
         errors = render_source(source, output, template=template, pdf=pdf, force=force,
-                               written=lambda p: print(f"Đã ghi {display_path(p)}"))
+                               written=lambda p: print(f"Đã ghi {printable(display_path(p))}"))
     except RenderError as err:
         print(f"Lỗi: {err.message_vi}", file=sys.stderr)
         raise typer.Exit(1) from None
     except OSError as err:
         from kehoach.fs.oserror import reason_vi
 
-        print(f"Lỗi: không ghi được tệp “{err.filename}”: {reason_vi(err)}.", file=sys.stderr)
+        print(f"Lỗi: không ghi được tệp “{printable(str(err.filename))}”: {reason_vi(err)}.",
+              file=sys.stderr)
         raise typer.Exit(1) from None
     if errors:
         errors_to_stderr(errors)

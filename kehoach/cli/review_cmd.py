@@ -75,13 +75,14 @@ def git_setup() -> None:
     from kehoach.fs.repo import find_root
     from kehoach.review.git import git_setup as setup
     from kehoach.review.git import textconv_command
+    from kehoach.textnorm import printable
 
     root = find_root(Path.cwd())
     if root is None:
         usage("Không tìm thấy kho kế hoạch (thư mục có plans/ hoặc kehoach.toml).")
     try:
         for line in setup(root, textconv_command()):
-            print(line)
+            print(printable(line))
     except KehoachError as exc:  # git refused, or .gitattributes could not be written
         print(f"Lỗi: {exc.message_vi}", file=sys.stderr)
         raise typer.Exit(1) from None

@@ -65,6 +65,7 @@ def add(
     from kehoach.edit.lookup import EditError
     from kehoach.edit.registry_add import NewBody, add_body
     from kehoach.fs.repo import find_root
+    from kehoach.textnorm import printable
 
     root = find_root(Path.cwd())
     if root is None:
@@ -72,7 +73,7 @@ def add(
               "kehoach init.")
     body = NewBody(body_id, name, abbreviation, tuple(aliases or ()), parent, kind)
     try:
-        print(add_body(root / "plans" / "co-quan.yaml", body))
+        print(printable(add_body(root / "plans" / "co-quan.yaml", body)))
     except EditError as exc:
         print(f"Lỗi: {exc.message_vi}", file=sys.stderr)
         sys.stderr.write(formats.plain(exc.diagnostics))

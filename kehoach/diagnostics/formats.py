@@ -1,4 +1,9 @@
-"""Diagnostic output formats, one pure function each (the rich one lives in console.py)."""
+"""Diagnostic output formats, one pure function each (the rich one lives in console.py).
+
+Every format for people (plain, GitHub annotations, rich) shows the path, message and code
+through ``textnorm.printable``: a file name or a YAML key holding a newline or an ESC sequence
+cannot forge a line or drive the terminal. JSON keeps the exact strings (JSON-escaped).
+"""
 
 from __future__ import annotations
 
@@ -6,6 +11,7 @@ import json
 from collections.abc import Sequence
 
 from kehoach.diagnostics.diagnostic import Diagnostic
+from kehoach.textnorm import printable
 
 FORMATS = ("rich", "plain", "json", "github")
 
@@ -13,7 +19,8 @@ FORMATS = ("rich", "plain", "json", "github")
 def plain(diagnostics: Sequence[Diagnostic]) -> str:
     """``file:line:col: [severity] message (code)`` — what editors and grep understand."""
     return "".join(
-        f"{d.path}:{d.line}:{d.column}: [{d.severity.value}] {d.message} ({d.code})\n"
+        f"{printable(d.path)}:{d.line}:{d.column}: [{d.severity.value}] {printable(d.message)} "
+        f"({printable(d.code)})\n"
         for d in diagnostics
     )
 
@@ -23,7 +30,7 @@ def as_json(diagnostics: Sequence[Diagnostic]) -> str:
 
 
 def _gh_escape(text: str, prop: bool = False) -> str:
-    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    text = printable(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
     if prop:
         text = text.replace(":", "%3A").replace(",", "%2C")
     return text

@@ -29,6 +29,7 @@ from kehoach.edit.lookup import (
 )
 from kehoach.fs.oserror import reason_vi
 from kehoach.load.validate import value_at
+from kehoach.textnorm import printable
 
 if TYPE_CHECKING:
     from kehoach.load.document import Document
@@ -43,7 +44,7 @@ __all__ = ["EditError", "EditResult", "RecordedAlready", "done_change", "extend"
 class EditResult:
     path: Path
     task_id: str
-    message: str  # Vietnamese, for the command line
+    message: str  # Vietnamese, for the command line: printable (it quotes the record)
     record: dict[str, Any] = field(default_factory=dict)
     warnings: list[Any] = field(default_factory=list)  # diagnostics the edit brought in
 
@@ -213,7 +214,7 @@ def _edit(path: Path, task_id: str, change: _Change, registry: Registry | None) 
             write_atomic(real, ctx.bom + text.encode("utf-8"))
     except (LockError, AtomicWriteError) as exc:
         raise EditError(exc.message_vi) from exc
-    return EditResult(path, task_id, message, record, warnings)
+    return EditResult(path, task_id, printable(message), record, warnings)
 
 
 def _why(exc: OSError | ValueError) -> str:

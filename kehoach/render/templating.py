@@ -5,17 +5,24 @@ Lookup order for a template name: each folder of ``search_dirs`` (a plans reposi
 or a path to a ``.j2`` file (its folder is searched first, so it can include the shared parts).
 Without it, the plan's ``mau`` names the template, else its document type does
 (``ke_hoach.j2``, ``chuong_trinh.j2``, ``quy_che.j2``; other types use ``ke_hoach.j2``).
+
+A repository's templates are hostile input: a template (or an include) is read only when it
+resolves inside its folder, symlinks followed, and is a regular file of at most
+``bounds.MAX_TEMPLATE_BYTES``; a search folder that is itself a symlink must resolve inside the
+folder that holds it. Rendering runs in ``sandbox.BoundedEnvironment``.
 """
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
 from jinja2 import (
-    FileSystemLoader,
+    BaseLoader,
     StrictUndefined,
     TemplateNotFound,
     TemplateSyntaxError,
@@ -23,13 +30,15 @@ from jinja2 import (
     nodes,
 )
 from jinja2.exceptions import SecurityError, UndefinedError
-from jinja2.sandbox import ImmutableSandboxedEnvironment
+from jinja2.loaders import split_template_path
 
 import kehoach
 from kehoach.errors import RenderError
 from kehoach.plan.registry import Registry
 from kehoach.render import typeset
 from kehoach.render.blocks import encode
+from kehoach.render.bounds import MAX_TEMPLATE_BYTES, LimitExceeded
+from kehoach.render.sandbox import BoundedEnvironment
 
 DEFAULT_TEMPLATE = "ke_hoach.j2"
 
@@ -42,16 +51,74 @@ def packaged_dir() -> Path:
     return Path(kehoach.__file__).parent.parent / "templates"
 
 
-def make_environment(folders: Sequence[Path], registry: Registry) -> ImmutableSandboxedEnvironment:
-    env = ImmutableSandboxedEnvironment(
-        loader=FileSystemLoader([str(f) for f in folders], encoding="utf-8-sig"),
+def make_environment(folders: Sequence[Path], registry: Registry) -> BoundedEnvironment:
+    """A fresh environment (and so a fresh budget) for one render."""
+    env = BoundedEnvironment(
+        loader=ContainedLoader(folders),
         finalize=encode,
         undefined=StrictUndefined,
-        autoescape=False,
         keep_trailing_newline=True,
     )
     register_filters(env, registry)
     return env
+
+
+class ContainedLoader(BaseLoader):
+    """Templates from folders, first match wins; each read only from inside its folder."""
+
+    def __init__(self, folders: Sequence[Path]):
+        self.folders = [(Path(f), Path(f).resolve()) for f in folders]
+
+    def get_source(self, environment: Any, template: str) -> tuple[str, str, Any]:
+        pieces = split_template_path(template)  # refuses "..", and separators in a piece
+        for folder, real in self.folders:
+            path = folder.joinpath(*pieces)
+            if os.path.lexists(path):
+                return _read_template(path, folder, real), str(path), lambda: True
+        raise TemplateNotFound(template)
+
+    def list_templates(self) -> list[str]:
+        return sorted({p.name for f, _ in self.folders for p in f.glob("*.j2")})
+
+
+def _read_template(path: Path, folder: Path, real: Path) -> str:
+    target = path.resolve()
+    if not target.is_relative_to(real):
+        raise RenderError(f"Mẫu “{path}” là liên kết trỏ ra ngoài thư mục mẫu “{folder}” "
+                          f"(tới “{target}”): không đọc.")
+    try:
+        raw = read_regular(target, MAX_TEMPLATE_BYTES)
+    except OSError as err:
+        from kehoach.fs.oserror import reason_vi
+
+        raise RenderError(f"Không đọc được mẫu “{path}”: {reason_vi(err)}.") from err
+    if raw is None:
+        raise RenderError(f"Mẫu “{path}” không phải tệp thường (thư mục, thiết bị, FIFO...): "
+                          "không đọc.")
+    if len(raw) > MAX_TEMPLATE_BYTES:
+        raise RenderError(f"Mẫu “{path}” lớn hơn {MAX_TEMPLATE_BYTES // 1024 // 1024} MiB: "
+                          "không đọc.")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise RenderError(f"Mẫu “{path}” không phải văn bản UTF-8 (byte {err.start}).") from err
+
+
+def read_regular(path: Path, limit: int) -> bytes | None:
+    """At most ``limit + 1`` bytes of a regular file; ``None`` for anything else.
+
+    Opened without blocking and checked on the open handle, so a FIFO or a device named like
+    a template neither hangs nor is read.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0)
+    fd = os.open(path, flags | getattr(os, "O_NOFOLLOW", 0))
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return None
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            return handle.read(limit + 1)
+    finally:
+        os.close(fd)
 
 
 def register_filters(env: Any, registry: Registry) -> None:
@@ -71,7 +138,8 @@ def resolve(
     search_dirs: Iterable[Path],
 ) -> tuple[list[Path], str]:
     """The loader folders and the template name to render."""
-    folders = [Path(d) for d in search_dirs if Path(d).is_dir()] + [packaged_dir()]
+    folders = [_contained_folder(Path(d)) for d in search_dirs if Path(d).is_dir()]
+    folders.append(packaged_dir())
     if template is None and plan_template is not None and not _is_name(plan_template):
         raise RenderError(
             f"Khoá mau: “{plan_template}” phải là tên một mẫu trong thư mục templates/ "
@@ -82,7 +150,8 @@ def resolve(
         path = Path(chosen)
         if not path.is_file():
             raise RenderError(f"Không tìm thấy tệp mẫu “{path}”.")
-        return [path.resolve().parent, *folders], path.name
+        real = path.resolve()  # the named file itself is trusted: the user chose it
+        return [real.parent, *folders], real.name
     if chosen is not None:
         name = str(chosen) if str(chosen).endswith(".j2") else f"{chosen}.j2"
         if not any((f / name).is_file() for f in folders):
@@ -90,6 +159,14 @@ def resolve(
         return folders, name
     name = f"{doc_type}.j2"
     return folders, name if any((f / name).is_file() for f in folders) else DEFAULT_TEMPLATE
+
+
+def _contained_folder(folder: Path) -> Path:
+    """A search folder; refused when it is a symlink to somewhere outside its parent."""
+    if not folder.resolve().is_relative_to(folder.parent.resolve()):
+        raise RenderError(f"Thư mục mẫu “{folder}” là liên kết trỏ ra ngoài kho "
+                          f"(tới “{folder.resolve()}”): không dùng.")
+    return folder
 
 
 def _is_name(value: str) -> bool:
@@ -130,6 +207,8 @@ def _parse(env: Any, source: str, name: str, filename: str | None) -> nodes.Temp
     except TemplateSyntaxError as err:
         where = f"{err.filename or name}:{err.lineno}"
         raise RenderError(f"{where}: mẫu viết sai: {err.message}") from err
+    except (ValueError, RecursionError, MemoryError) as err:  # a 5,000-digit literal, 10,000 "("
+        raise RenderError(f"{filename or name}: mẫu viết sai: {_reason(err)}.") from err
 
 
 def check_variables(env: Any, files: dict[str, tuple[str, str, Any]], known: Iterable[str]):
@@ -140,7 +219,13 @@ def check_variables(env: Any, files: dict[str, tuple[str, str, Any]], known: Ite
         if node.ctx in ("store", "param")
     }
     for path, _, ast in files.values():
-        unknown = sorted(meta.find_undeclared_variables(ast) - allowed - assigned)
+        try:
+            undeclared = meta.find_undeclared_variables(ast)
+        except TemplateSyntaxError as err:  # an unknown filter or test is found here
+            raise RenderError(f"{path}:{err.lineno}: mẫu viết sai: {err.message}") from err
+        except (ValueError, RecursionError, MemoryError) as err:
+            raise RenderError(f"{path}: mẫu viết sai: {_reason(err)}.") from err
+        unknown = sorted(undeclared - allowed - assigned)
         if unknown:
             raise RenderError(
                 f"{path}: mẫu dùng biến không có: {', '.join(unknown)}. "
@@ -163,19 +248,40 @@ def locator(files: dict[str, tuple[str, str, Any]]) -> Any:
 
 
 def render_stream(env: Any, name: str, context: dict[str, Any]) -> str:
+    filename = name
     try:
-        return env.get_template(name).render(context)
+        template = env.get_template(name)
+        filename = template.filename or name
+        return template.render(context)
     except RenderError:
         raise
     except Exception as err:  # the template's fault (sandbox, types, undefined): tell the author
-        where = _template_position(err)
-        if isinstance(err, SecurityError):
+        where = _template_position(err) or f"{filename}: "
+        if isinstance(err, LimitExceeded):
+            kind = "vượt giới hạn cho phép"
+        elif isinstance(err, TemplateNotFound):  # an include whose name is computed
+            kind = "gọi mẫu không có"
+        elif isinstance(err, SecurityError):
             kind = "bị chặn vì truy cập không an toàn"
         elif isinstance(err, UndefinedError):
             kind = "dùng biến hoặc thuộc tính không có"
         else:
             kind = "lỗi khi trình bày"
-        raise RenderError(f"{where}mẫu “{name}” {kind} ({err}).") from err
+        raise RenderError(f"{where}mẫu “{name}” {kind} ({_reason(err)}).") from err
+
+
+def _reason(err: BaseException) -> str:
+    """An exception as a short line: never empty, never the whole of a huge value."""
+    if isinstance(err, LimitExceeded):
+        return err.message_vi
+    if isinstance(err, RecursionError):
+        return "lồng nhau quá sâu"
+    if isinstance(err, MemoryError):
+        return "không đủ bộ nhớ"
+    if isinstance(err, ValueError) and "integer string conversion" in str(err):
+        return "có số nguyên quá dài (hơn 4.300 chữ số)"
+    text = str(err) or type(err).__name__
+    return text if len(text) <= 300 else text[:300] + "…"
 
 
 def _template_position(err: Exception) -> str:

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from kehoach.errors import KehoachError
 from kehoach.fs.oserror import reason_vi
+from kehoach.textnorm import printable
 
 if TYPE_CHECKING:
     from kehoach.load.document import Document
@@ -193,8 +194,9 @@ def textconv(path: Path, registry: Registry | None = None) -> str:
 
     raw = read_bytes(path)
     doc = load_text(Document(path, str(path)), raw)
-    if doc.plan is None:
-        return raw.decode("utf-8", "replace")
+    if doc.plan is None:  # shown as it is, but never a raw control sequence in git diff
+        lines = raw.decode("utf-8", "replace").split("\n")
+        return "\n".join(printable(line.removesuffix("\r")) for line in lines)
     if registry is None:
         registry = _registry()
     return "\n".join(plan_lines(doc.plan, registry)) + "\n"

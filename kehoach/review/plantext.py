@@ -32,6 +32,7 @@ from kehoach.plan.model import (
 )
 from kehoach.review.body import describe_completion, describe_extension
 from kehoach.review.wording import HEADER_LABELS, SIGNATURE_LABELS, Names, day_vi
+from kehoach.textnorm import printable
 from kehoach.tracking.schedule import reference_day
 
 if TYPE_CHECKING:
@@ -105,7 +106,7 @@ def plan_lines(plan: Plan, registry: Registry | None = None) -> list[str]:
         lines.append(f"Mẫu trình bày: {plan.mau}")
     if plan.ghi_chu:
         lines.append(f"Ghi chú: {plan.ghi_chu}")
-    return [line.replace("\r", "\\r").replace("\n", "\\n") for line in lines]
+    return [printable(line) for line in lines]
 
 
 def _header(plan: Plan, names: Names) -> Iterator[str]:

@@ -31,6 +31,7 @@ from kehoach.review.wording import (
     day_vi,
     quote,
 )
+from kehoach.textnorm import printable
 from kehoach.tracking.schedule import reference_day
 
 if TYPE_CHECKING:
@@ -50,7 +51,7 @@ def diff_plans(old: Plan, new: Plan, registry: Registry | None = None) -> list[C
 def format_changes_vi(changes: Sequence[Change]) -> str:
     if not changes:
         return "Không có thay đổi về nội dung kế hoạch.\n"
-    lines = [f"Có {len(changes)} thay đổi:"] + [f"- {c.message}" for c in changes]
+    lines = [f"Có {len(changes)} thay đổi:"] + [f"- {printable(c.message)}" for c in changes]
     return "\n".join(lines) + "\n"
 
 

@@ -3,7 +3,8 @@
 JSON: a list of objects, keys sorted, UTF-8 as is (``ensure_ascii=False``), dates ISO, absent
 values ``null``. CSV: UTF-8 with a BOM (Excel then shows Vietnamese), CRLF line ends, the
 fixed column order of ``OBLIGATION_COLUMNS`` / ``SUMMARY_COLUMNS``, absent values empty,
-booleans ``true``/``false``. Every column is documented in docs/tracking.md.
+booleans ``true``/``false``. Every column is documented in docs/tracking.md. Text cells for
+people go through ``textnorm.printable``; JSON and CSV keep the exact text.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from collections.abc import Sequence
 from pathlib import PurePath
 from typing import Any
 
+from kehoach.textnorm import printable
 from kehoach.tracking.obligations import (
     DONE_LATE,
     DONE_ON_TIME,
@@ -140,8 +142,9 @@ def obligation_cells(rows: Sequence[Obligation], width: int = TEXT_WIDTH) -> lis
         if row.original_agency:
             body += f" (nhận từ {row.original_agency})"
         task = row.task_id + (f" — kỳ {row.occurrence}" if row.occurrence else "")
-        out.append([due_cell(row), status_cell(row), body, ROLE_VI[row.role], task,
-                    row.so_ky_hieu or PurePath(row.plan).name, shorten(row.text, width)])
+        cells = [due_cell(row), status_cell(row), body, ROLE_VI[row.role], task,
+                 row.so_ky_hieu or PurePath(row.plan).name, shorten(row.text, width)]
+        out.append([printable(c) for c in cells])
     return out
 
 
@@ -150,8 +153,8 @@ def _percent(rate: float | None) -> str:
 
 
 def summary_cells(rows: Sequence[SummaryRow]) -> list[list[str]]:
-    return [[row.agency_name, *(str(row.counts[s]) for s in STATUSES), str(row.total),
-             str(row.due), _percent(row.on_time_rate)] for row in rows]
+    return [[printable(row.agency_name), *(str(row.counts[s]) for s in STATUSES),
+             str(row.total), str(row.due), _percent(row.on_time_rate)] for row in rows]
 
 
 def plain_table(headers: Sequence[str], cells: Sequence[Sequence[str]]) -> str:

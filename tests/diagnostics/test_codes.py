@@ -170,6 +170,7 @@ def test_security_codes_are_the_guards_against_hostile_files():
         "file-too-large", "line-too-long", "nesting-too-deep", "duplicate-key",
         "yaml11-surprise", "yaml-tag", "yaml-alias", "config-security", "suppress-security",
         "not-a-file", "outside-repository",
+        "invisible-character", "mixed-script", "lookalike-character",  # look-alike names
     }
 
 

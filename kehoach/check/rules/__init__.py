@@ -17,6 +17,7 @@ from kehoach.check.rules import (
     footnote_refs,
     issued,
     legal_basis,
+    names,
     symbol,
     tasks,
 )
@@ -25,8 +26,8 @@ from kehoach.check.rules.base import PlanRule, RegistryRule
 
 def plan_rules() -> list[PlanRule]:
     return [issued.check, bodies.check, symbol.check, legal_basis.check, dates.check,
-            footnote_refs.check, tasks.check, deadlines.check]
+            footnote_refs.check, tasks.check, deadlines.check, names.check_plan]
 
 
 def registry_rules() -> list[RegistryRule]:
-    return [agencies.check]
+    return [agencies.check, names.check_registry]
