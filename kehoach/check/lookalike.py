@@ -24,12 +24,11 @@ another script ("ВТС" in Cyrillic for "BTC") is not a mix and is not flagged.
 
 from __future__ import annotations
 
-from typing import Any
-
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 # ISO 15924 codes of every script Unicode 17 knows; Zyyy (common) and Zinh (inherited) are
 # shared by all scripts. A code the installed ``regex`` does not know is skipped.
