@@ -28,12 +28,12 @@ def run(cwd: Path, *args: str) -> tuple[int, str, str]:
 
 def test_a_write_that_fails_is_a_file_error_not_a_bug(tmp_path):
     root = write_repo(tmp_path, {})
-    (root / "plans" / "thu-muc").mkdir()
-    # `new` does not catch the failed write itself: the guard in main() says it.
-    code, _, err = run(root, "new", "ke_hoach", "-i", "ls.ubnd", "-o", "plans/thu-muc",
+    # `new` does not catch the failed write itself (the folder to make is a file): the guard
+    # in main() says it.
+    code, _, err = run(root, "new", "ke_hoach", "-i", "ls.ubnd", "-o", "plans/co-quan.yaml/a.yaml",
                        "--force")
     assert code == 1, err
-    assert err.startswith("Lỗi: Không ghi được tệp “plans/thu-muc”: ")
+    assert err.startswith("Lỗi: Không ghi được tệp “plans/co-quan.yaml”: ")
     assert "nội bộ" not in err and "Traceback" not in err
 
 
