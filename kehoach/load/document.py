@@ -11,12 +11,17 @@ from typing import Any
 
 from kehoach.diagnostics.diagnostic import Diagnostic, diagnostic
 from kehoach.fs.repo import REGISTRY_NAMES
+from kehoach.load.guard import number_vi
 from kehoach.load.parse import locate, parse
 from kehoach.load.source import SourceError, check_shape, decode
 from kehoach.load.validate import validate
 from kehoach.plan.model import Plan, RegistryFile
 
 """A registry file is told apart from plans by its name (and must have the key ``co_quan``)."""
+
+MAX_DIAGNOSTICS = 1_000
+"""Problems reported for one file: past them, one more says the rest were not listed (a
+file of 10,000 unknown keys gets an answer at once, not 10,000 lines and suggestions)."""
 
 
 def is_registry_path(path: Path) -> bool:
@@ -43,7 +48,19 @@ class Document:
 
     def add_at(self, line: int, col: int, code: str, message: str) -> None:
         """Report ``code`` at a position; its severity is the code registry's."""
+        if self.full:
+            if len(self.diagnostics) == MAX_DIAGNOSTICS:
+                self.diagnostics.append(diagnostic(
+                    self.display, line, col, "too-many-problems",
+                    f"Tệp có hơn {number_vi(MAX_DIAGNOSTICS)} lỗi và cảnh báo; chỉ liệt kê "
+                    "chừng ấy — hãy sửa rồi kiểm tra lại."))
+            return
         self.diagnostics.append(diagnostic(self.display, line, col, code, message))
+
+    @property
+    def full(self) -> bool:
+        """Whether no more problems will be listed (the caller may stop looking for them)."""
+        return len(self.diagnostics) >= MAX_DIAGNOSTICS
 
     @property
     def is_registry(self) -> bool:
@@ -125,7 +142,7 @@ def _validate(doc: Document) -> None:
         doc.add(("co_quan",), "registry-name",
                 f"Danh mục cơ quan phải đặt tên {REGISTRY_NAMES[0]}.", key=True)
         return
-    result, problems = validate(model, data)
+    result, problems = validate(model, data, MAX_DIAGNOSTICS - len(doc.diagnostics))
     # A value the YAML layer already reported (e.g. ``no`` read as false) is not reported twice.
     reported = {(d.line, d.column) for d in doc.diagnostics}
     for p in problems:
