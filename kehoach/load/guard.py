@@ -66,6 +66,22 @@ def out_of_calendar_message(shown: str) -> str:
     return (f"Ngày “{shown}” nằm ngoài khoảng thời gian kehoach tính được ({calendar_vi()}).")
 
 
+def may_hold_too_many(text: str) -> bool:
+    """Whether ``text`` could hold more than ``MAX_VALUES`` values (cheap, never wrong the
+    other way).
+
+    Every value is introduced by an indicator: a mapping entry by ``:`` (or ``?``, or ``{`` for
+    the first entry of a flow mapping) — key, value and at most the mapping itself; a sequence
+    entry by ``-`` (or ``,`` or ``[`` in flow) — the entry and at most the sequence itself.
+    Prose holds these characters too, which only makes the bound looser.
+    """
+    if len(text) <= MAX_VALUES:
+        return False
+    pairs = text.count(":") + text.count("?") + text.count("{")
+    entries = text.count("-") + text.count(",") + text.count("[")
+    return 1 + 3 * pairs + 2 * entries > MAX_VALUES
+
+
 def count_values(text: str, loader: type) -> tuple[int, int] | None:
     """Line and column of the value past ``MAX_VALUES``, or None when there are not that many.
 

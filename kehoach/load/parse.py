@@ -29,7 +29,7 @@ from yaml.resolver import BaseResolver
 from kehoach.load import guard
 from kehoach.load.source import MAX_DEPTH
 from kehoach.load.syntax_vi import byte_position, syntax_vi
-from kehoach.plan.limits import MAX_INT_DIGITS, MAX_TEXT, MAX_VALUES, in_calendar
+from kehoach.plan.limits import MAX_INT_DIGITS, MAX_TEXT, in_calendar
 from kehoach.textnorm import nfc
 
 try:
@@ -108,8 +108,7 @@ class Loaded:
 
 def parse(text: str) -> Loaded:
     """Compose and convert one YAML document; syntax errors become problems."""
-    # Every value needs at least one character: only a longer text can hold too many.
-    past = guard.count_values(text, _Loader) if len(text) > MAX_VALUES else None
+    past = guard.count_values(text, _Loader) if guard.may_hold_too_many(text) else None
     if past is not None:
         return Loaded(None, None, [YamlProblem("too-many-values", guard.too_many_values_message(),
                                                *past)])

@@ -17,6 +17,7 @@ from kehoach.check.rules import (
     footnote_refs,
     issued,
     legal_basis,
+    sizes,
     symbol,
     tasks,
 )
@@ -25,7 +26,7 @@ from kehoach.check.rules.base import PlanRule, RegistryRule
 
 def plan_rules() -> list[PlanRule]:
     return [issued.check, bodies.check, symbol.check, legal_basis.check, dates.check,
-            footnote_refs.check, tasks.check, deadlines.check]
+            footnote_refs.check, tasks.check, deadlines.check, sizes.check]
 
 
 def registry_rules() -> list[RegistryRule]:
