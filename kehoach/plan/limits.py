@@ -34,14 +34,20 @@ at most six characters per character (``\\uFEFF``): 15,000 keeps that line, inde
 deepest nesting, under the 100,000-character line limit, so ``fmt`` can write every file
 ``check`` accepts."""
 
-MAX_ITEMS = 2_000
-"""Items (``phan`` and every ``muc`` below) in one plan."""
+MAX_ENTRIES = 1_500
+"""Entries ``render`` prints as a paragraph or a table row of their own, in one plan: items
+(``phan`` and every ``muc`` below), legal bases, closing paragraphs, recipients, footnotes,
+committee members and agenda entries. python-docx costs about a millisecond and 10–40 KB for
+each paragraph or table cell it writes: a plan at this limit, at the two below and at the
+file size limit at once renders in under 256 MiB (docs/guarantees.md)."""
 
-MAX_TASKS = 2_000
-"""Tasks (``nhiem_vu``) in one plan."""
+MAX_TASKS = 500
+"""Tasks (``nhiem_vu``) in one plan: five times the heaviest benchmark plan, twenty times the
+largest real seed; each is a row of the generated task table (``bang_nhiem_vu``)."""
 
-MAX_TABLE_CELLS = 20_000
-"""Cells of the annexes' tables (``phu_luc[].bang``), headers included, in one plan."""
+MAX_TABLE_CELLS = 2_000
+"""Cells of the annexes' own tables (``phu_luc[].bang``), headers included, in one plan (a
+table of 200 rows × 10 columns)."""
 
 MAX_PERIOD_YEARS = 50
 """Longest period (``giai_doan``): from ``tu`` to ``den``, in calendar years."""

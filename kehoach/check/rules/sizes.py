@@ -8,11 +8,13 @@ count it as of the day they are asked).
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import islice
 
 from kehoach.check.rules.base import Finding, PlanContext, finding
 from kehoach.deadline.clock import today_vn
-from kehoach.plan.limits import MAX_ITEMS, MAX_PERIOD_YEARS, MAX_TABLE_CELLS, MAX_TASKS
-from kehoach.plan.walk import iter_items, iter_tasks
+from kehoach.plan.limits import MAX_ENTRIES, MAX_PERIOD_YEARS, MAX_TABLE_CELLS, MAX_TASKS
+from kehoach.plan.model import Plan
+from kehoach.plan.walk import Path, iter_items, iter_tasks
 from kehoach.tracking.bounds import CODE, past_limit
 
 
@@ -27,25 +29,37 @@ def check(ctx: PlanContext) -> Iterator[Finding]:
         yield finding(("giai_doan", "den"), "period-too-long",
                   f"Giai đoạn {period.start.year}–{period.end.year} dài hơn {MAX_PERIOD_YEARS} "
                   "năm, giới hạn của kehoach.")
-    for i, ref in enumerate(iter_items(plan)):
-        if i == MAX_ITEMS:
-            yield finding(ref.path, "too-many-items", f"Kế hoạch có hơn {_n(MAX_ITEMS)} mục (phần "
-                      "và mục con); hãy tách thành nhiều kế hoạch hoặc đưa vào phụ lục ngoài.")
-            break
-    for i, task in enumerate(iter_tasks(plan)):
-        if i == MAX_TASKS:
-            yield finding((*task.path, "id"), "too-many-tasks", f"Kế hoạch có hơn {_n(MAX_TASKS)} "
-                      "nhiệm vụ; hãy tách thành nhiều kế hoạch.")
-            break
-    yield from _tables(ctx)
+    for path in islice(printed_entries(plan), MAX_ENTRIES, MAX_ENTRIES + 1):
+        yield finding(path, "too-many-items", f"Kế hoạch có hơn {_n(MAX_ENTRIES)} mục in ra (phần, "
+                  "mục, căn cứ, đoạn kết, nơi nhận, chú thích, thành viên ban tổ chức, chương "
+                  "trình sự kiện); hãy tách thành nhiều kế hoạch.")
+    for ref in islice(iter_tasks(plan), MAX_TASKS, MAX_TASKS + 1):
+        yield finding((*ref.path, "id"), "too-many-tasks", f"Kế hoạch có hơn {_n(MAX_TASKS)} nhiệm "
+                  "vụ; hãy tách thành nhiều kế hoạch.")
+    yield from _tables(plan)
     excess = past_limit(plan, ctx.registry, today_vn())
     if excess is not None:
         yield finding(excess.path, CODE, excess.message)
 
 
-def _tables(ctx: PlanContext) -> Iterator[Finding]:
+def printed_entries(plan: Plan) -> Iterator[Path]:
+    """The data path of every entry the document prints as a paragraph or a row of its own."""
+    for key in ("can_cu", "ket_thuc", "noi_nhan", "chu_thich"):
+        yield from ((key, i) for i in range(len(getattr(plan, key))))
+    for ref in iter_items(plan):
+        yield ref.path
+        item = ref.item
+        if item.ban_to_chuc is not None:
+            members = range(len(item.ban_to_chuc.thanh_vien))
+            yield from ((*ref.path, "ban_to_chuc", "thanh_vien", i) for i in members)
+        if item.su_kien is not None:
+            agenda = range(len(item.su_kien.chuong_trinh))
+            yield from ((*ref.path, "su_kien", "chuong_trinh", i) for i in agenda)
+
+
+def _tables(plan: Plan) -> Iterator[Finding]:
     cells = 0
-    for i, annex in enumerate(ctx.plan.phu_luc):
+    for i, annex in enumerate(plan.phu_luc):
         if annex.bang is None:
             continue
         cells += len(annex.bang.cot) + sum(len(row) for row in annex.bang.dong)
