@@ -43,7 +43,7 @@ def escape_offset(source: str) -> int | None:
 
 def forbidden_message(char: str) -> str:
     return (f"Chuỗi có ký tự điều khiển hoặc không in được (U+{ord(char):04X}, viết bằng mã "
-            "thoát “\\”): văn bản in ra không chứa được ký tự này; hãy xoá nó.")
+            "thoát “\\”): văn bản in ra không chứa được ký tự này; hãy xóa nó.")
 
 
 def number_vi(n: int) -> str:
@@ -107,5 +107,5 @@ def count_values(text: str, loader: type) -> tuple[int, int] | None:
 
 
 def too_many_values_message() -> str:
-    return (f"Tệp có hơn {number_vi(MAX_VALUES)} giá trị YAML (khoá, chuỗi, danh sách…); hãy "
+    return (f"Tệp có hơn {number_vi(MAX_VALUES)} giá trị YAML (khóa, chuỗi, danh sách…); hãy "
             "tách kế hoạch thành nhiều tệp.")

@@ -20,8 +20,6 @@ from kehoach.plan.registry import Registry
 from kehoach.plan.walk import TaskRef, iter_tasks
 from kehoach.tracking.schedule import reference_day, window
 
-CODE = "too-many-obligations"
-
 
 @dataclass(frozen=True)
 class Excess:

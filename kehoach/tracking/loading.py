@@ -16,7 +16,7 @@ from kehoach.fs.repo import display_path, find_root, yaml_files
 from kehoach.load.document import Document, is_registry_path, load_text, no_gc
 from kehoach.plan.registry import Registry
 from kehoach.tracking import rowcache as cache
-from kehoach.tracking.bounds import CODE, past_limit
+from kehoach.tracking.bounds import past_limit
 from kehoach.tracking.filters import Prefilter
 from kehoach.tracking.obligations import LEAD, Obligation, obligations
 
@@ -115,7 +115,7 @@ def _data_of_file(
         return doc, None
     excess = past_limit(doc.plan, shared.registry, shared.as_of)
     if excess is not None:  # check says the same: never expand such a plan
-        doc.add(excess.path, CODE, excess.message)
+        doc.add(excess.path, "too-many-obligations", excess.message)
         return doc, None
     with no_gc():
         rows = obligations(doc.plan, shared.registry, shared.as_of, display,

@@ -1,8 +1,6 @@
-"""A plan must stay within the limits every command can handle (``kehoach.plan.limits``).
-
-Codes (errors): ``too-many-items``, ``too-many-tasks``, ``table-too-large``,
-``period-too-long``, ``too-many-obligations`` (counted as of today, as the tracking commands
-count it as of the day they are asked).
+"""A plan must stay within what every command can handle (``kehoach.plan.limits``): printed
+entries, tasks, table cells, the period's length and the obligation rows (counted as of today,
+as the tracking commands count them as of the day they are asked).
 """
 
 from __future__ import annotations
@@ -15,7 +13,16 @@ from kehoach.deadline.clock import today_vn
 from kehoach.plan.limits import MAX_ENTRIES, MAX_PERIOD_YEARS, MAX_TABLE_CELLS, MAX_TASKS
 from kehoach.plan.model import Plan
 from kehoach.plan.walk import Path, iter_items, iter_tasks
-from kehoach.tracking.bounds import CODE, past_limit
+from kehoach.tracking.bounds import past_limit
+
+CODES = frozenset({
+    "period-too-long",
+    "too-many-items",
+    "too-many-tasks",
+    "table-too-large",
+    "too-many-obligations",
+})
+"""The codes this rule emits (severities and explanations: kehoach.diagnostics.codes)."""
 
 
 def _n(count: int) -> str:
@@ -27,25 +34,27 @@ def check(ctx: PlanContext) -> Iterator[Finding]:
     period = plan.giai_doan
     if period is not None and period.end.year - period.start.year + 1 > MAX_PERIOD_YEARS:
         yield finding(("giai_doan", "den"), "period-too-long",
-                  f"Giai đoạn {period.start.year}–{period.end.year} dài hơn {MAX_PERIOD_YEARS} "
-                  "năm, giới hạn của kehoach.")
+                      f"Giai đoạn {period.start.year}–{period.end.year} dài hơn "
+                      f"{MAX_PERIOD_YEARS} năm, giới hạn của kehoach.")
     for path in islice(printed_entries(plan), MAX_ENTRIES, MAX_ENTRIES + 1):
-        yield finding(path, "too-many-items", f"Kế hoạch có hơn {_n(MAX_ENTRIES)} mục in ra (phần, "
-                  "mục, căn cứ, đoạn kết, nơi nhận, chú thích, thành viên ban tổ chức, chương "
-                  "trình sự kiện); hãy tách thành nhiều kế hoạch.")
+        yield finding(path, "too-many-items",
+                      f"Kế hoạch có hơn {_n(MAX_ENTRIES)} mục in ra (phần, mục, căn cứ, đoạn "
+                      "kết, nơi nhận, chú thích, thành viên ban tổ chức, chương trình sự kiện); "
+                      "hãy tách thành nhiều kế hoạch.")
     for ref in islice(iter_tasks(plan), MAX_TASKS, MAX_TASKS + 1):
-        yield finding((*ref.path, "id"), "too-many-tasks", f"Kế hoạch có hơn {_n(MAX_TASKS)} nhiệm "
-                  "vụ; hãy tách thành nhiều kế hoạch.")
+        yield finding((*ref.path, "id"), "too-many-tasks",
+                      f"Kế hoạch có hơn {_n(MAX_TASKS)} nhiệm vụ; hãy tách thành nhiều kế "
+                      "hoạch.")
     yield from _tables(plan)
     excess = past_limit(plan, ctx.registry, today_vn())
     if excess is not None:
-        yield finding(excess.path, CODE, excess.message)
+        yield finding(excess.path, "too-many-obligations", excess.message)
 
 
 def printed_entries(plan: Plan) -> Iterator[Path]:
-    """The data path of every entry the document prints as a paragraph or a row of its own."""
-    for key in ("can_cu", "ket_thuc", "noi_nhan", "chu_thich"):
-        yield from ((key, i) for i in range(len(getattr(plan, key))))
+    """The data path of every entry the document prints as a paragraph or a row of its own,
+    in the order of the plan's keys."""
+    yield from (("can_cu", i) for i in range(len(plan.can_cu)))
     for ref in iter_items(plan):
         yield ref.path
         item = ref.item
@@ -55,6 +64,8 @@ def printed_entries(plan: Plan) -> Iterator[Path]:
         if item.su_kien is not None:
             agenda = range(len(item.su_kien.chuong_trinh))
             yield from ((*ref.path, "su_kien", "chuong_trinh", i) for i in agenda)
+    for key in ("ket_thuc", "noi_nhan", "chu_thich"):
+        yield from ((key, i) for i in range(len(getattr(plan, key))))
 
 
 def _tables(plan: Plan) -> Iterator[Finding]:
@@ -65,6 +76,6 @@ def _tables(plan: Plan) -> Iterator[Finding]:
         cells += len(annex.bang.cot) + sum(len(row) for row in annex.bang.dong)
         if cells > MAX_TABLE_CELLS:
             yield finding(("phu_luc", i, "bang"), "table-too-large",
-                      f"Các bảng phụ lục có hơn {_n(MAX_TABLE_CELLS)} ô; hãy giữ bảng lớn ở tệp "
-                      "riêng (ben_ngoai).")
+                          f"Các bảng phụ lục có hơn {_n(MAX_TABLE_CELLS)} ô; hãy giữ bảng lớn ở "
+                          "tệp riêng (ben_ngoai).")
             return
