@@ -15,6 +15,7 @@ call) and a small plans repository. Used by ``test_fuzz_cli.py``, ``test_faults.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import subprocess
@@ -281,6 +282,7 @@ class ForkServer:
         return Run(**json.loads(line))
 
 
+@functools.cache
 def has_command(name: str) -> bool:
     """Whether the CLI has this command yet (fmt/done land while these tests are written)."""
     return _click_command(name) is not None
