@@ -52,9 +52,10 @@ table of 200 rows × 10 columns)."""
 MAX_PERIOD_YEARS = 50
 """Longest period (``giai_doan``): from ``tu`` to ``den``, in calendar years."""
 
-MAX_OBLIGATIONS = 100_000
+MAX_OBLIGATIONS = 50_000
 """Obligation rows one plan may give (occurrences × assignees, coordinators included), as
-counted by ``kehoach.tracking.bounds``: 40 times the heaviest benchmark plan."""
+counted by ``kehoach.tracking.bounds``: 20 times the heaviest benchmark plan. ``tasks``
+printing all of them peaks near 130 MiB."""
 
 
 def in_calendar(day: dt.date) -> bool:

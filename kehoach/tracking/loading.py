@@ -121,9 +121,11 @@ def _data_of_file(
         rows = obligations(doc.plan, shared.registry, shared.as_of, display,
                            bodies=where.agencies if where else None,
                            leads_only=where is not None and where.roles == frozenset({LEAD}))
-        data = _keep(marshal.loads(cache.encode(rows)), where)
+        payload = cache.encode(rows)
+        del rows  # the rows, their bytes and their tuples are never all alive at once
+        data = _keep(marshal.loads(payload), where)
     if store is not None:
-        store.put(key, marshal.dumps(data))
+        store.put(key, payload if where is None else marshal.dumps(data))
     return doc, data
 
 

@@ -84,7 +84,7 @@ def test_the_period(assert_diagnostics, last, expected):
 
 # A listed group of 50 bodies, and tasks due "before the 5th of every month" from January
 # 2022 (the day after the date of issue) to April 2030: 100 months × 50 bodies = 5,000 rows
-# each, so 20 tasks give exactly MAX_OBLIGATIONS rows.
+# each, so 10 tasks give exactly MAX_OBLIGATIONS rows.
 MEMBERS = 50
 GROUP_REGISTRY = "co_quan:\n  - id: ls.ubnd\n    ten: Ủy ban nhân dân tỉnh\n" + "".join(
     f"  - id: ls.s{i}\n    ten: Sở số {i}\n" for i in range(MEMBERS)
@@ -104,11 +104,11 @@ def monthly(count: int) -> str:
 
 
 def test_obligations_up_to_the_limit(assert_diagnostics):
-    assert 20 * 100 * MEMBERS == MAX_OBLIGATIONS
-    assert_diagnostics(monthly(20), [], registry=GROUP_REGISTRY)
+    assert 10 * 100 * MEMBERS == MAX_OBLIGATIONS
+    assert_diagnostics(monthly(10), [], registry=GROUP_REGISTRY)
 
 
 def test_the_task_that_passes_the_obligation_limit(assert_diagnostics):
-    # t2… take three lines each from line 22: t21's deadline is on line 22 + 19 × 3 + 2
-    assert_diagnostics(monthly(21), [(81, 23, "too-many-obligations")],
+    # t2… take three lines each from line 22: t11's deadline is on line 22 + 9 × 3 + 2
+    assert_diagnostics(monthly(11), [(51, 23, "too-many-obligations")],
                        registry=GROUP_REGISTRY)

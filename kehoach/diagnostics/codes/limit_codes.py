@@ -105,7 +105,7 @@ CODES = (
     Code(
         "too-many-obligations", ERROR, TASK, "Kế hoạch sinh ra quá nhiều nghĩa vụ",
         "Số nghĩa vụ cần theo dõi (số kỳ của mỗi nhiệm vụ nhân số cơ quan thực hiện, tính cả "
-        "thành viên của nhóm và cơ quan phối hợp) vượt 100.000. Vị trí báo là nhiệm vụ làm "
+        "thành viên của nhóm và cơ quan phối hợp) vượt 50.000. Vị trí báo là nhiệm vụ làm "
         "vượt giới hạn. kehoach đếm trước khi tính, nên các lệnh theo dõi cũng từ chối kế hoạch "
         "này với cùng thông báo thay vì làm treo máy. Hãy rút ngắn giai đoạn, bớt nhiệm vụ "
         "định kỳ giao cho nhóm, hoặc tách kế hoạch.",
