@@ -11,6 +11,7 @@ that crosses ``MAX_OBLIGATIONS``.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from kehoach.deadline import Deadline, read_deadline
@@ -60,10 +61,12 @@ def task_bound(ref: TaskRef, plan: Plan, registry: Registry, as_of: dt.date) -> 
     return occurrences * (len(registry.assignees(ref.leads)) + len(task.phoi_hop))
 
 
-def past_limit(plan: Plan, registry: Registry, as_of: dt.date) -> Excess | None:
-    """The task whose rows take the plan past ``MAX_OBLIGATIONS``, or None."""
+def past_limit(plan: Plan, registry: Registry, as_of: dt.date,
+               refs: Iterable[TaskRef] | None = None) -> Excess | None:
+    """The task whose rows take the plan past ``MAX_OBLIGATIONS``, or None (``refs``: the
+    plan's tasks, when the caller has walked them already)."""
     total = 0
-    for ref in iter_tasks(plan):
+    for ref in iter_tasks(plan) if refs is None else refs:
         total += task_bound(ref, plan, registry, as_of)
         if total > MAX_OBLIGATIONS:
             where = "thoi_han" if ref.task.thoi_han else "id"

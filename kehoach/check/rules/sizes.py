@@ -41,12 +41,13 @@ def check(ctx: PlanContext) -> Iterator[Finding]:
                       f"Kế hoạch có hơn {_n(MAX_ENTRIES)} mục in ra (phần, mục, căn cứ, đoạn "
                       "kết, nơi nhận, chú thích, thành viên ban tổ chức, chương trình sự kiện); "
                       "hãy tách thành nhiều kế hoạch.")
-    for ref in islice(iter_tasks(plan), MAX_TASKS, MAX_TASKS + 1):
-        yield finding((*ref.path, "id"), "too-many-tasks",
+    refs = list(iter_tasks(plan))
+    if len(refs) > MAX_TASKS:
+        yield finding((*refs[MAX_TASKS].path, "id"), "too-many-tasks",
                       f"Kế hoạch có hơn {_n(MAX_TASKS)} nhiệm vụ; hãy tách thành nhiều kế "
                       "hoạch.")
     yield from _tables(plan)
-    excess = past_limit(plan, ctx.registry, today_vn())
+    excess = past_limit(plan, ctx.registry, today_vn(), refs)
     if excess is not None:
         yield finding(excess.path, "too-many-obligations", excess.message)
 
