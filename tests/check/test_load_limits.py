@@ -164,3 +164,25 @@ def test_nesting_is_counted_on_the_tree_too(assert_diagnostics):
 def test_nesting_at_the_limit(assert_diagnostics):
     levels = "".join(f"{' ' * i}a:\n" for i in range(1, MAX_DEPTH - 1)) + " " * 99 + "a: b\n"
     assert_diagnostics(BASE + "ghi_chu:\n" + levels, [(27, 2, "wrong-type")])
+
+
+def _completions_before_issue(count: int, then: str = "") -> str:
+    """The task t1 completed ``count`` times before the plan was issued (a warning each)."""
+    records = "".join(f"              - {{ngay_hoan_thanh: 2021-01-{1 + i % 28:02d}}}\n"
+                      for i in range(count))
+    return with_task_fields("            hoan_thanh:\n" + records + then)
+
+
+def test_warnings_past_a_thousand_are_said_once(assert_diagnostics):
+    expected = [(23 + i, 35, "completion-before-issue") for i in range(1_000)]
+    assert_diagnostics(_completions_before_issue(1_001),
+                       [*expected, (1_023, 35, "too-many-warnings")])
+
+
+def test_an_error_after_a_thousand_warnings_still_fails_the_file(assert_diagnostics):
+    # the error is not listed, but said: the verdict of the file does not depend on the cap
+    late = "              - {co_quan: ls.ubnd, ngay_hoan_thanh: 2022-01-05}\n"
+    expected = [(23 + i, 35, "completion-before-issue") for i in range(1_000)]
+    assert_diagnostics(_completions_before_issue(1_001, late),
+                       [*expected, (1_023, 35, "too-many-warnings"),
+                        (1_024, 27, "too-many-problems")])

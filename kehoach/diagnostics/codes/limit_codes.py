@@ -6,7 +6,7 @@ crash a command or exhaust the machine, so no repository configuration may switc
 
 from __future__ import annotations
 
-from kehoach.diagnostics.codes.entry import ERROR, FILE, PLAN, SCHEMA, TASK, Code
+from kehoach.diagnostics.codes.entry import ERROR, FILE, PLAN, SCHEMA, TASK, WARNING, Code
 
 CODES = (
     Code(
@@ -20,12 +20,21 @@ CODES = (
         security=True,
     ),
     Code(
-        "too-many-problems", ERROR, FILE, "Tệp có quá nhiều lỗi",
+        "too-many-problems", ERROR, FILE, "Tệp còn lỗi chưa liệt kê",
         "Một tệp có hơn 1.000 lỗi và cảnh báo: kehoach liệt kê 1.000 mục đầu rồi dừng, để một "
         "tệp có hàng chục nghìn khóa sai vẫn được trả lời ngay thay vì in hàng chục nghìn dòng. "
-        "Hãy sửa các lỗi đã liệt kê rồi kiểm tra lại.",
+        "Mã này đứng ở vị trí của lỗi đầu tiên không được liệt kê, nên tệp vẫn bị coi là có "
+        "lỗi dù 1.000 mục đã liệt kê chỉ là cảnh báo. Hãy sửa rồi kiểm tra lại.",
         "# 5.000 khóa không có trong định dạng\nk1: 1\nk2: 1\nk3: 1\n",
         "loai: ke_hoach\n",
+        security=True,
+    ),
+    Code(
+        "too-many-warnings", WARNING, FILE, "Tệp còn cảnh báo chưa liệt kê",
+        "Như “too-many-problems”, cho cảnh báo: sau 1.000 lỗi và cảnh báo đã liệt kê, mã này "
+        "đứng ở vị trí của cảnh báo đầu tiên không được liệt kê.",
+        "# 1.200 lần hoàn thành ghi ngày trước ngày ban hành\n",
+        "# các ngày hoàn thành sau ngày ban hành\n",
         security=True,
     ),
     Code(
