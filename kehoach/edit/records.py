@@ -156,8 +156,7 @@ def extend(path: Path | str, task_id: str, new_deadline: str, by_document: str,
     from kehoach.deadline import read_deadline
     from kehoach.deadline.clock import today_vn
 
-    phrase, document = _nfc(new_deadline.strip()), _nfc(by_document.strip())
-    note = _nfc(note)
+    phrase, document, note = _nfc(new_deadline.strip()), _nfc(by_document.strip()), _nfc(note)
     if not phrase or not document:
         raise EditError("Gia hạn cần thời hạn mới và văn bản cho phép gia hạn.")
     _printable(("Thời hạn mới", phrase), ("Văn bản gia hạn", document), ("Ghi chú", note))
