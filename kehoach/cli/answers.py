@@ -60,8 +60,8 @@ def _deliver(dest: Destination, data: bytes | str | Iterator[str]) -> None:
     from kehoach.fs.repo import display_path
     from kehoach.office.outputs import write_output
 
-    if isinstance(data, Iterator):
-        data = "".join(data)
+    if isinstance(data, Iterator):  # bytes only: the text as one str would be twice as big
+        data = b"".join(chunk.encode("utf-8") for chunk in data)
     write_output(dest.path, data.encode("utf-8") if isinstance(data, str) else data)
     print(f"Đã ghi {display_path(dest.path)}")
 
