@@ -10,7 +10,7 @@ STAMP  := $(VENV)/.installed
 # A day at which the seeds' own deadlines give a non-trivial answer (see README).
 DEMO_AS_OF ?= 2022-11-10
 
-.PHONY: demo test lint bench schema codes clean
+.PHONY: demo test fuzz lint bench schema codes clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,19 @@ test: $(STAMP)
 	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
+# A long fuzzing run, not part of `make test` (nightly, or after touching the loader, fmt or
+# the tracker): the two fuzzers at FUZZ_SCALE times the examples CI runs (64: 104,960
+# inputs), random rather than CI's fixed slice, the CLI called in process (tests/fuzzing.py).
+# A failing input is kept in .hypothesis/ (replayed first next time) and in FUZZ_FAILURES.
+FUZZ_SCALE ?= 64
+FUZZ_FAILURES ?= fuzz-failures
+fuzz: export KEHOACH_FUZZ_SCALE = $(FUZZ_SCALE)
+fuzz: export KEHOACH_FUZZ_INPROCESS = 1
+fuzz: export KEHOACH_FUZZ_FAILURES = $(abspath $(FUZZ_FAILURES))
+fuzz: $(STAMP)
+	$(BIN)/python -c "import pathlib; pathlib.Path('$(FUZZ_FAILURES)').mkdir(exist_ok=True)"
+	$(BIN)/python -m pytest -q -p no:cacheprovider tests/test_fuzz_check.py tests/test_fuzz_cli.py
+
 bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet check-jsonschema
 	$(BIN)/python -m bench.run --plans $(or $(PLANS),1000) --rounds $(or $(ROUNDS),3)
@@ -48,4 +61,4 @@ codes: $(STAMP)
 	$(BIN)/python -m kehoach.diagnostics.codes.pages > docs/codes.md
 
 clean:
-	rm -rf $(VENV) out .pytest_cache .ruff_cache .mypy_cache
+	rm -rf $(VENV) out .pytest_cache .ruff_cache .mypy_cache fuzz-failures

@@ -15,6 +15,7 @@ call) and a small plans repository. Used by ``test_fuzz_cli.py``, ``test_faults.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import subprocess
@@ -136,11 +137,11 @@ for line in sys.stdin:
     os.close(err)
     kill_at = req.get("kill_after")
     limit = start + req.get("timeout", 120)
-    status, killed, timed_out, paused = None, False, False, False
+    status, killed, timed_out, paused, usage = None, False, False, False, None
     while status is None:
-        done, st = os.waitpid(pid, os.WNOHANG)
+        done, st, ru = os.wait4(pid, os.WNOHANG)
         if done:
-            status = st
+            status, usage = st, ru
             break
         now = time.monotonic()
         if not killed and marker and os.path.exists(marker):
@@ -164,6 +165,8 @@ for line in sys.stdin:
         "signal": os.WTERMSIG(status) if os.WIFSIGNALED(status) else None,
         "stdout": stdout, "stderr": stderr, "elapsed": elapsed,
         "timed_out": timed_out, "paused": paused,
+        # the child's own CPU time and peak resident memory (KiB on Linux), from wait4
+        "cpu": usage.ru_utime + usage.ru_stime, "maxrss_kib": usage.ru_maxrss,
     }) + "\n")
     reply.flush()
 '''
@@ -227,6 +230,8 @@ class Run:
     elapsed: float
     timed_out: bool
     paused: bool
+    cpu: float = 0.0  # user + system seconds of the child alone
+    maxrss_kib: int = 0  # the child's peak resident memory (it starts from the server's)
 
     @property
     def output(self) -> str:
@@ -277,6 +282,7 @@ class ForkServer:
         return Run(**json.loads(line))
 
 
+@functools.cache
 def has_command(name: str) -> bool:
     """Whether the CLI has this command yet (fmt/done land while these tests are written)."""
     return _click_command(name) is not None

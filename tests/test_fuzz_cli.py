@@ -24,9 +24,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 from forkrun import ForkServer, fmt_command
-from hypothesis import HealthCheck, assume, given, settings
+from fuzzing import IN_PROCESS, InProcess, dump, fuzz_settings
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from kehoach.edit.fmt import FmtError, format_file, format_text, same_data
@@ -35,17 +35,14 @@ from tests.conftest import DATA, REGISTRY
 
 CORPUS = DATA / "fuzz-corpus"
 
-# Example counts, quoted in docs/guarantees.md: keep them in step. KEHOACH_FUZZ_SCALE=10
-# multiplies them for a deeper run (nightly, or after touching the loader or fmt).
-SCALE = max(1, int(os.environ.get("KEHOACH_FUZZ_SCALE", "1")))
-CLI_EXAMPLES = 80 * SCALE  # files through `check` + `fmt --check` + `fmt` (3 processes each)
-DEADLINE_EXAMPLES = 60 * SCALE  # phrases through `deadline` (and `deadline --json`)
-FMT_MEANING_EXAMPLES = 150 * SCALE  # valid fuzzed plans: load(fmt(x)) == load(x), idempotent
-FMT_INVALID_EXAMPLES = 150 * SCALE  # invalid fuzzed files: fmt reports, never raises or writes
+# Example counts per `make test`, quoted in docs/guarantees.md: keep them in step.
+# KEHOACH_FUZZ_SCALE multiplies them (tests/fuzzing.py; `make fuzz` runs 64 times as many).
+CLI_EXAMPLES = 80  # files through `check` + `fmt --check` + `fmt` + `tasks` (4 runs each)
+DEADLINE_EXAMPLES = 60  # phrases through `deadline` (and `deadline --json`)
+FMT_MEANING_EXAMPLES = 150  # valid fuzzed plans: load(fmt(x)) == load(x), idempotent
+FMT_INVALID_EXAMPLES = 150  # invalid fuzzed files: fmt reports, never raises or writes
 
-CLI = settings(max_examples=CLI_EXAMPLES, deadline=None,
-               suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
-                                      HealthCheck.function_scoped_fixture])
+CLI = fuzz_settings(CLI_EXAMPLES)
 
 # --- what is thrown at it -------------------------------------------------------------------
 
@@ -169,9 +166,9 @@ def mutated(draw: st.DrawFn) -> Any:
 
 
 def _dump(data: Any, draw: st.DrawFn) -> str:
-    return yaml.safe_dump(data, allow_unicode=draw(st.booleans()), sort_keys=draw(st.booleans()),
-                          default_flow_style=draw(st.sampled_from([None, False, True])),
-                          width=draw(st.sampled_from([30, 80, 10**6])))
+    return dump(data, allow_unicode=draw(st.booleans()), sort_keys=draw(st.booleans()),
+                default_flow_style=draw(st.sampled_from([None, False, True])),
+                width=draw(st.sampled_from([30, 80, 10**6])))
 
 
 @st.composite
@@ -207,7 +204,7 @@ def dressed(draw: st.DrawFn) -> bytes:
     if draw(st.booleans()):
         text = text.replace("\n", "\r\n")
     raw = text.encode("utf-8")
-    extra = draw(st.sampled_from(["none", "none", "bom", "bom2", "long", "bytes"]))
+    extra = draw(st.sampled_from(["none", "none", "bom", "bom2", "long", "bytes", "value"]))
     if extra == "bom":
         raw = b"\xef\xbb\xbf" + raw
     elif extra == "bom2":
@@ -217,7 +214,20 @@ def dressed(draw: st.DrawFn) -> bytes:
     elif extra == "bytes":
         at = draw(st.integers(0, len(raw)))
         raw = raw[:at] + draw(st.binary(min_size=1, max_size=6)) + raw[at:]
+    elif extra == "value":  # a value past kehoach.plan.limits, written as YAML text
+        raw += draw(HOSTILE_VALUES).encode("utf-8")
     return raw
+
+
+HOSTILE_VALUES = st.one_of(
+    st.integers(1, 6000).map(lambda n: f"ghi_chu: {'9' * n}\n"),
+    st.sampled_from(["\\0", "\\v", "\\x1f", "\\e[2K", "\\x7f", "\\u0085", "\\uFFFE",
+                     "\\uFEFF", "\\t"]).map(lambda e: f'ghi_chu: "a{e}b"\n'),
+    st.tuples(st.integers(-10**12, 10**12), st.integers(-10**12, 10**12)).map(
+        lambda p: f"giai_doan: {{tu: {p[0]}, den: {p[1]}}}\n"),
+    st.dates().map(lambda d: f"ngay_ban_hanh: {d.isoformat()}\n"),
+    st.integers(14_990, 15_010).map(lambda n: f"mo_dau: {'ừ' * n}\n"),
+)
 
 
 INPUTS = st.one_of(
@@ -234,7 +244,7 @@ _DIAG = re.compile(r"^plans/fuzz\.yaml:\d+:\d+: \[(error|warning)\] .+ \([a-z0-9
 
 @pytest.fixture(scope="module")
 def server():
-    with ForkServer() as fs:
+    with InProcess() if IN_PROCESS else ForkServer() as fs:
         yield fs
 
 
@@ -262,9 +272,9 @@ def load_data(raw: bytes) -> Any:
     return load_text(Document(Path("fuzz.yaml"), "fuzz.yaml"), raw)
 
 
-def run_all(server: ForkServer, root: Path, raw: bytes) -> None:
+def run_all(server: ForkServer, root: Path, raw: bytes, as_of: dt.date | None = None) -> None:
     try:
-        _run_all(server, root, raw)
+        _run_all(server, root, raw, as_of)
     except AssertionError as exc:  # keep the input: it belongs in the corpus once fixed
         import hashlib
         import tempfile
@@ -275,13 +285,16 @@ def run_all(server: ForkServer, root: Path, raw: bytes) -> None:
         raise AssertionError(f"{exc}\n(input saved as {name})") from None
 
 
-def _run_all(server: ForkServer, root: Path, raw: bytes) -> None:
+def _run_all(server: ForkServer, root: Path, raw: bytes, as_of: dt.date | None) -> None:
     path = root / "plans" / "fuzz.yaml"
     path.write_bytes(raw)
     run = server.run(["check", "--format", "plain", "plans/fuzz.yaml"], cwd=root)
     assert_clean(run, "check", raw)
     if run.code == 1:
         assert _DIAG.search(run.stdout), run.output
+    if as_of is not None:  # the tracker reads the plan without check's rules
+        run = server.run(["tasks", "--as-of", as_of.isoformat(), "plans/fuzz.yaml"], cwd=root)
+        assert_clean(run, "tasks", raw)
     argv, code = fmt_command("plans/fuzz.yaml", check_only=True)
     run = server.run(argv, code=code, cwd=root)
     assert_clean(run, "fmt --check", raw)
@@ -302,9 +315,9 @@ def _run_all(server: ForkServer, root: Path, raw: bytes) -> None:
 
 @pytest.mark.filterwarnings("ignore:Generating overly large repr")
 @CLI
-@given(raw=INPUTS)
-def test_cli_check_and_fmt_never_crash(server, fuzz_repo, raw):
-    run_all(server, fuzz_repo, raw)
+@given(raw=INPUTS, as_of=st.dates(dt.date(1900, 1, 1), dt.date(2199, 12, 31)))
+def test_cli_check_and_fmt_never_crash(server, fuzz_repo, raw, as_of):
+    run_all(server, fuzz_repo, raw, as_of)
 
 
 CORPUS_CASES = sorted(CORPUS.glob("*")) if CORPUS.is_dir() else []
@@ -325,10 +338,10 @@ PHRASE = st.one_of(
 ).filter(lambda s: "\x00" not in s)
 
 
-@settings(max_examples=DEADLINE_EXAMPLES, deadline=None,
-          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@fuzz_settings(DEADLINE_EXAMPLES)
 @given(phrase=PHRASE, as_json=st.booleans(),
-       as_of=st.one_of(st.none(), st.dates(dt.date(1900, 1, 1), dt.date(2200, 1, 1))))
+       as_of=st.one_of(st.none(), st.dates(dt.date(1900, 1, 1), dt.date(2199, 12, 31)),
+                       st.dates()))  # any day: outside 1900–2199, a usage error
 def test_cli_deadline_never_crashes(server, fuzz_repo, phrase, as_json, as_of):
     argv = ["deadline", *(["--json"] if as_json else []),
             *(["--as-of", as_of.isoformat()] if as_of else []), "--", phrase]
@@ -357,9 +370,7 @@ def valid_plan_text(draw: st.DrawFn) -> str:
     return text
 
 
-@settings(max_examples=FMT_MEANING_EXAMPLES, deadline=None,
-          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
-                                 HealthCheck.filter_too_much])
+@fuzz_settings(FMT_MEANING_EXAMPLES)
 @given(valid_plan_text())
 def test_fmt_never_changes_meaning(text):
     assume(_valid(text))
@@ -372,9 +383,7 @@ def test_fmt_never_changes_meaning(text):
     assert format_text(once) == once
 
 
-@settings(max_examples=FMT_INVALID_EXAMPLES, deadline=None,
-          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
-                                 HealthCheck.function_scoped_fixture])
+@fuzz_settings(FMT_INVALID_EXAMPLES)
 @given(raw=st.one_of(dressed(), damaged(), st.binary(max_size=800)))
 def test_fmt_never_raises_and_never_writes_an_invalid_file(tmp_path, raw):
     path = tmp_path / "fuzz.yaml"

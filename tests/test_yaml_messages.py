@@ -12,7 +12,8 @@ import re
 import pytest
 import yaml
 
-from kehoach.load.parse import _syntax_vi, parse
+from kehoach.load.parse import parse
+from kehoach.load.syntax_vi import syntax_vi as _syntax_vi
 
 # id -> (text, Vietnamese fragment, line, column)
 CASES: dict[str, tuple[str, str, int, int]] = {

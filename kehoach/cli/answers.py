@@ -3,6 +3,7 @@ or a file named with ``-o`` whose extension chooses the format (.xlsx, .csv, .js
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -11,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from kehoach.cli.options import TrackFormat, usage
-from kehoach.cli.printing import show_table, write_out
+from kehoach.cli.printing import show_table, write_chunks, write_out
 
 if TYPE_CHECKING:
     from kehoach.tracking.obligations import Obligation
@@ -47,13 +48,20 @@ def destination(fmt: TrackFormat | None, output: Path | None, headers: str) -> D
     return Destination(chosen, output, headers == "vi")
 
 
-def _deliver(dest: Destination, data: bytes | str) -> None:
+def _deliver(dest: Destination, data: bytes | str | Iterator[str]) -> None:
+    """``data`` on stdout, or in the file named; text made in pieces reaches stdout piece by
+    piece (a plan at the limit of 50,000 rows is never one string there)."""
     if dest.path is None:
-        write_out(data if isinstance(data, str) else data.decode("utf-8"))
+        if isinstance(data, Iterator):
+            write_chunks(data)
+        else:
+            write_out(data if isinstance(data, str) else data.decode("utf-8"))
         return
     from kehoach.fs.repo import display_path
     from kehoach.office.outputs import write_output
 
+    if isinstance(data, Iterator):  # bytes only: the text as one str would be twice as big
+        data = b"".join(chunk.encode("utf-8") for chunk in data)
     write_output(dest.path, data.encode("utf-8") if isinstance(data, str) else data)
     print(f"Đã ghi {display_path(dest.path)}")
 
@@ -67,9 +75,9 @@ def emit_rows(dest: Destination, rows: list[Obligation], as_of: date, what: str,
 
         _deliver(dest, obligations_workbook(rows, title, question))
         return
-    records = [tables.obligation_record(r) for r in rows]
+    records = (tables.obligation_record(r) for r in rows)  # made one at a time
     if dest.fmt == "json":
-        _deliver(dest, tables.to_json(records))
+        _deliver(dest, tables.json_chunks(records))
     elif dest.fmt == "csv":
         _deliver(dest, _csv(records, tables.OBLIGATION_COLUMNS, dest.vietnamese))
     else:
@@ -99,11 +107,12 @@ def emit_summary(dest: Destination, rows: list[SummaryRow], as_of: date,
                    tables.SUMMARY_WRAP)
 
 
-def _csv(records: list[dict[str, object]], columns: tuple[str, ...], vietnamese: bool) -> str:
+def _csv(records: Iterable[dict[str, object]], columns: tuple[str, ...],
+         vietnamese: bool) -> str | Iterator[str]:
     from kehoach.tracking import tables
 
     if vietnamese:
         from kehoach.office.csv_vi import to_csv_vi
 
-        return to_csv_vi(records, columns)
-    return tables.to_csv(records, columns)
+        return to_csv_vi(list(records), columns)
+    return tables.csv_chunks(records, columns)

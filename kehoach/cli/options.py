@@ -83,11 +83,16 @@ def existing(paths: list[Path] | None) -> list[Path]:
 
 def day_arg(text: str, option: str) -> date:
     from kehoach.deadline.clock import parse_day
+    from kehoach.plan.limits import calendar_vi, in_calendar
 
     try:
-        return parse_day(text)
+        day = parse_day(text)
     except ValueError:
         usage(f"{option}: ngày “{text}” không hợp lệ (viết YYYY-MM-DD hoặc DD/MM/YYYY).")
+    if not in_calendar(day):  # 9999-12-31 plus a year's horizon is past what dates can hold
+        usage(f"{option}: ngày “{text}” nằm ngoài khoảng thời gian kehoach tính được "
+              f"({calendar_vi()}).")
+    return day
 
 
 def as_of_day(text: str | None) -> date:

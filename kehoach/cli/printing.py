@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -18,6 +18,19 @@ def write_out(text: str) -> None:
         sys.stdout.write(text)
     else:
         buffer.write(text.encode("utf-8"))
+        buffer.flush()
+
+
+def write_chunks(chunks: Iterable[str]) -> None:
+    """``write_out`` for text made a piece at a time (never held whole in memory)."""
+    sys.stdout.flush()
+    buffer = getattr(sys.stdout, "buffer", None)
+    for chunk in chunks:
+        if buffer is None:
+            sys.stdout.write(chunk)
+        else:
+            buffer.write(chunk.encode("utf-8"))
+    if buffer is not None:
         buffer.flush()
 
 

@@ -85,6 +85,7 @@ def done_change(agency: str | None = None, date: dt.date | None = None,
         raise EditError(f"Ngày hoàn thành {day:%d/%m/%Y} ở tương lai.")
     wanted = parse_occurrence(occurrence)
     evidence, note = _nfc(evidence), _nfc(note)  # the file is NFC: NFD input would not match
+    _printable(("Minh chứng", evidence), ("Ghi chú", note))
 
     def change(ctx: _Ctx) -> tuple[str, Any, str, dict[str, Any]]:
         body = resolve_agency(ctx.ref, agency, ctx.registry)
@@ -156,10 +157,10 @@ def extend(path: Path | str, task_id: str, new_deadline: str, by_document: str,
     from kehoach.deadline import read_deadline
     from kehoach.deadline.clock import today_vn
 
-    phrase, document = _nfc(new_deadline.strip()), _nfc(by_document.strip())
-    note = _nfc(note)
+    phrase, document, note = _nfc(new_deadline.strip()), _nfc(by_document.strip()), _nfc(note)
     if not phrase or not document:
         raise EditError("Gia hạn cần thời hạn mới và văn bản cho phép gia hạn.")
+    _printable(("Thời hạn mới", phrase), ("Văn bản gia hạn", document), ("Ghi chú", note))
     if date > today_vn():
         raise EditError(f"Ngày của văn bản gia hạn {date:%d/%m/%Y} ở tương lai.")
 
@@ -316,6 +317,18 @@ def _same_ky(ky: int | dt.date | None, wanted: int | dt.date | None) -> bool:
     if isinstance(wanted, dt.date) and isinstance(ky, int):  # a yearly task keeps the year
         return wanted.year == ky
     return ky == wanted
+
+
+def _printable(*fields: tuple[str, str | None]) -> None:
+    """Text from the command line that the plan could not hold is refused before any edit
+    (``check`` would refuse the file; the .docx could not print it)."""
+    from kehoach.load.guard import FORBIDDEN
+
+    for label, text in fields:
+        bad = FORBIDDEN.search(text) if text else None
+        if bad:
+            raise EditError(f"{label} có ký tự điều khiển hoặc không in được "
+                            f"(U+{ord(bad.group()):04X}); hãy bỏ ký tự đó. Không ghi gì.")
 
 
 def _nfc(text: str | None) -> str | None:

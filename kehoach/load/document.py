@@ -9,14 +9,26 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from kehoach.diagnostics.codes import severity
 from kehoach.diagnostics.diagnostic import Diagnostic, diagnostic
+from kehoach.diagnostics.severity import Severity
 from kehoach.fs.repo import REGISTRY_NAMES
+from kehoach.load.guard import number_vi
 from kehoach.load.parse import locate, parse
 from kehoach.load.source import SourceError, check_shape, decode
 from kehoach.load.validate import validate
 from kehoach.plan.model import Plan, RegistryFile
 
 """A registry file is told apart from plans by its name (and must have the key ``co_quan``)."""
+
+MAX_DIAGNOSTICS = 1_000
+"""Problems listed for one file: past them, one more says the rest were not listed (a file
+of 10,000 unknown keys gets an answer at once, not 10,000 lines and suggestions)."""
+
+
+def _more_vi(what: str) -> str:
+    return (f"Tệp còn {what} khác, từ vị trí này, ngoài {number_vi(MAX_DIAGNOSTICS)} lỗi và "
+            "cảnh báo đã liệt kê; hãy sửa rồi kiểm tra lại.")
 
 
 def is_registry_path(path: Path) -> bool:
@@ -33,17 +45,40 @@ class Document:
     registry: RegistryFile | None = None
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
+    # how many problems are listed; whether an error, and a warning, went unlisted
+    _listed: int = field(default=0, init=False, repr=False)
+    _unlisted: set[Severity] = field(default_factory=set, init=False, repr=False)
+
     def position(self, path: tuple[Any, ...], key: bool = False) -> tuple[int, int]:
         return locate(self.root, path, key=key)
 
     def add(self, path: tuple[Any, ...], code: str, message: str, key: bool = False) -> None:
         """Report ``code`` at the value at ``path`` (at its key with ``key``)."""
+        if self._listed >= MAX_DIAGNOSTICS and severity(code) in self._unlisted:
+            return  # said already: not even located
         line, col = self.position(path, key=key)
         self.add_at(line, col, code, message)
 
     def add_at(self, line: int, col: int, code: str, message: str) -> None:
-        """Report ``code`` at a position; its severity is the code registry's."""
-        self.diagnostics.append(diagnostic(self.display, line, col, code, message))
+        """Report ``code`` at a position; its severity is the code registry's.
+
+        Past ``MAX_DIAGNOSTICS`` a problem is not listed: the first error, and the first
+        warning, not listed are said once each, so the verdict (any error?) never changes.
+        """
+        if self._listed < MAX_DIAGNOSTICS:
+            self._listed += 1
+            self.diagnostics.append(diagnostic(self.display, line, col, code, message))
+            return
+        level = severity(code)
+        if level in self._unlisted:
+            return
+        self._unlisted.add(level)
+        if level is Severity.ERROR:
+            self.diagnostics.append(diagnostic(self.display, line, col, "too-many-problems",
+                                               _more_vi("lỗi")))
+        else:
+            self.diagnostics.append(diagnostic(self.display, line, col, "too-many-warnings",
+                                               _more_vi("cảnh báo")))
 
     @property
     def is_registry(self) -> bool:
@@ -137,7 +172,7 @@ def _validate(doc: Document) -> None:
         doc.add(("co_quan",), "registry-name",
                 f"Danh mục cơ quan phải đặt tên {REGISTRY_NAMES[0]}.", key=True)
         return
-    result, problems = validate(model, data)
+    result, problems = validate(model, data, MAX_DIAGNOSTICS - doc._listed)
     # A value the YAML layer already reported (e.g. ``no`` read as false) is not reported twice.
     reported = {(d.line, d.column) for d in doc.diagnostics}
     for p in problems:

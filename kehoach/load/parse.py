@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+import weakref
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -25,6 +26,10 @@ from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 from yaml.resolver import BaseResolver
 
+from kehoach.load import guard
+from kehoach.load.source import MAX_DEPTH
+from kehoach.load.syntax_vi import byte_position, syntax_vi
+from kehoach.plan.limits import MAX_INT_DIGITS, MAX_TEXT, in_calendar
 from kehoach.textnorm import nfc
 
 _T = "tag:yaml.org,2002:"
@@ -98,14 +103,19 @@ class Loaded:
 
 def parse(text: str) -> Loaded:
     """Compose and convert one YAML document; syntax errors become problems."""
-    try:  # arg-type: PyYAML's stubs list only PyYAML's own loaders, not a combination like ours
+    past = guard.count_values(text, _Loader) if guard.may_hold_too_many(text) else None
+    if past is not None:
+        return Loaded(None, None, [YamlProblem("too-many-values", guard.too_many_values_message(),
+                                               *past)])
+    try:
+        # arg-type: PyYAML's stubs list only PyYAML's own loaders, not a combination like ours
         root = yaml.compose(text, Loader=_Loader)  # type: ignore[arg-type]
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        return Loaded(None, None, [YamlProblem("yaml-syntax", _syntax_vi(exc), line, col)])
+        return Loaded(None, None, [YamlProblem("yaml-syntax", syntax_vi(exc), line, col)])
     except yaml.reader.ReaderError as exc:  # a control character; libyaml counts UTF-8 bytes
-        line, col = _byte_position(text, exc.position)
+        line, col = byte_position(text, exc.position)
         code = exc.character if isinstance(exc.character, int) else ord(exc.character)
         return Loaded(None, None, [YamlProblem(
             "yaml-syntax", f"Lỗi cú pháp YAML: tệp có ký tự không được phép "
@@ -118,127 +128,13 @@ def parse(text: str) -> Loaded:
         return Loaded(None, None, [])
     # Escapes in double-quoted text ("N\u0300", a backslash-newline before a combining mark)
     # can produce non-NFC text from NFC source: any backslash means normalising every scalar.
-    conv = _Converter(normalize="\\" in text or not unicodedata.is_normalized("NFC", text))
-    data = conv.node(root)
+    escapes = "\\" in text
+    conv = _Converter(text, normalize=escapes or not unicodedata.is_normalized("NFC", text))
+    try:
+        data = conv.node(root)
+    except _TooDeep as exc:
+        return Loaded(None, None, [exc.problem])
     return Loaded(data, root, conv.problems)
-
-
-# (context fragment, problem fragment, Vietnamese): the first row whose fragments both occur
-# wins, so rows that depend on the context come before the general row for their problem.
-# Fragments, not whole strings: the pure-Python parser words some problems slightly
-# differently ("found unknown escape character 'q'").
-_SYNTAX_VI: tuple[tuple[str, str, str], ...] = (
-    # Scanner: tokens, indentation, keys.
-    ("", "found character that cannot start any token",
-     "ký tự không thể bắt đầu một giá trị (dùng tab để thụt lề? hãy dùng dấu cách; giá trị "
-     "bắt đầu bằng @, ` hoặc % cần đặt trong dấu nháy kép)"),
-    ("", "found a tab character", "dùng ký tự tab để thụt lề; hãy dùng dấu cách"),
-    ("", "mapping values are not allowed",
-     "không được có “: ” ở đây (chuỗi có dấu hai chấm cần đặt trong dấu nháy kép; hoặc dòng "
-     "này thụt lề sai)"),
-    ("", "mapping keys are not allowed",
-     "không được mở khoá “? ” ở đây (chuỗi bắt đầu bằng “? ” cần đặt trong dấu nháy kép)"),
-    ("", "block sequence entries are not allowed",
-     "không được mở danh sách “- ” ở đây (mỗi phần tử danh sách phải ở một dòng riêng, thụt lề "
-     "dưới khoá của nó)"),
-    ("", "could not find expected ':'", "thiếu dấu “:” sau khoá"),
-    ("", "found unexpected ':'", "dấu “:” không đúng chỗ"),
-    ("", "exceeded maximum nesting depth", "cấu trúc lồng nhau quá sâu"),
-    # Scanner: quoted text.
-    ("", "found unexpected end of stream", "tệp kết thúc đột ngột (thiếu dấu nháy đóng?)"),
-    ("", "found unexpected document indicator",
-     "gặp dòng “---” hoặc “...” khi chuỗi trong dấu nháy chưa đóng (thiếu dấu nháy đóng?)"),
-    ("", "found unknown escape character",
-     "chuỗi trong dấu nháy kép có ký tự thoát “\\” không hợp lệ"),
-    ("", "did not find expected hexdecimal number",
-     "mã thoát “\\x”, “\\u” hoặc “\\U” trong dấu nháy kép thiếu chữ số thập lục phân"),
-    ("", "found invalid Unicode character escape code",
-     "mã thoát “\\u” hoặc “\\U” trong dấu nháy kép không ứng với ký tự Unicode hợp lệ"),
-    # Scanner: block scalars (| and >).
-    ("block scalar", "did not find expected comment or line break",
-     "sau “|” hoặc “>” chỉ được có chỉ số thụt lề, dấu “+” hoặc “-” và chú thích “#”; văn bản "
-     "phải bắt đầu ở dòng sau"),
-    ("", "found an indentation indicator equal to 0",
-     "chỉ số thụt lề sau “|” hoặc “>” phải từ 1 đến 9"),
-    # Scanner: anchors, aliases and tags (kehoach refuses them, but a stray &, * or ! at the
-    # start of unquoted text lands here).
-    ("anchor", "did not find expected alphabetic or numeric character",
-     "tên neo YAML sau “&” không hợp lệ (chuỗi bắt đầu bằng “&” cần đặt trong dấu nháy kép)"),
-    ("alias", "did not find expected alphabetic or numeric character",
-     "tên bí danh YAML sau “*” không hợp lệ (chuỗi bắt đầu bằng “*” cần đặt trong dấu nháy "
-     "kép)"),
-    ("", "did not find expected whitespace or line break",
-     "thẻ YAML “!…” phải có dấu cách phía sau (chuỗi bắt đầu bằng “!” cần đặt trong dấu nháy "
-     "kép)"),
-    ("", "did not find the expected '>'", "thẻ YAML “!<…>” thiếu dấu “>” đóng"),
-    ("%TAG", "did not find expected tag URI", "chỉ thị %TAG thiếu tiền tố thẻ"),
-    ("", "did not find expected tag URI",
-     "thẻ YAML “!” không có tên (chuỗi bắt đầu bằng “!” cần đặt trong dấu nháy kép)"),
-    ("", "did not find URI escaped octet",
-     "mã “%” trong thẻ YAML phải có hai chữ số thập lục phân"),
-    ("", "UTF-8 octet", "mã “%” trong thẻ YAML không tạo thành ký tự UTF-8 hợp lệ"),
-    # Scanner: directives (a line starting with %).
-    ("", "did not find expected '!'", "tên viết tắt trong chỉ thị %TAG phải bắt đầu bằng “!”"),
-    ("", "could not find expected directive name",
-     "thiếu tên chỉ thị sau “%” (dòng bắt đầu bằng “%” cần đặt trong dấu nháy kép)"),
-    ("", "found unexpected non-alphabetical character",
-     "tên chỉ thị sau “%” chỉ được gồm chữ cái (dòng bắt đầu bằng “%” cần đặt trong dấu nháy "
-     "kép)"),
-    ("", "found unknown directive name",
-     "chỉ thị “%” không xác định: YAML chỉ có %YAML và %TAG (dòng bắt đầu bằng “%” cần đặt "
-     "trong dấu nháy kép)"),
-    ("", "did not find expected version number",
-     "chỉ thị %YAML thiếu số phiên bản (ví dụ: %YAML 1.2)"),
-    ("", "found extremely long version number", "số phiên bản trong chỉ thị %YAML quá dài"),
-    ("", "did not find expected digit or '.' character",
-     "số phiên bản trong chỉ thị %YAML phải có dạng 1.2"),
-    ("", "did not find expected comment or line break",
-     "sau chỉ thị “%” chỉ được có chú thích “#” rồi xuống dòng"),
-    ("", "did not find expected whitespace", "chỉ thị %TAG thiếu dấu cách giữa các phần"),
-    # Parser.
-    ("", "found duplicate %YAML directive", "chỉ thị %YAML bị lặp"),
-    ("", "found incompatible YAML document", "phiên bản YAML không được hỗ trợ (chỉ dùng 1.x)"),
-    ("", "found duplicate %TAG directive", "chỉ thị %TAG bị lặp"),
-    ("", "expected <document start>",
-     "có nội dung nằm ngoài cấu trúc của tệp (thừa dấu “]” hoặc “}”? thiếu dòng “---” sau chỉ "
-     "thị “%”?)"),
-    ("", "expected <stream-start>", "tệp không bắt đầu như một tệp YAML"),
-    ("", "found undefined tag handle", "thẻ YAML không xác định"),
-    ("", "did not find expected node content",
-     "thiếu giá trị ở đây (giá trị bắt đầu bằng “]”, “}”, “,” hoặc “:” cần đặt trong dấu nháy "
-     "kép)"),
-    ("", "did not find expected '-' indicator",
-     "thụt lề của danh sách không khớp: dòng này phải bắt đầu bằng “- ” như các phần tử khác, "
-     "hoặc lùi về đúng cột của khoá phía trên"),
-    ("", "did not find expected key",
-     "thụt lề không khớp: không tìm thấy khoá ở vị trí này (hoặc có chữ thừa sau chuỗi trong "
-     "dấu nháy)"),
-    ("", "did not find expected ',' or ']'", "thiếu “,” hoặc “]” đóng danh sách"),
-    ("", "did not find expected ',' or '}'", "thiếu “,” hoặc “}” đóng bảng"),
-    ("", "expected <block end>, but found", "thụt lề không khớp với các dòng phía trên"),
-    # Composer.
-    ("", "but found another document", "mỗi tệp chỉ chứa một kế hoạch (có thêm một dòng “---”)"),
-    ("", "found undefined alias", "bí danh YAML (*) chưa được định nghĩa"),
-    ("duplicate anchor", "", "neo YAML (&) bị lặp"),
-    # Reader (kept for a reader error that arrives marked).
-    ("", "control characters are not allowed", "tệp có ký tự điều khiển không hợp lệ"),
-)
-
-
-def _syntax_vi(exc: yaml.MarkedYAMLError) -> str:
-    context, problem = exc.context or "", exc.problem or ""
-    detail = " ".join(p for p in (context, problem) if p)
-    for in_context, in_problem, vietnamese in _SYNTAX_VI:
-        if in_context in context and in_problem in problem:
-            return f"Lỗi cú pháp YAML: {vietnamese} ({detail})."
-    # A problem libyaml may add later still gets a Vietnamese sentence and its position.
-    return f"Lỗi cú pháp YAML: tệp không đúng cú pháp YAML ở vị trí này ({detail})."
-
-
-def _byte_position(text: str, offset: int) -> tuple[int, int]:
-    """Line and column (1-based, in characters) of a UTF-8 byte offset into ``text``."""
-    before = text.encode("utf-8", "surrogatepass")[:offset].decode("utf-8", "replace")
-    return before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
 
 
 def _float(value: str) -> float:
@@ -255,13 +151,29 @@ def _pos(node: yaml.Node) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
 
-class _Converter:
-    """Node tree to plain data. Written for speed: it runs on every scalar of every plan."""
+_BREAK = re.compile("\r\n|\r|\n")  # what YAML counts as a line break
 
-    def __init__(self, normalize: bool) -> None:
+
+class _TooDeep(Exception):
+    def __init__(self, problem: YamlProblem):
+        self.problem = problem
+
+
+class _Converter:
+    """Node tree to plain data. Written for speed: it runs on every scalar of every plan.
+
+    The checks a value can fail only in a special text (an escape, a long text) are switched
+    on by what the text holds, so that an ordinary plan pays nothing for them.
+    """
+
+    def __init__(self, source: str, normalize: bool) -> None:
         self.problems: list[YamlProblem] = []
         self._last = -1  # start index of the last node visited, to spot aliases
         self._text = nfc if normalize else str
+        self._source = source
+        self._escapes = "\\" in source  # only an escape can put an unprintable character in
+        self._long = len(source) > MAX_TEXT  # a value is never longer than its source
+        self._depth = 0
 
     def report(self, node: yaml.Node, code: str, message: str) -> None:
         line, col = _pos(node)
@@ -277,44 +189,72 @@ class _Converter:
         self._last = index
         tag = node.tag
         # The kind decides, not the tag: ``!<?plain> [1]`` is a sequence, and refused.
-        if type(node) is ScalarNode:
+        cls = node.__class__
+        if isinstance(node, ScalarNode) and cls is ScalarNode:
             if tag == _PLAIN:
                 return self.plain(node)
             if tag in _SAFE_TAGS:
                 return self.tagged(node)
-        elif tag in _SAFE_TAGS and tag != _PLAIN:
-            if type(node) is SequenceNode:
-                return [self.node(child) for child in node.value]
-            if type(node) is MappingNode:
-                return self.mapping(node)
+        elif tag in _SAFE_TAGS and tag != _PLAIN and isinstance(node, SequenceNode | MappingNode):
+            self._depth += 1
+            if self._depth > MAX_DEPTH:  # the text's shape let it through (e.g. 1-space indents)
+                line, col = _pos(node)
+                raise _TooDeep(YamlProblem("nesting-too-deep", "Cấu trúc lồng nhau quá sâu (giới "
+                                           f"hạn {MAX_DEPTH} cấp).", line, col))
+            out = ([self.node(child) for child in node.value] if isinstance(node, SequenceNode)
+                   else self.mapping(node))
+            self._depth -= 1
+            return out
         self.report(node, "yaml-tag", f"Thẻ YAML “{tag}” không được phép (kehoach không "
                     "tạo đối tượng từ thẻ).")
         return None
 
     def mapping(self, node: yaml.MappingNode) -> dict[str, Any]:
         out: dict[str, Any] = {}
+        first: dict[str, yaml.Node] = {}
         text = self._text
         for key_node, value_node in node.value:
             if key_node.__class__ is not ScalarNode or key_node.tag not in (_PLAIN, _STR):
                 self.report(key_node, "yaml-key", "Khoá phải là một chuỗi đơn giản.")
                 continue
-            key = text(key_node.value)
+            key = self.checked(key_node) if self._escapes or self._long else text(key_node.value)
             if key in out:
-                self.duplicate(node, key_node, key)
+                self.report(key_node, "duplicate-key", f"Khoá “{key}” bị lặp (đã có ở dòng "
+                            f"{_pos(first[key])[0]}); YAML chỉ giữ một giá trị, giá trị kia sẽ "
+                            "bị mất.")
+            else:
+                first[key] = key_node
             self._last = key_node.start_mark.index
             out[key] = self.node(value_node)
         return out
 
-    def duplicate(self, node: yaml.MappingNode, key_node: yaml.Node, key: str) -> None:
-        first = next(k for k, _ in node.value if self._text(k.value) == key)
-        self.report(key_node, "duplicate-key", f"Khoá “{key}” bị lặp (đã có ở dòng "
-                    f"{_pos(first)[0]}); YAML chỉ giữ một giá trị, giá trị kia sẽ bị mất.")
+    def checked(self, node: yaml.ScalarNode) -> str:
+        """Text that may be too long, or hold an escaped unprintable character."""
+        value = node.value
+        if self._long and len(value) > MAX_TEXT:
+            self.report(node, "text-too-long", guard.text_too_long_message(len(value)))
+        if self._escapes and node.style == '"':
+            bad = guard.FORBIDDEN.search(value)
+            if bad:
+                self.forbidden(node, bad.group())
+        return self._text(value)
+
+    def forbidden(self, node: yaml.ScalarNode, char: str) -> None:
+        """Report the escape itself: its line and column inside the quoted text."""
+        start, end = node.start_mark.index, node.end_mark.index
+        offset = guard.escape_offset(self._source[start:end])
+        at = start + (offset or 0)
+        before = _BREAK.split(self._source[start:at])
+        line = node.start_mark.line + len(before)
+        column = (node.start_mark.column if len(before) == 1 else 0) + len(before[-1]) + 1
+        self.problems.append(YamlProblem("control-character", guard.forbidden_message(char),
+                                         line, column))
 
     def plain(self, node: yaml.ScalarNode) -> Any:
         """Resolve an untagged plain scalar: YAML 1.2 types, 1.1 surprises reported."""
         value = node.value
         if value and value[0] not in _MAYBE_TYPED:
-            return self._text(value)
+            return self.checked(node) if self._long else self._text(value)
         if value in _NULLS:
             return None
         if value in _BOOLS:
@@ -322,7 +262,7 @@ class _Converter:
         if value in _BOOLS_11:
             return self.surprise(node, f"“{value}” bị YAML 1.1 đọc thành giá trị đúng/sai")
         if _DECIMAL.fullmatch(value):
-            return int(value)
+            return self.integer(node)
         if _INT_11.fullmatch(value):
             return self.surprise(node, f"“{value}” bị YAML 1.1 đọc thành một số khác hẳn")
         if _FLOAT.fullmatch(value):
@@ -331,13 +271,20 @@ class _Converter:
             return self.date(node)
         if _TIMESTAMP.match(value):
             return self.surprise(node, f"“{value}” bị YAML đọc thành thời điểm (ngày giờ)")
-        return self._text(value)
+        return self.checked(node) if self._long else self._text(value)
+
+    def integer(self, node: yaml.ScalarNode) -> Any:
+        value = node.value
+        if len(value.lstrip("+-")) > MAX_INT_DIGITS:  # int() refuses past 4,300 digits
+            self.report(node, "number-too-large", guard.number_too_large_message(value))
+            return value
+        return int(value)
 
     def tagged(self, node: yaml.ScalarNode) -> Any:
         """A scalar with an explicit standard tag (``!!str 12``, ``!!int "5"``)."""
         tag, value = node.tag, node.value
         if tag == _STR:
-            return self._text(value)
+            return self.checked(node) if self._escapes or self._long else self._text(value)
         resolved = self.plain(node)
         expected = {_T + "null": type(None), _T + "bool": bool, _T + "int": int,
                     _T + "float": float, _T + "timestamp": dt.date}[tag]
@@ -354,10 +301,14 @@ class _Converter:
         m = _DATE.fullmatch(node.value)
         assert m is not None
         try:
-            return dt.date(int(m[1]), int(m[2]), int(m[3]))
+            day = dt.date(int(m[1]), int(m[2]), int(m[3]))
         except ValueError:
             self.report(node, "invalid-date", f"Ngày “{node.value}” không có thật.")
             return node.value
+        if not in_calendar(day):
+            self.report(node, "date-out-of-range", guard.out_of_calendar_message(node.value))
+            return node.value
+        return day
 
 
 def locate(root: yaml.Node | None, path: tuple[Any, ...], key: bool = False) -> tuple[int, int]:
@@ -378,12 +329,29 @@ def _child(node: yaml.Node, step: Any) -> tuple[yaml.Node | None, yaml.Node] | N
     if isinstance(node, yaml.SequenceNode) and isinstance(step, int):
         return (None, node.value[step]) if 0 <= step < len(node.value) else None
     if isinstance(node, yaml.MappingNode):
+        if len(node.value) > _SCAN:
+            return _index(node).get(step)
         found = None
         for key_node, value_node in node.value:
             if isinstance(key_node, yaml.ScalarNode) and nfc(key_node.value) == step:
                 found = (key_node, value_node)  # the last one wins, as in the data
         return found
     return None
+
+
+# Past this many keys a mapping is indexed once, so that locating each of its thousands of
+# problems (10,000 unknown keys) is not a scan of them all.
+_SCAN = 16
+_INDEXES: weakref.WeakKeyDictionary[yaml.Node, dict[Any, tuple[yaml.Node, yaml.Node]]] = (
+    weakref.WeakKeyDictionary())
+
+
+def _index(node: yaml.MappingNode) -> dict[Any, tuple[yaml.Node, yaml.Node]]:
+    index = _INDEXES.get(node)
+    if index is None:
+        index = {nfc(k.value): (k, v) for k, v in node.value if isinstance(k, yaml.ScalarNode)}
+        _INDEXES[node] = index
+    return index
 
 
 def node_at(root: yaml.Node | None, path: tuple[Any, ...]) -> yaml.Node | None:

@@ -22,13 +22,17 @@ class SchemaProblem:
     on_key: bool = False
 
 
-def validate(model: type[BaseModel], data: Any) -> tuple[BaseModel | None, list[SchemaProblem]]:
-    """Validate ``data``; on failure return every problem, deduplicated, in document order."""
+def validate(model: type[BaseModel], data: Any,
+             limit: int | None = None) -> tuple[BaseModel | None, list[SchemaProblem]]:
+    """Validate ``data``; on failure return every problem (at most ``limit`` and one more, so
+    the caller can tell there were more), deduplicated, in document order."""
     try:
         return model.model_validate(data), []
     except ValidationError as exc:
         problems: dict[tuple[Any, ...], SchemaProblem] = {}
         for err in exc.errors(include_url=False):
+            if limit is not None and len(problems) > limit:
+                break
             path = data_path(data, err["loc"])
             problem = _problem(model, data, path, err)
             problems.setdefault((*path, problem.code), problem)
@@ -74,6 +78,11 @@ def _problem(model: type[BaseModel], data: Any, path: tuple[Any, ...], err: Any)
         value = value_at(data, path)
     except (KeyError, IndexError, TypeError):
         value = None
+    if kind == "year_out_of_range":
+        from kehoach.plan.limits import calendar_vi
+
+        return SchemaProblem(path, "date-out-of-range", f"Năm {_show(value)} nằm ngoài khoảng "
+                             f"thời gian kehoach tính được ({calendar_vi()}).")
     return SchemaProblem(path, "wrong-type" if kind.endswith("_type") else "invalid-value",
                          _message(kind, err, value))
 

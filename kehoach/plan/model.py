@@ -13,6 +13,9 @@ from enum import StrEnum
 from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic_core import PydanticCustomError
+
+from kehoach.plan.limits import MAX_YEAR, MIN_YEAR
 
 ID_PATTERN = r"^[a-z0-9]+(?:[._-][a-z0-9]+)*$"
 
@@ -36,6 +39,19 @@ def _one_or_many(value: Any) -> Any:
 
 BodyIds = Annotated[
     list[BodyId], BeforeValidator(_one_or_many, json_schema_input_type=BodyId | list[BodyId])
+]
+
+
+def _in_calendar(value: Any) -> Any:
+    """A year outside kehoach's calendar is refused before the union tries its members (one
+    error, not one per member); dates are bounded by the loader."""
+    if type(value) is int and not MIN_YEAR <= value <= MAX_YEAR:
+        raise PydanticCustomError("year_out_of_range", "year out of range")
+    return value
+
+
+YearOrDate = Annotated[
+    Annotated[int, Field(ge=MIN_YEAR, le=MAX_YEAR)] | dt.date, BeforeValidator(_in_calendar)
 ]
 
 
@@ -117,8 +133,8 @@ def _issuer_shorthand(value: Any) -> Any:
 class Period(Strict):
     """The period a plan covers (giai đoạn): a year (start/end of it) or an exact date."""
 
-    tu: int | dt.date = Field(description="Bắt đầu: năm (2021) hoặc ngày (2021-01-01).")
-    den: int | dt.date = Field(description="Kết thúc: năm (2025) hoặc ngày (2025-12-31).")
+    tu: YearOrDate = Field(description="Bắt đầu: năm (2021) hoặc ngày (2021-01-01).")
+    den: YearOrDate = Field(description="Kết thúc: năm (2025) hoặc ngày (2025-12-31).")
 
     @property
     def start(self) -> dt.date:
@@ -146,7 +162,7 @@ class Completion(Strict):
     co_quan: BodyId | None = Field(
         None, description="Cơ quan hoàn thành (bắt buộc khi nhiệm vụ có nhiều cơ quan chủ trì)."
     )
-    ky: int | dt.date | None = Field(
+    ky: YearOrDate | None = Field(
         None, description="Kỳ: năm (2023) hoặc ngày hạn của kỳ, với nhiệm vụ định kỳ/nhiều đợt."
     )
     ngay_hoan_thanh: dt.date = Field(description="Ngày hoàn thành.")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import deque
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -115,43 +116,54 @@ class Registry:
 
     def assignees(self, leads: tuple[str, ...] | list[str]) -> list[str]:
         """The bodies that must each complete a task: listed groups expand to their members."""
-        out: list[str] = []
+        out: dict[str, None] = {}  # ordered, and a member found twice costs nothing
         for lead in leads:
-            out.extend(m for m in self.members(lead) if m not in out)
-        return out
+            out.update(dict.fromkeys(self.members(lead)))
+        return list(out)
 
     def members(self, group_id: str) -> list[str]:
         """The individual bodies a listed group stands for (nested groups expanded).
 
-        An open group, or a plain body, stands for itself: it is one assignee.
+        An open group, or a plain body, stands for itself: it is one assignee. Walked depth
+        first without recursion: 10,000 nested groups, or a cycle of groups, is no harder.
         """
         body = self.bodies.get(group_id)
         if body is None or body.nhom is not GroupKind.liet_ke:
             return [group_id]
-        out: list[str] = []
-        seen = {group_id}
-        for member in body.thanh_vien:
-            if member in seen:
+        out: dict[str, None] = {}
+        seen: set[str] = set()
+        todo = [group_id]
+        while todo:
+            current = todo.pop()
+            if current in seen:
                 continue
-            seen.add(member)
-            out.extend(m for m in self.members(member) if m not in out)
-        return out
+            seen.add(current)
+            body = self.bodies.get(current)
+            if body is None or body.nhom is not GroupKind.liet_ke:
+                out[current] = None
+            else:
+                todo.extend(reversed(body.thanh_vien))
+        return list(out)
 
-    def children(self, body_id: str) -> list[str]:
-        """Sub-units of a body (transitively), by ``cap_tren``; safe on cycles."""
+    @cached_property
+    def _kids(self) -> dict[str, list[str]]:
         kids: dict[str, list[str]] = {}
         for body in self.bodies.values():
             if body.cap_tren:
                 kids.setdefault(body.cap_tren, []).append(body.id)
-        out: list[str] = []
-        todo = list(kids.get(body_id, ()))
+        return kids
+
+    def children(self, body_id: str) -> list[str]:
+        """Sub-units of a body (transitively), by ``cap_tren``; safe on cycles."""
+        out: dict[str, None] = {}
+        todo = deque(self._kids.get(body_id, ()))
         while todo:
-            current = todo.pop(0)
+            current = todo.popleft()
             if current in out or current == body_id:
                 continue
-            out.append(current)
-            todo.extend(kids.get(current, ()))
-        return out
+            out[current] = None
+            todo.extend(self._kids.get(current, ()))
+        return list(out)
 
     def successor_on(self, body_id: str, day: dt.date) -> str:
         """The body that holds ``body_id``'s obligations on ``day`` (follows ``ke_thua``)."""
@@ -169,17 +181,17 @@ class Registry:
 
     def successors(self, body_id: str) -> list[str]:
         """The bodies that took over from ``body_id``, nearest first (follows ``ke_thua``)."""
-        chain: list[str] = []
+        chain: dict[str, None] = {}
         body = self.bodies.get(body_id)
         while body is not None and body.ke_thua and body.ke_thua not in chain:
-            chain.append(body.ke_thua)
+            chain[body.ke_thua] = None
             body = self.bodies.get(body.ke_thua)
-        return chain
+        return list(chain)
 
     def parent_chain(self, body_id: str) -> list[str]:
-        chain: list[str] = []
+        chain: dict[str, None] = {}
         current = self.bodies.get(body_id)
         while current and current.cap_tren and current.cap_tren not in chain:
-            chain.append(current.cap_tren)
+            chain[current.cap_tren] = None
             current = self.bodies.get(current.cap_tren)
-        return chain
+        return list(chain)

@@ -16,6 +16,7 @@ from kehoach.fs.repo import display_path, find_root, yaml_files
 from kehoach.load.document import Document, is_registry_path, load_text, no_gc, read_source
 from kehoach.plan.registry import Registry
 from kehoach.tracking import rowcache as cache
+from kehoach.tracking.bounds import past_limit
 from kehoach.tracking.filters import Prefilter
 from kehoach.tracking.obligations import LEAD, Obligation, obligations
 
@@ -122,13 +123,19 @@ def _data_of_file(
     doc = load_text(doc, raw)
     if doc.plan is None:
         return doc, None
+    excess = past_limit(doc.plan, shared.registry, shared.as_of)
+    if excess is not None:  # check says the same: never expand such a plan
+        doc.add(excess.path, "too-many-obligations", excess.message)
+        return doc, None
     with no_gc():
         rows = obligations(doc.plan, shared.registry, shared.as_of, display,
                            bodies=where.agencies if where else None,
                            leads_only=where is not None and where.roles == frozenset({LEAD}))
-        data = _keep(marshal.loads(cache.encode(rows)), where)
+        payload = cache.encode(rows)
+        del rows  # the rows, their bytes and their tuples are never all alive at once
+        data = _keep(marshal.loads(payload), where)
     if store is not None:
-        store.put(key, marshal.dumps(data))
+        store.put(key, payload if where is None else marshal.dumps(data))
     return doc, data
 
 

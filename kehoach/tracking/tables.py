@@ -13,7 +13,7 @@ import csv
 import datetime as dt
 import io
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import PurePath
 from typing import Any
 
@@ -76,8 +76,19 @@ def summary_record(row: SummaryRow) -> dict[str, Any]:
     }
 
 
-def to_json(records: Sequence[dict[str, Any]]) -> str:
-    return json.dumps(list(records), ensure_ascii=False, sort_keys=True, indent=2) + "\n"
+def to_json(records: Iterable[dict[str, Any]]) -> str:
+    return "".join(json_chunks(records))
+
+
+def json_chunks(records: Iterable[dict[str, Any]]) -> Iterator[str]:
+    """The text of ``to_json``, a record at a time: a plan at the limit of 100,000 obligation
+    rows is never one string of 200 MB (``json.dumps`` of the list, indented 2)."""
+    opening = "[\n"
+    for record in records:
+        text = json.dumps(record, ensure_ascii=False, sort_keys=True, indent=2)
+        yield opening + "\n".join("  " + line for line in text.split("\n"))
+        opening = ",\n"
+    yield "[]\n" if opening == "[\n" else "\n]\n"
 
 
 def _csv_value(value: Any) -> str:
@@ -88,14 +99,22 @@ def _csv_value(value: Any) -> str:
     return str(value)
 
 
-def to_csv(records: Sequence[dict[str, Any]], columns: Sequence[str]) -> str:
+def to_csv(records: Iterable[dict[str, Any]], columns: Sequence[str]) -> str:
     """CSV text starting with a BOM; write it out as UTF-8 bytes (no newline translation)."""
+    return "".join(csv_chunks(records, columns))
+
+
+def csv_chunks(records: Iterable[dict[str, Any]], columns: Sequence[str]) -> Iterator[str]:
+    """The text of ``to_csv``, a row at a time."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(columns)
+    yield BOM + buffer.getvalue()
     for record in records:
+        buffer.seek(0)
+        buffer.truncate()
         writer.writerow([_csv_value(record[c]) for c in columns])
-    return BOM + buffer.getvalue()
+        yield buffer.getvalue()
 
 
 # --- text -------------------------------------------------------------------------------

@@ -171,6 +171,11 @@ def test_security_codes_are_the_guards_against_hostile_files():
         "yaml11-surprise", "yaml-tag", "yaml-alias", "config-security", "suppress-security",
         "not-a-file", "outside-repository",
         "invisible-character", "mixed-script", "lookalike-character",  # look-alike names
+        # kehoach.plan.limits: values and plans that would crash a command or exhaust the machine
+        "too-many-values", "too-many-problems", "too-many-warnings", "control-character",
+        "text-too-long",
+        "number-too-large", "date-out-of-range", "period-too-long", "too-many-items",
+        "too-many-tasks", "table-too-large", "too-many-obligations",
     }
 
 

@@ -18,6 +18,7 @@ from kehoach.check.rules import (
     issued,
     legal_basis,
     names,
+    sizes,
     symbol,
     tasks,
 )
@@ -26,7 +27,8 @@ from kehoach.check.rules.base import PlanRule, RegistryRule
 
 def plan_rules() -> list[PlanRule]:
     return [issued.check, bodies.check, symbol.check, legal_basis.check, dates.check,
-            footnote_refs.check, tasks.check, deadlines.check, names.check_plan]
+            footnote_refs.check, tasks.check, deadlines.check, names.check_plan,
+            sizes.check]
 
 
 def registry_rules() -> list[RegistryRule]:

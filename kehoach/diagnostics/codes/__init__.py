@@ -16,6 +16,7 @@ from kehoach.diagnostics.codes import (
     config_codes,
     deadline_codes,
     file_codes,
+    limit_codes,
     name_codes,
     plan_codes,
     task_codes,
@@ -40,7 +41,7 @@ def _registry(*tables: tuple[Code, ...]) -> dict[str, Code]:
 
 CODES: dict[str, Code] = _registry(
     file_codes.CODES, yaml_codes.CODES, plan_codes.CODES, task_codes.CODES,
-    name_codes.CODES, deadline_codes.CODES, config_codes.CODES,
+    name_codes.CODES, deadline_codes.CODES, config_codes.CODES, limit_codes.CODES,
 )
 
 

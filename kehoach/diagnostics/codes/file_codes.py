@@ -59,7 +59,9 @@ CODES = (
         "Tệp lồng danh sách hoặc bảng sâu hơn 100 cấp (ngoặc “[”, “{”, thụt lề hoặc chuỗi "
         "“- - -”). Kế hoạch thật chỉ sâu vài chục cấp. Bộ đọc YAML viết bằng C của PyYAML đệ "
         "quy theo độ sâu và có thể làm sập chương trình khi gặp vài chục nghìn cấp, nên kehoach "
-        "từ chối tệp trước khi đọc; giới hạn này không cấu hình nào tắt được.",
+        "từ chối tệp trước khi đọc; sau khi đọc, độ sâu được đếm lại trên chính cấu trúc, nên "
+        "“kehoach check” và “kehoach fmt” dùng cùng một giới hạn. Giới hạn này không cấu hình "
+        "nào tắt được.",
         "ghi_chu: [[[[[[[[[[[[ … ]]]]]]]]]]]]  # hàng nghìn cặp ngoặc lồng nhau\n",
         "ghi_chu: Các mục con lồng nhau vài cấp là đủ.\n",
         security=True,
