@@ -32,8 +32,8 @@ from jinja2.runtime import Macro
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SandboxedFormatter
 from jinja2.utils import pass_environment
 
-from kehoach.render import bounds
-from kehoach.render.bounds import MAX_RANGE, Budget, LimitExceeded
+from kehoach.render import budget as bounds
+from kehoach.render.budget import MAX_RANGE, Budget, LimitExceeded
 
 # Methods of built-in types a template may call; anything else is refused as unsafe.
 _STR_METHODS = frozenset({

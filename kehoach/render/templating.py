@@ -37,7 +37,7 @@ from kehoach.errors import RenderError
 from kehoach.plan.registry import Registry
 from kehoach.render import typeset
 from kehoach.render.blocks import encode
-from kehoach.render.bounds import MAX_TEMPLATE_BYTES, LimitExceeded
+from kehoach.render.budget import MAX_TEMPLATE_BYTES, LimitExceeded
 from kehoach.render.sandbox import BoundedEnvironment
 
 DEFAULT_TEMPLATE = "ke_hoach.j2"
