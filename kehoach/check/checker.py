@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
+from kehoach.check.bodyhint import explain_names
 from kehoach.check.idindex import IdIndex
 from kehoach.check.rules import plan_rules, registry_rules
 from kehoach.check.rules.base import Finding, PlanContext, RegistryContext
@@ -83,10 +84,13 @@ def _apply(doc: Document, rules: Iterable[Callable[[_Ctx], Iterable[Finding]]], 
 
 
 def check_document(doc: Document, registry: Registry) -> None:
-    """Run the plan rules on a loaded document (no-op when it failed to load)."""
-    if doc.plan is not None:
-        with no_gc():
-            _apply(doc, plan_rules(), PlanContext(doc.plan, registry))
+    """Run the plan rules on a loaded document; when it failed to load, say which registry id
+    a body's name written where an id belongs means."""
+    if doc.plan is None:
+        explain_names(doc, registry)
+        return
+    with no_gc():
+        _apply(doc, plan_rules(), PlanContext(doc.plan, registry))
 
 
 def task_sites(doc: Document) -> list[TaskSite]:

@@ -62,14 +62,29 @@ for _first, _lengths in _BY_FIRST.items():
     _BY_FIRST[_first] = dict(sorted(_lengths.items(), reverse=True))
 
 _WORD = re.compile(r"[^\W_]+")
-# "TT&TT", "GD&ĐT", "KH&CN": an ampersand between abbreviations joins them; between words it
-# is "và".
-_AMPERSAND = re.compile(r"([^\W_]+)\s*&\s*([^\W_]+)")
+# "TT&TT", "GD&ĐT", "LĐ-TB&XH": an ampersand or hyphen between abbreviations joins them; an
+# ampersand between words is "và".
+_JOIN = re.compile(r"([^\W_]+)\s*([&-])\s*([^\W_]+)")
 
 
-def _ampersand(m: re.Match[str]) -> str:
-    a, b = m.group(1), m.group(2)
-    return a + b if len(a) <= 3 and len(b) <= 3 else f"{a} và {b}"
+def _abbreviation(word: str) -> bool:
+    """Letters without a vowel: no Vietnamese word is written so ("lđ", "tb", "xh")."""
+    return not set(_fold_word(word)) & set("aeiouy")
+
+
+def _join(m: re.Match[str]) -> str:
+    a, sign, b = m.groups()
+    if _abbreviation(a) and _abbreviation(b):
+        return a + b
+    return f"{a} và {b}" if sign == "&" else f"{a} {b}"
+
+
+def _joined(text: str) -> str:
+    while True:
+        joined = _JOIN.sub(_join, text)
+        if joined == text:
+            return text
+        text = joined
 
 
 @lru_cache(maxsize=8192)
@@ -127,7 +142,7 @@ def _is_level(words: list[tuple[str, str]], i: int) -> bool:
 @lru_cache(maxsize=16384)
 def name_key(text: str) -> NameKey:
     """The words of a name as compared (any case, diacritics, NFC or NFD, word order)."""
-    lowered = _AMPERSAND.sub(_ampersand, nfc(text).casefold())
+    lowered = _joined(nfc(text).casefold())
     words = _contract([(w, _fold_word(w)) for w in _WORD.findall(lowered)])
     tokens: list[str] = []
     core: list[str] = []
@@ -152,10 +167,11 @@ def without(core: tuple[str, ...], part: tuple[str, ...]) -> tuple[str, ...] | N
     """``core`` minus the words of ``part`` (a multiset difference), or None when ``part``
     is not all in it."""
     rest = list(core)
-    for word in part:
-        if word not in rest:
-            return None
-        rest.remove(word)
+    try:
+        for word in part:
+            rest.remove(word)
+    except ValueError:
+        return None
     return tuple(rest)
 
 

@@ -55,6 +55,8 @@ class Registry:
         """The one body an id, name, alias or abbreviation designates (any case, accents, word
         order; level words such as "tỉnh" optional). Ties are broken by the plans of
         ``scope``, then by the default ``province`` (see ``kehoach.plan.names``)."""
+        if query in self.bodies:  # an id: no need for the name index
+            return self.bodies[query]
         return resolve(self, self.names, query, scope, province)
 
     def order(self, body_id: str) -> int:
