@@ -164,6 +164,8 @@ class NameIndex:
         names = [body.ten, body.ten_in, *body.ten_khac, body.viet_tat]
         for name in dict.fromkeys(n for n in names if n):
             key = name_key(name)
+            if not key.core:  # only punctuation or level words: designates nothing
+                continue
             self.exact.setdefault(key.exact, set()).add(body.id)
             inside = [(p, lvl) for p, lvl in places if without(key.core, p) is not None]
             levels = key.levels or frozenset(lvl for _, lvl in inside if lvl) or None
