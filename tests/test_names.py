@@ -179,6 +179,18 @@ def test_the_default_province_breaks_the_remaining_ties(province, expected):
     assert registry.find("Sở Nội vụ", scope, province=province).id == "lang-son.so-noi-vu"
 
 
+@pytest.mark.parametrize(("tinh", "code", "said"), [
+    ("ca-mau", 0, "Tỉnh đoàn Cà Mau — tính đến ngày"),
+    ("Lạng Sơn", 0, "Tỉnh đoàn Lạng Sơn — tính đến ngày"),
+    ("kien-giang", 2, "Tên cơ quan “Tỉnh đoàn” chưa rõ"),  # no plan writes Kiên Giang's
+])
+def test_the_configured_province_breaks_the_remaining_ties(repo, tinh, code, said):
+    (repo / "kehoach.toml").write_text(f'[kho]\ntinh = "{tinh}"\n', encoding="utf-8")
+    proc = kehoach("overdue", "--agency", "Tỉnh đoàn", "--as-of", "2024-01-01", cwd=repo)
+    assert proc.returncode == code
+    assert said in (proc.stdout if code == 0 else proc.stderr).decode()
+
+
 def test_an_unrelated_province_does_not_hide_candidates():
     registry, _ = load_registry(FIXTURE)
     with pytest.raises(AgencyLookupError) as info:

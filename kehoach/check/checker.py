@@ -55,10 +55,11 @@ class CheckResult:
 
 
 def load_registry(root: Path | None, cwd: Path | None = None) -> tuple[Registry, list[Document]]:
-    """The registry of a repository, with the documents it came from (and their problems)."""
+    """The registry of a repository, with the documents it came from (and their problems), and
+    the repository's default province (``kehoach.toml``) to resolve names with."""
     docs = [load_document(p, display_path(p, cwd)) for p in registry_files(root)] if root else []
     bodies = [b for d in docs if d.registry for b in d.registry.co_quan]
-    registry = Registry.from_bodies(bodies)
+    registry = Registry.from_bodies(bodies, province=load_config(root, cwd).province)
     for doc in docs:
         if doc.registry is not None:
             _apply(doc, registry_rules(), RegistryContext(doc.registry, registry))

@@ -19,10 +19,11 @@ class Registry:
     """All bodies of a repository, indexed for lookups by id and by any of their names."""
 
     bodies: dict[str, Body] = field(default_factory=dict)
+    province: str | None = None  # the repository's default province (kehoach.toml [kho] tinh)
 
     @classmethod
-    def from_bodies(cls, bodies: Iterable[Body]) -> Registry:
-        return cls({b.id: b for b in bodies})
+    def from_bodies(cls, bodies: Iterable[Body], province: str | None = None) -> Registry:
+        return cls({b.id: b for b in bodies}, province)
 
     def __contains__(self, body_id: object) -> bool:
         return body_id in self.bodies
@@ -49,15 +50,16 @@ class Registry:
 
     def __getstate__(self) -> dict[str, object]:
         # Worker processes get the bodies only: the indexes are rebuilt where they are used.
-        return {"bodies": self.bodies}
+        return {"bodies": self.bodies, "province": self.province}
 
     def find(self, query: str, scope: Scope | None = None, province: str | None = None) -> Body:
         """The one body an id, name, alias or abbreviation designates (any case, accents, word
         order; level words such as "tỉnh" optional). Ties are broken by the plans of
-        ``scope``, then by the default ``province`` (see ``kehoach.plan.names``)."""
+        ``scope``, then by ``province`` or else the repository's default province (see
+        ``kehoach.plan.names``)."""
         if query in self.bodies:  # an id: no need for the name index
             return self.bodies[query]
-        return resolve(self, self.names, query, scope, province)
+        return resolve(self, self.names, query, scope, province or self.province)
 
     def order(self, body_id: str) -> int:
         """The body's place in the registry, which officials arrange by protocol (unknown ids
