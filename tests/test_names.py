@@ -17,6 +17,7 @@ import sys
 import unicodedata
 from pathlib import Path
 
+import openpyxl
 import pytest
 
 from kehoach.check.checker import check_paths, load_registry
@@ -336,3 +337,21 @@ def test_check_says_which_id_a_name_means(repo, value, code, message):
     path = _set_lead(repo, value)
     found = [(d.code, d.message) for d in check_paths([path], cwd=repo).diagnostics]
     assert found == [(code, message)]
+
+
+def test_sheets_name_bodies_and_resolve_in_the_plans_asked_about(tmp_path):
+    out = tmp_path / "qua-han.xlsx"
+    proc = kehoach("overdue", "plans/" + LS[0], "--agency", "Sở Nội vụ Lạng Sơn",
+                   "--as-of", "2025-12-01", "-o", str(out))
+    assert proc.returncode == 0, proc.stderr.decode()
+    cells = [str(c.value) for row in openpyxl.load_workbook(out).active.iter_rows() for c in row
+             if c.value is not None]
+    assert any("(nhận từ Sở Lao động - Thương binh và Xã hội tỉnh Lạng Sơn)" in c for c in cells)
+    assert not any("nhận từ lang-son" in c for c in cells)
+    book = tmp_path / "tong-hop.xlsx"
+    proc = kehoach("export", str(book), "plans/" + CM[0], "--agency", "Tỉnh đoàn",
+                   "--as-of", "2024-01-01")
+    assert proc.returncode == 0, proc.stderr.decode()
+    cells = [str(c.value) for row in openpyxl.load_workbook(book).active.iter_rows() for c in row
+             if c.value is not None]
+    assert any("Cơ quan: Tỉnh đoàn Cà Mau;" in c for c in cells)
