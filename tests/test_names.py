@@ -355,3 +355,18 @@ def test_sheets_name_bodies_and_resolve_in_the_plans_asked_about(tmp_path):
     cells = [str(c.value) for row in openpyxl.load_workbook(book).active.iter_rows() for c in row
              if c.value is not None]
     assert any("Cơ quan: Tỉnh đoàn Cà Mau;" in c for c in cells)
+
+
+def test_one_reminder_letter_addresses_bodies_in_the_registry_order():
+    from kehoach.load.config import Sender
+    from kehoach.office.letters import letters
+
+    loaded = load([FIXTURE / "plans" / LS[0]], dt.date(2024, 6, 30), cwd=FIXTURE)
+    rows = [r for r in loaded.rows if r.status == "chua_hoan_thanh_qua_han"]
+    [letter] = letters(rows, loaded.registry, Sender(), loaded.as_of, report_by=None, place=None,
+                       number=None, one_letter=True)
+    order = list(loaded.registry.bodies)
+    addressed = [next(b for b in order if loaded.registry.name(b) == n)
+                 for n in letter.context["cong_van"]["kinh_gui"]]
+    assert len(addressed) > 3 and addressed == sorted(addressed, key=order.index)
+    assert addressed != sorted(addressed)
