@@ -162,7 +162,7 @@ def test_an_unknown_name_suggests_bodies_by_any_of_their_names():
     registry, _ = load_registry(FIXTURE)
     with pytest.raises(AgencyLookupError) as info:
         registry.find("So Tai chin")
-    assert info.value.message_vi() == ("Không tìm thấy cơ quan “So Tai chin” trong danh mục. "
+    assert info.value.message_vi == ("Không tìm thấy cơ quan “So Tai chin” trong danh mục. "
                                        "Có phải: Sở Tài chính tỉnh Lạng Sơn?")
 
 
@@ -370,3 +370,26 @@ def test_one_reminder_letter_addresses_bodies_in_the_registry_order():
                  for n in letter.context["cong_van"]["kinh_gui"]]
     assert len(addressed) > 3 and addressed == sorted(addressed, key=order.index)
     assert addressed != sorted(addressed)
+
+
+def test_a_tampered_mentions_record_is_not_believed(repo):
+    from kehoach.fs.cache import cache_dir
+
+    plans = [repo / "plans" / CM[0]]
+    assert _resolve_in(repo, plans) == "ca-mau.tinh-doan"
+    record = cache_dir(repo) / "body-mentions.json"  # type: ignore[operator]
+    data = record.read_bytes()
+    assert b'"ca-mau.tinh-doan": 1' in data and b'"lang-son.tinh-doan": 0' in data
+    # Someone swaps what the plan was found to hold, without the checksum: rebuilt, not believed.
+    record.write_bytes(data.replace(b'"ca-mau.tinh-doan": 1', b'"ca-mau.tinh-doan": 0')
+                       .replace(b'"lang-son.tinh-doan": 0', b'"lang-son.tinh-doan": 1'))
+    assert _resolve_in(repo, plans) == "ca-mau.tinh-doan"
+    record.write_bytes(b"\x00garbage")
+    assert _resolve_in(repo, plans) == "ca-mau.tinh-doan"
+
+
+def _resolve_in(root: Path, plans: list[Path]) -> str:
+    loaded = load(plans, DAY, cwd=root)
+    body = Filters(agency="Tỉnh đoàn").body(loaded.registry, loaded.scope)
+    assert body is not None
+    return body.id

@@ -165,10 +165,7 @@ def test_ambiguous_name_lists_both_ids(tmp_path, name):
     with pytest.raises(AgencyLookupError) as info:
         overdue(loaded.rows, loaded.registry, Filters(agency=name))
     assert {b.id for b in info.value.candidates} == {"ls.snv", "cm.snv"}
-    assert "
-  - ls.snv (Sở Nội vụ tỉnh Lạng Sơn)
-  - cm.snv (Sở Nội vụ tỉnh Cà Mau)
-" in (
+    assert "\n  - ls.snv (Sở Nội vụ tỉnh Lạng Sơn)\n  - cm.snv (Sở Nội vụ tỉnh Cà Mau)\n" in (
         info.value.message_vi)
 
 
