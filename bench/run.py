@@ -71,6 +71,7 @@ def benches(corpus: Path, cache: Path, agency: str, largest: Path, out_docx: Pat
     # "cold" queries: no cached rows; the task-id index of `check` is another cache, left alone
     clear = [PY, "-c", f"import shutil; shutil.rmtree({str(cache / 'rows')!r}, ignore_errors=True)"]
     no_index = [PY, "-c", f"import os; os.remove({str(cache / 'task-ids.json')!r})"]
+    no_mentions = [PY, "-c", f"import os; os.remove({str(cache / 'body-mentions.json')!r})"]
     one_plan = next((corpus / "plans").rglob("ke-hoach-0000.yaml"))
     found = [
         Bench("floor: CSafeLoader load (1 core)", [PY, "-c", FLOOR_CODE], corpus),
@@ -79,6 +80,14 @@ def benches(corpus: Path, cache: Path, agency: str, largest: Path, out_docx: Pat
                                          "2024-06-30", "--format", "json"], corpus, before=clear),
         Bench("kehoach overdue (warm)", [*KEHOACH, "overdue", "--agency", agency, "--as-of",
                                          "2024-06-30", "--format", "json"], corpus),
+        # A name, not an id: the name index; a name ten provinces share: which plans write
+        # which (exit 2 lists them), from the per-file record, then rebuilt from the files.
+        Bench("kehoach overdue --agency NAME (warm)", [*KEHOACH, "overdue", "--agency",
+              "Sở Nội vụ Lạng Sơn", "--as-of", "2024-06-30", "--format", "json"], corpus),
+        Bench("kehoach overdue --agency SHARED (warm)", [*KEHOACH, "overdue", "--agency",
+              "Sở Nội vụ", "--as-of", "2024-06-30"], corpus, ok_codes=(2,)),
+        Bench("kehoach overdue --agency SHARED (cold)", [*KEHOACH, "overdue", "--agency",
+              "Sở Nội vụ", "--as-of", "2024-06-30"], corpus, before=no_mentions, ok_codes=(2,)),
         Bench("kehoach summary (cold)", [*KEHOACH, "summary", "--as-of", "2024-06-30",
                                          "--format", "json"], corpus, before=clear),
         Bench("kehoach summary (warm)", [*KEHOACH, "summary", "--as-of", "2024-06-30",

@@ -117,7 +117,8 @@ def test_plain_table_when_piped():
     assert lines[2].startswith("31/12/2022 (dự kiến)  Chưa hoàn thành, quá hạn 547 ngày  Các sở,")
     assert "Phối hợp  dien-dan — kỳ 2022-12-31" in lines[2]
     assert lines[3].startswith("31/10/2023            Chưa hoàn thành, quá hạn 243 ngày  Sở Nội")
-    assert lines[-1] == "Tính đến ngày 30/06/2024: 2 nghĩa vụ quá hạn."
+    # The footer names the body the name designates.
+    assert lines[-1] == "Sở Nội vụ tỉnh Thử — tính đến ngày 30/06/2024: 2 nghĩa vụ quá hạn."
 
 
 def test_rich_table_in_a_terminal():
@@ -163,9 +164,10 @@ def test_bad_arguments_exit_2(args):
 
 def test_upcoming():
     proc = kehoach("upcoming", "--as-of", "2024-11-01", "--within", "14", "-f", "json")
-    # 01/11 → 15/11 is 14 days: the three 2024 reports are due within the window.
+    # 01/11 → 15/11 is 14 days: the three 2024 reports are due within the window, their
+    # bodies in the registry's order.
     assert [(d["agency"], d["days_left"]) for d in json.loads(out(proc))] == [
-        ("t.sgd", 14), ("t.snv", 14), ("t.stc", 14)]
+        ("t.snv", 14), ("t.stc", 14), ("t.sgd", 14)]
 
 
 def test_summary_csv_and_json():
@@ -178,7 +180,8 @@ def test_summary_csv_and_json():
     # 6 on time, 3 late, 9 in time, 5 overdue, 1 undated; 14 due; 6 / 14 = 0.4286.
     assert lines[-2] == ",Tổng cộng,6,3,9,5,1,24,14,0.4286,2024-06-30"
     data = json.loads(out(kehoach("summary", "--as-of", "2024-06-30", "-f", "json")))
-    assert data[3]["agency"] == "t.snv" and data[3]["on_time_rate"] == 0.5
+    # Bodies in the registry's order: Sở Nội vụ first.
+    assert data[0]["agency"] == "t.snv" and data[0]["on_time_rate"] == 0.5
 
 
 def test_ambiguous_agency_exits_2_listing_both(tmp_path):
@@ -186,8 +189,10 @@ def test_ambiguous_agency_exits_2_listing_both(tmp_path):
     root = write_repo(tmp_path, {}, registry=registry)
     proc = kehoach("overdue", "--agency", "so noi vu", "--as-of", "2024-01-01", cwd=root)
     assert (proc.returncode, out(proc)) == (2, "")
-    assert err(proc) == ("Lỗi: Tên cơ quan “so noi vu” chưa rõ, có thể là: ls.snv (Sở Nội vụ tỉnh "
-                         "Lạng Sơn); cm.snv (Sở Nội vụ tỉnh Cà Mau).\n")
+    assert err(proc) == ("Lỗi: Tên cơ quan “so noi vu” chưa rõ, có thể là:\n"
+                         "  - ls.snv (Sở Nội vụ tỉnh Lạng Sơn)\n"
+                         "  - cm.snv (Sở Nội vụ tỉnh Cà Mau)\n"
+                         "Hãy ghi mã cơ quan, hoặc thêm tên tỉnh, huyện vào tên.\n")
 
 
 def test_unknown_agency_exits_2_with_suggestions():

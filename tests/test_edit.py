@@ -327,8 +327,14 @@ def test_an_agency_name_shared_by_provinces_means_the_one_on_the_task(tmp_path):
     path = root / "plans" / "a.yaml"
     result = record_done(path, "bao-cao", agency="so noi vu", date=DAY, occurrence=2023)
     assert result.record["co_quan"] == "ls.snv"
-    with pytest.raises(EditError, match="“so noi vu” chưa rõ"):  # not on the task: ambiguous
+    # Not a lead of this task, but the plan writes it: the name means Lạng Sơn's Sở Nội vụ,
+    # and the message says it does not lead the task (not that the name is ambiguous).
+    with pytest.raises(EditError, match="“Sở Nội vụ tỉnh Lạng Sơn” không phải cơ quan chủ trì "
+                       "nhiệm vụ “ra-quan”"):
         record_done(path, "ra-quan", agency="so noi vu", date=DAY)
+    # A place written wins over the plan's province.
+    with pytest.raises(EditError, match="“Sở Nội vụ tỉnh Cà Mau” không phải cơ quan chủ trì"):
+        record_done(path, "ra-quan", agency="SNV Cà Mau", date=DAY)
 
 
 def test_a_long_list_of_assignees_is_cut_short(tmp_path):

@@ -80,20 +80,22 @@ def test_include_children(at_a1):
 def test_a_group_name_selects_its_members(at_a1):
     rows = tasks(at_a1.rows, at_a1.registry,
                  Filters(agency="các sở, ban, ngành", status=("hoan-thanh",)))
-    # 2022: SNV, STC (late), SGD; 2023: STC, SGD (late) — all done by 30/06/2024.
+    # 2022: SNV, STC (late), SGD; 2023: STC, SGD (late) — all done by 30/06/2024. The bodies
+    # of one occurrence come in the registry's order (SNV, STC, SGD), not by id.
     assert [(r.occurrence, r.agency, r.status) for r in rows] == [
-        ("2022", "t.sgd", DONE_ON_TIME), ("2022", "t.snv", DONE_ON_TIME),
-        ("2022", "t.stc", DONE_LATE), ("2023", "t.sgd", DONE_LATE),
-        ("2023", "t.stc", DONE_ON_TIME)]
+        ("2022", "t.snv", DONE_ON_TIME), ("2022", "t.stc", DONE_LATE),
+        ("2022", "t.sgd", DONE_ON_TIME), ("2023", "t.stc", DONE_ON_TIME),
+        ("2023", "t.sgd", DONE_LATE)]
 
 
 def test_tasks_status_and_due_bounds(at_a1):
     rows = tasks(at_a1.rows, at_a1.registry, Filters(status=("chua-hoan-thanh-trong-han",),
                  due_after=D(2024, 11, 15), due_before=D(2024, 12, 31)))
     # Inclusive bounds: the 2024 reports (15/11), sld-viec-lam 2024 (20/12), dt-tong-ket (31/12).
+    # The bodies of one task come in the registry's order.
     assert [(r.task_id, r.agency, r.due) for r in rows] == [
-        ("bc-nam", "t.sgd", D(2024, 11, 15)), ("bc-nam", "t.snv", D(2024, 11, 15)),
-        ("bc-nam", "t.stc", D(2024, 11, 15)), ("sld-viec-lam", "t.sld", D(2024, 12, 20)),
+        ("bc-nam", "t.snv", D(2024, 11, 15)), ("bc-nam", "t.stc", D(2024, 11, 15)),
+        ("bc-nam", "t.sgd", D(2024, 11, 15)), ("sld-viec-lam", "t.sld", D(2024, 12, 20)),
         ("dt-tong-ket", "t.tinh-doan", D(2024, 12, 31))]
 
 
@@ -107,7 +109,7 @@ def test_upcoming():
     rows = upcoming(loaded.rows, loaded.registry, 14)
     # 01/11 + 14 days = 15/11 (included): the three 2024 reports; 20/12 is 49 days away.
     assert [(r.task_id, r.agency, r.days_left) for r in rows] == [
-        ("bc-nam", "t.sgd", 14), ("bc-nam", "t.snv", 14), ("bc-nam", "t.stc", 14)]
+        ("bc-nam", "t.snv", 14), ("bc-nam", "t.stc", 14), ("bc-nam", "t.sgd", 14)]
     assert [r.task_id for r in upcoming(loaded.rows, loaded.registry, 60)][-2:] == [
         "sld-viec-lam", "dt-tong-ket"]
 
@@ -117,14 +119,15 @@ def test_summary_grid_and_rate(at_a1):
     got = [(r.agency, r.counts[DONE_ON_TIME], r.counts[DONE_LATE], r.counts[OPEN],
             r.counts[OVERDUE], r.counts["khong_co_thoi_han"], r.total, r.due, r.on_time_rate)
            for r in rows]
+    # Bodies in the registry's order (officials arrange it by protocol), not by id.
     assert got == [
         # body              on-time late open overdue none total due  rate
-        ("t.lien-quan",       0,   0,   0,   1,   0,   1,   1,  0.0),    # ra-soat
-        ("t.sgd",             1,   1,   2,   0,   0,   4,   2,  0.5),    # bc 2022 ✓, 2023 late
-        ("t.sld",             2,   0,   1,   0,   0,   3,   2,  1.0),    # 2022, 2023 ✓; 2024
         ("t.snv",             1,   0,   3,   1,   1,   6,   2,  0.5),    # + sld 2025, don-doc
         ("t.snv.phong-cttn",  0,   1,   0,   0,   0,   1,   1,  0.0),    # kiem-tra, 5 days late
         ("t.stc",             1,   1,   2,   1,   0,   5,   3,  1 / 3),  # + kinh-phi overdue
+        ("t.sgd",             1,   1,   2,   0,   0,   4,   2,  0.5),    # bc 2022 ✓, 2023 late
+        ("t.sld",             2,   0,   1,   0,   0,   3,   2,  1.0),    # 2022, 2023 ✓; 2024
+        ("t.lien-quan",       0,   0,   0,   1,   0,   1,   1,  0.0),    # ra-soat
         ("t.tinh-doan",       1,   0,   1,   2,   0,   4,   3,  1 / 3),  # dien-dan, dt-*
         (None,                6,   3,   9,   5,   1,  24,  14,  6 / 14),
     ]
@@ -162,7 +165,7 @@ def test_ambiguous_name_lists_both_ids(tmp_path, name):
     with pytest.raises(AgencyLookupError) as info:
         overdue(loaded.rows, loaded.registry, Filters(agency=name))
     assert {b.id for b in info.value.candidates} == {"ls.snv", "cm.snv"}
-    assert "ls.snv (Sở Nội vụ tỉnh Lạng Sơn); cm.snv (Sở Nội vụ tỉnh Cà Mau)" in (
+    assert "\n  - ls.snv (Sở Nội vụ tỉnh Lạng Sơn)\n  - cm.snv (Sở Nội vụ tỉnh Cà Mau)\n" in (
         info.value.message_vi)
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
+from kehoach.check.bodyhint import explain_names
 from kehoach.check.idindex import IdIndex
 from kehoach.check.rules import plan_rules, registry_rules
 from kehoach.check.rules.base import Finding, PlanContext, RegistryContext
@@ -54,10 +55,11 @@ class CheckResult:
 
 
 def load_registry(root: Path | None, cwd: Path | None = None) -> tuple[Registry, list[Document]]:
-    """The registry of a repository, with the documents it came from (and their problems)."""
+    """The registry of a repository, with the documents it came from (and their problems), and
+    the repository's default province (``kehoach.toml``) to resolve names with."""
     docs = [load_document(p, display_path(p, cwd)) for p in registry_files(root)] if root else []
     bodies = [b for d in docs if d.registry for b in d.registry.co_quan]
-    registry = Registry.from_bodies(bodies)
+    registry = Registry.from_bodies(bodies, province=load_config(root, cwd).province)
     for doc in docs:
         if doc.registry is not None:
             _apply(doc, registry_rules(), RegistryContext(doc.registry, registry))
@@ -83,10 +85,13 @@ def _apply(doc: Document, rules: Iterable[Callable[[_Ctx], Iterable[Finding]]], 
 
 
 def check_document(doc: Document, registry: Registry) -> None:
-    """Run the plan rules on a loaded document (no-op when it failed to load)."""
-    if doc.plan is not None:
-        with no_gc():
-            _apply(doc, plan_rules(), PlanContext(doc.plan, registry))
+    """Run the plan rules on a loaded document; when it failed to load, say which registry id
+    a body's name written where an id belongs means."""
+    if doc.plan is None:
+        explain_names(doc, registry)
+        return
+    with no_gc():
+        _apply(doc, plan_rules(), PlanContext(doc.plan, registry))
 
 
 def task_sites(doc: Document) -> list[TaskSite]:

@@ -3,7 +3,7 @@ or a file named with ``-o`` whose extension chooses the format (.xlsx, .csv, .js
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -66,14 +66,23 @@ def _deliver(dest: Destination, data: bytes | str | Iterator[str]) -> None:
     print(f"Đã ghi {display_path(dest.path)}")
 
 
+def footer_for(body: str | None, text: str) -> str:
+    """A table's last line, naming the body a name was taken for (it may be one of several
+    that share the name)."""
+    return f"{body} — {text[0].lower()}{text[1:]}" if body else text
+
+
 def emit_rows(dest: Destination, rows: list[Obligation], as_of: date, what: str,
-              title: str, question: str) -> None:
+              title: str, question: str, body: str | None = None,
+              name: Callable[[str], str] | None = None) -> None:
+    """``body``: the name of the body asked about; ``name``: a body's name by its id, for
+    the rows it inherited (ids stay in JSON and CSV)."""
     from kehoach.tracking import tables
 
     if dest.fmt == "xlsx":
         from kehoach.office.workbook import obligations_workbook
 
-        _deliver(dest, obligations_workbook(rows, title, question))
+        _deliver(dest, obligations_workbook(rows, title, question, name))
         return
     records = (tables.obligation_record(r) for r in rows)  # made one at a time
     if dest.fmt == "json":
@@ -81,14 +90,14 @@ def emit_rows(dest: Destination, rows: list[Obligation], as_of: date, what: str,
     elif dest.fmt == "csv":
         _deliver(dest, _csv(records, tables.OBLIGATION_COLUMNS, dest.vietnamese))
     else:
-        footer = f"Tính đến ngày {as_of:%d/%m/%Y}: {len(rows)} {what}."
+        footer = footer_for(body, f"Tính đến ngày {as_of:%d/%m/%Y}: {len(rows)} {what}.")
         styles = [tables.STATUS_STYLES.get(r.status, "") for r in rows]
-        show_table(tables.OBLIGATION_HEADERS, tables.obligation_cells(rows), footer,
+        show_table(tables.OBLIGATION_HEADERS, tables.obligation_cells(rows, name=name), footer,
                    tables.OBLIGATION_WRAP, styles)
 
 
 def emit_summary(dest: Destination, rows: list[SummaryRow], as_of: date,
-                 question: str) -> None:
+                 question: str, body: str | None = None) -> None:
     from kehoach.tracking import tables
 
     if dest.fmt == "xlsx":
@@ -102,7 +111,7 @@ def emit_summary(dest: Destination, rows: list[SummaryRow], as_of: date,
     elif dest.fmt == "csv":
         _deliver(dest, _csv(records, tables.SUMMARY_COLUMNS, dest.vietnamese))
     else:
-        footer = f"Tính đến ngày {as_of:%d/%m/%Y}; chỉ tính nghĩa vụ chủ trì."
+        footer = footer_for(body, f"Tính đến ngày {as_of:%d/%m/%Y}; chỉ tính nghĩa vụ chủ trì.")
         show_table(tables.SUMMARY_HEADERS, tables.summary_cells(rows), footer,
                    tables.SUMMARY_WRAP)
 

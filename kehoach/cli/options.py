@@ -38,8 +38,9 @@ AsOf = Annotated[
 Agency = Annotated[
     str | None,
     typer.Option("--agency", "-a", help="Cơ quan: mã, tên, tên khác hoặc chữ viết tắt (không "
-                 "phân biệt hoa thường, có dấu hay không); gồm cả nhiệm vụ giao cho nhóm có "
-                 "cơ quan này.", show_default=False),
+                 "phân biệt hoa thường, có dấu hay không, thứ tự từ; “tỉnh”, “huyện” có thể "
+                 "bỏ); tên trùng ở nhiều tỉnh được hiểu theo các kế hoạch đang xem; gồm cả "
+                 "nhiệm vụ giao cho nhóm có cơ quan này.", show_default=False),
 ]
 Role = Annotated[
     str,

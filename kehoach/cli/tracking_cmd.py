@@ -72,15 +72,21 @@ def _question(filters: Filters, paths: list[Path] | None, loaded: Loaded) -> str
     """The question a sheet answers, for its title row: the agency, role and plans asked."""
     from kehoach.tracking.filters import ROLE_VI_FILTER, role_name
 
-    who = "tất cả cơ quan"
-    if filters.agency:
-        try:
-            who = loaded.registry.find(filters.agency).ten
-        except LookupError:
-            who = filters.agency
+    who = _who(filters, loaded) or "tất cả cơ quan"
     where = ", ".join(str(p) for p in paths) if paths else "mọi kế hoạch trong plans/"
     role = ROLE_VI_FILTER[role_name(filters.role)]
     return f"Cơ quan: {who}; vai trò: {role}; kế hoạch: {where}; {loaded.plans} kế hoạch."
+
+
+def _who(filters: Filters, loaded: Loaded) -> str | None:
+    """The name of the body the agency filter was taken for, among the plans asked about."""
+    from kehoach.plan.registry import AgencyLookupError
+
+    try:
+        body = filters.body(loaded.registry, loaded.scope)
+    except AgencyLookupError:
+        return filters.agency
+    return body.ten if body else None
 
 
 def _exit(loaded: Loaded) -> None:
@@ -128,7 +134,8 @@ def overdue(
     loaded, rows = _ask("overdue", paths, as_of, filters)
     emit_rows(dest, rows, loaded.as_of, "nghĩa vụ quá hạn",
               f"Nhiệm vụ quá hạn tính đến ngày {loaded.as_of:%d/%m/%Y}",
-              _question(filters, paths, loaded))
+              _question(filters, paths, loaded),
+              _who(filters, loaded), loaded.registry.name)
     _exit(loaded)
 
 
@@ -174,7 +181,8 @@ def tasks(
     loaded, rows = _ask("tasks", paths, as_of, filters)
     emit_rows(dest, rows, loaded.as_of, "nghĩa vụ",
               f"Danh sách nhiệm vụ tính đến ngày {loaded.as_of:%d/%m/%Y}",
-              _question(filters, paths, loaded))
+              _question(filters, paths, loaded),
+              _who(filters, loaded), loaded.registry.name)
     _exit(loaded)
 
 
@@ -197,7 +205,8 @@ def upcoming(
     loaded, rows = _ask("upcoming", paths, as_of, filters, within)
     emit_rows(dest, rows, loaded.as_of, f"nghĩa vụ đến hạn trong {within} ngày tới",
               f"Nhiệm vụ đến hạn trong {within} ngày tới, tính từ ngày "
-              f"{loaded.as_of:%d/%m/%Y}", _question(filters, paths, loaded))
+              f"{loaded.as_of:%d/%m/%Y}", _question(filters, paths, loaded),
+              _who(filters, loaded), loaded.registry.name)
     _exit(loaded)
 
 
@@ -218,7 +227,8 @@ def summary(
     targets, day = existing(paths), as_of_day(as_of)
     filters = _filters(agency, "chu-tri", include_children)
     loaded, rows = _answer(lambda progress: summarize(targets, day, filters, progress))
-    emit_summary(dest, rows, loaded.as_of, _question(filters, paths, loaded))
+    emit_summary(dest, rows, loaded.as_of, _question(filters, paths, loaded),
+                 _who(filters, loaded))
     _exit(loaded)
 
 
@@ -245,10 +255,11 @@ def export(
     question = _question(filters, paths, loaded)
     from kehoach.office.workbook import export_workbook
 
+    reg, scope = loaded.registry, loaded.scope
     data = export_workbook(
-        grid(rows, loaded.registry, loaded.as_of, agency, include_children),
-        overdue(rows, loaded.registry, filters), upcoming(rows, loaded.registry, within, filters),
-        loaded.as_of, question, within)
+        grid(rows, reg, loaded.as_of, agency, include_children, scope),
+        overdue(rows, reg, filters, scope), upcoming(rows, reg, within, filters, scope),
+        loaded.as_of, question, within, reg.name)
     _write_export(output, data)
     _exit(loaded)
 

@@ -54,9 +54,15 @@ def assignees(ref: TaskRef, registry: Registry) -> list[str]:
     return registry.assignees(ref.leads)
 
 
-def resolve_agency(ref: TaskRef, agency: str | None, registry: Registry) -> str | None:
-    """The registry id of the body that completed the task (None: the only assignee)."""
+def resolve_agency(ref: TaskRef, agency: str | None, registry: Registry,
+                   plan: Plan | None = None, display: str = "") -> str | None:
+    """The registry id of the body that completed the task (None: the only assignee).
+
+    A name several bodies share ("Sở Nội vụ" names one body per province) is resolved among
+    the task's assignees first, then among the bodies its plan writes."""
     from kehoach.plan.model import GroupKind
+    from kehoach.plan.names import IdsScope
+    from kehoach.plan.planscope import plan_scope
     from kehoach.plan.registry import AgencyLookupError
 
     expected = assignees(ref, registry)
@@ -68,14 +74,12 @@ def resolve_agency(ref: TaskRef, agency: str | None, registry: Registry) -> str 
                         "hãy chỉ rõ cơ quan đã hoàn thành (--agency).")
     if agency in expected:
         return agency
+    task = (f"nhiệm vụ {ref.task.id}", expected)
+    scope = plan_scope(plan, display or "kế hoạch", task) if plan else IdsScope([task])
     try:
-        body = registry.find(agency)
+        body = registry.find(agency, scope)
     except AgencyLookupError as exc:
-        # "Sở Nội vụ" names one body per province; only one of them is on this task.
-        mine = [b for b in exc.candidates if b.id in expected]
-        if len(mine) != 1:
-            raise EditError(exc.message_vi) from exc
-        body = mine[0]
+        raise EditError(exc.message_vi) from exc
     if body.id in expected:
         return body.id
     if body.nhom is GroupKind.liet_ke and body.id in ref.leads:

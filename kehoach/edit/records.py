@@ -88,7 +88,7 @@ def done_change(agency: str | None = None, date: dt.date | None = None,
     _printable(("Minh chứng", evidence), ("Ghi chú", note))
 
     def change(ctx: _Ctx) -> tuple[str, Any, str, dict[str, Any]]:
-        body = resolve_agency(ctx.ref, agency, ctx.registry)
+        body = resolve_agency(ctx.ref, agency, ctx.registry, ctx.doc.plan, ctx.doc.display)
         sole = _sole(ctx)
         mine = [d for d in ctx.ref.task.hoan_thanh if (d.co_quan or sole) == (body or sole)]
         reading, days = schedule(ctx.ref, ctx.doc.plan, today)  # type: ignore[arg-type]
@@ -125,7 +125,8 @@ def withdraw_done(path: Path | str, task_id: str, agency: str | None = None,
         tid = ctx.ref.task.id
         if not records:
             raise EditError(f"Nhiệm vụ “{tid}” chưa có ghi nhận hoàn thành nào.")
-        body = resolve_agency(ctx.ref, agency, ctx.registry) if agency else None
+        body = (resolve_agency(ctx.ref, agency, ctx.registry, ctx.doc.plan, ctx.doc.display)
+                if agency else None)
         sole = _sole(ctx)
         hits = [j for j, d in enumerate(records)
                 if (body is None or (d.co_quan or sole) == body) and _same_ky(d.ky, wanted)]

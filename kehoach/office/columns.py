@@ -33,15 +33,22 @@ def plan_label(row: Obligation) -> str:
     return PurePath(row.plan).name
 
 
-def _body(row: Obligation) -> str:
-    return row.agency_name + (f" (nhận từ {row.original_agency})" if row.original_agency else "")
+def obligation_columns(name: Callable[[str], str] | None = None) -> tuple[Column, ...]:
+    """The columns of a sheet of rows; ``name`` gives a body's name for its id
+    (``Registry.name``), so that an inherited row names the body first assigned."""
+    def body(row: Obligation) -> str:
+        first = row.original_agency
+        return row.agency_name + (f" (nhận từ {name(first) if name else first})" if first else "")
+
+    return (*_OBLIGATION_START, Column("Cơ quan", 20, WRAP, body), *_OBLIGATION_END)
 
 
-OBLIGATION_COLUMNS = (
+_OBLIGATION_START = (
     Column("Kế hoạch", 13, WRAP, plan_label),
     Column("Nhiệm vụ", 12, WRAP, lambda r: r.task_id),
     Column("Nội dung", 42, WRAP, lambda r: r.text),
-    Column("Cơ quan", 20, WRAP, _body),
+)
+_OBLIGATION_END = (
     Column("Vai trò", 8, TEXT, lambda r: ROLE_VI[r.role]),
     Column("Kỳ", 10, TEXT, lambda r: r.occurrence or None),
     Column("Thời hạn (theo văn bản)", 18, WRAP, lambda r: r.deadline),
@@ -51,6 +58,7 @@ OBLIGATION_COLUMNS = (
     Column("Ngày hoàn thành", 10.5, DATE, lambda r: r.completed),
     Column("Minh chứng", 16, WRAP, lambda r: r.completion.minh_chung if r.completion else None),
 )
+OBLIGATION_COLUMNS = obligation_columns()
 
 def _count(status: str, row: SummaryRow) -> int:
     return row.counts[status]

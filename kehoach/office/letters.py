@@ -65,7 +65,9 @@ def letters(rows: Sequence[Obligation], registry: Registry, sender: Sender, as_o
     by_agency: dict[str, list[Obligation]] = defaultdict(list)
     for row in rows:
         by_agency[row.agency].append(row)
-    groups = [sorted(by_agency)] if one_letter else [[a] for a in sorted(by_agency)]
+    # "Kính gửi" lists bodies in the registry's order, which officials arrange by protocol.
+    ordered = sorted(by_agency, key=lambda a: (registry.order(a), a))
+    groups = [ordered] if one_letter else [[a] for a in ordered]
     out = []
     for agencies in groups:
         mine = [r for a in agencies for r in by_agency[a]]

@@ -7,19 +7,19 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from kehoach.office.charts import grid_chart
 from kehoach.office.columns import (
     DATE,
     INT,
-    OBLIGATION_COLUMNS,
     PERCENT,
     SUMMARY_COLUMNS,
     WRAP,
     Column,
     as_cell,
+    obligation_columns,
 )
 from kehoach.tracking.obligations import OVERDUE, Obligation
 from kehoach.tracking.summary import SummaryRow
@@ -38,10 +38,12 @@ CHARS_PER_UNIT = 1.25  # Times New Roman 11 pt: characters per unit of column wi
 MAX_LINES = 30  # Excel's rows stop at 409 pt
 
 
-def obligations_workbook(rows: Sequence[Obligation], title: str, question: str) -> bytes:
-    """One sheet of obligation rows (overdue, due soon, all tasks)."""
+def obligations_workbook(rows: Sequence[Obligation], title: str, question: str,
+                         name: Callable[[str], str] | None = None) -> bytes:
+    """One sheet of obligation rows (overdue, due soon, all tasks); ``name`` names bodies
+    by their ids (``Registry.name``)."""
     book = _new_book()
-    _obligation_sheet(book.active, "Danh sách", rows, title, question)
+    _obligation_sheet(book.active, "Danh sách", rows, title, question, name)
     return _save(book)
 
 
@@ -53,15 +55,15 @@ def summary_workbook(rows: Sequence[SummaryRow], as_of: dt.date, question: str) 
 
 def export_workbook(summary: Sequence[SummaryRow], overdue: Sequence[Obligation],
                     upcoming: Sequence[Obligation], as_of: dt.date, question: str,
-                    within_days: int) -> bytes:
+                    within_days: int, name: Callable[[str], str] | None = None) -> bytes:
     """``kehoach export``: Tổng hợp (with the chart), Quá hạn, Sắp đến hạn."""
     book = _new_book()
     _summary_sheet(book.active, summary, as_of, question)
     _obligation_sheet(book.create_sheet(), "Quá hạn", overdue,
-                      f"Nhiệm vụ quá hạn tính đến ngày {as_of:%d/%m/%Y}", question)
+                      f"Nhiệm vụ quá hạn tính đến ngày {as_of:%d/%m/%Y}", question, name)
     _obligation_sheet(book.create_sheet(), "Sắp đến hạn", upcoming,
                       f"Nhiệm vụ đến hạn trong {within_days} ngày tới, tính từ ngày "
-                      f"{as_of:%d/%m/%Y}", question)
+                      f"{as_of:%d/%m/%Y}", question, name)
     if CHART_SHEET in book.sheetnames:  # the chart's numbers last, after the lists
         book.move_sheet(CHART_SHEET, offset=len(book.sheetnames) - 2)
     return _save(book)
@@ -82,15 +84,16 @@ def _save(book: Any) -> bytes:
 
 
 def _obligation_sheet(sheet: Worksheet, name: str, rows: Sequence[Obligation], title: str,
-                      question: str) -> None:
+                      question: str, body_name: Callable[[str], str] | None = None) -> None:
     from openpyxl.styles import Font, PatternFill
 
     sheet.title = name
-    columns = (Column("STT", 5, INT, lambda r: None), *OBLIGATION_COLUMNS)
+    shown = obligation_columns(body_name)
+    columns = (Column("STT", 5, INT, lambda r: None), *shown)
     _head(sheet, columns, title, question)
     red = PatternFill("solid", fgColor=OVERDUE_FILL)
     for i, row in enumerate(rows, start=1):
-        values = [i, *(c.value(row) for c in OBLIGATION_COLUMNS)]
+        values = [i, *(c.value(row) for c in shown)]
         line = _write_row(sheet, HEADER_ROW + i, columns, values)
         if row.status == OVERDUE:
             for cell in line:

@@ -8,33 +8,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from kehoach.errors import KehoachError
 from kehoach.plan.model import Body, BodyKind, GroupKind
-from kehoach.textnorm import closest, fold
+from kehoach.plan.names import AgencyLookupError, NameIndex, Scope, resolve
+from kehoach.textnorm import closest
 
-
-class AgencyLookupError(KehoachError, LookupError):
-    """A name that matches no body, or several: a name the user typed, hence exit code 2."""
-
-    exit_code = 2
-
-    def __init__(self, query: str, candidates: list[Body], suggestions: list[str]):
-        self.query = query
-        self.candidates = candidates
-        self.suggestions = suggestions
-        super().__init__(_lookup_message(query, candidates, suggestions))
-
-    @property
-    def ambiguous(self) -> bool:
-        return len(self.candidates) > 1
-
-
-def _lookup_message(query: str, candidates: list[Body], suggestions: list[str]) -> str:
-    if len(candidates) > 1:
-        listed = "; ".join(f"{b.id} ({b.ten})" for b in candidates)
-        return f"Tên cơ quan “{query}” chưa rõ, có thể là: {listed}."
-    hint = f" Có phải: {', '.join(suggestions)}?" if suggestions else ""
-    return f"Không tìm thấy cơ quan “{query}” trong danh mục.{hint}"
+__all__ = ["AgencyLookupError", "Registry"]
 
 
 @dataclass
@@ -42,10 +20,11 @@ class Registry:
     """All bodies of a repository, indexed for lookups by id and by any of their names."""
 
     bodies: dict[str, Body] = field(default_factory=dict)
+    province: str | None = None  # the repository's default province (kehoach.toml [kho] tinh)
 
     @classmethod
-    def from_bodies(cls, bodies: Iterable[Body]) -> Registry:
-        return cls({b.id: b for b in bodies})
+    def from_bodies(cls, bodies: Iterable[Body], province: str | None = None) -> Registry:
+        return cls({b.id: b for b in bodies}, province)
 
     def __contains__(self, body_id: object) -> bool:
         return body_id in self.bodies
@@ -67,27 +46,47 @@ class Registry:
     # --- names -----------------------------------------------------------------------
 
     @cached_property
-    def _by_name(self) -> dict[str, list[Body]]:
-        index: dict[str, list[Body]] = {}
-        for body in self.bodies.values():
-            keys = {fold(body.id), fold(body.ten), *(fold(n) for n in body.ten_khac)}
-            if body.viet_tat:
-                keys.add(fold(body.viet_tat))
-            if body.ten_in:
-                keys.add(fold(body.ten_in))
-            for key in keys:
-                index.setdefault(key, []).append(body)
-        return index
+    def names(self) -> NameIndex:
+        return NameIndex(self.bodies.values())
 
-    def find(self, query: str) -> Body:
-        """The one body an id, name, alias or abbreviation designates (any case or accents)."""
-        if query in self.bodies:
+    def __getstate__(self) -> dict[str, object]:
+        # Worker processes get the bodies only: the indexes are rebuilt where they are used.
+        return {"bodies": self.bodies, "province": self.province}
+
+    def find(self, query: str, scope: Scope | None = None, province: str | None = None) -> Body:
+        """The one body an id, name, alias or abbreviation designates (any case, accents, word
+        order; level words such as "tỉnh" optional). Ties are broken by the plans of
+        ``scope``, then by ``province`` or else the repository's default province (see
+        ``kehoach.plan.names``)."""
+        if query in self.bodies:  # an id: no need for the name index
             return self.bodies[query]
-        hits = self._by_name.get(fold(query), [])
-        if len(hits) == 1:
-            return hits[0]
-        names = [b.ten for b in self.bodies.values()] + list(self.bodies)
-        raise AgencyLookupError(query, hits, closest(query, names))
+        return resolve(self, self.names, query, scope, province or self.province)
+
+    def order(self, body_id: str) -> int:
+        """The body's place in the registry, which officials arrange by protocol (unknown ids
+        come last)."""
+        return self._order.get(body_id, len(self.bodies))
+
+    @cached_property
+    def _order(self) -> dict[str, int]:
+        return {body_id: i for i, body_id in enumerate(self.bodies)}
+
+    def witnesses(self, body_id: str) -> set[str]:
+        """The ids whose mention in a plan concerns ``body_id``: itself, the groups it belongs
+        to, its members when it is a group, the bodies it took over from and their groups."""
+        out = {body_id, *self.members(body_id)}
+        out.update(self._predecessors.get(body_id, ()))
+        for known in list(out):
+            out.update(self.groups_containing(known))
+        return out
+
+    @cached_property
+    def _predecessors(self) -> dict[str, set[str]]:
+        out: dict[str, set[str]] = {}
+        for body_id in self.bodies:
+            for later in self.successors(body_id):
+                out.setdefault(later, set()).add(body_id)
+        return out
 
     def suggest_ids(self, wrong_id: str, limit: int = 3) -> list[str]:
         return closest(wrong_id, list(self.bodies), limit=limit, cutoff=0.5)

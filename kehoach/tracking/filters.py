@@ -3,9 +3,12 @@ window of due days — one ``Filters`` value, applied to cached rows (``Prefilte
 decoded rows (``Filters.select``).
 
 An agency filter names a body by id, name, alias or abbreviation (any case, with or without
-diacritics); it matches rows held by the body, by the groups it belongs to (transitively), by
-its members when it is a group, by its sub-units with ``include_children``, and rows it held
-before a successor took them over. Lookup failures raise ``AgencyLookupError``.
+diacritics, in any word order, "tỉnh" or "huyện" optional); a name several bodies share is
+resolved among the bodies the plans asked about mention (``scope``, see
+``kehoach.plan.names``). It matches rows held by the body, by the groups it belongs to
+(transitively), by its members when it is a group, by its sub-units with
+``include_children``, and rows it held before a successor took them over. Lookup failures
+raise ``AgencyLookupError``.
 """
 
 from __future__ import annotations
@@ -15,6 +18,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from kehoach.plan.model import Body
+from kehoach.plan.names import Scope
 from kehoach.plan.registry import Registry
 from kehoach.tracking.obligations import (
     COORDINATE,
@@ -67,18 +72,27 @@ class Filters:
         return Filters(self.agency, self.role, self.include_children, status or None,
                        self.due_before, self.due_after)
 
-    def prefilter(self, registry: Registry) -> Prefilter:
+    def body(self, registry: Registry, scope: Scope | None = None) -> Body | None:
+        """The body the agency filter designates (raises AgencyLookupError)."""
+        return registry.find(self.agency, scope) if self.agency else None
+
+    def prefilter(self, registry: Registry, scope: Scope | None = None) -> Prefilter:
         """The prefilter of this question (raises AgencyLookupError for an unknown agency)."""
-        ids = agency_ids(registry, self.agency, self.include_children) if self.agency else None
+        ids = self._ids(registry, scope)
         wanted = _statuses(self.status)
         return Prefilter(frozenset(ROLES[role_name(self.role)]),
                          frozenset(ids) if ids is not None else None,
                          frozenset(wanted) if wanted is not None else None)
 
-    def select(self, rows: Iterable[Obligation], registry: Registry) -> list[Obligation]:
+    def _ids(self, registry: Registry, scope: Scope | None) -> set[str] | None:
+        body = self.body(registry, scope)
+        return agency_ids(registry, body.id, self.include_children) if body else None
+
+    def select(self, rows: Iterable[Obligation], registry: Registry,
+               scope: Scope | None = None) -> list[Obligation]:
         """Rows passing every filter."""
         roles = ROLES[role_name(self.role)]
-        ids = agency_ids(registry, self.agency, self.include_children) if self.agency else None
+        ids = self._ids(registry, scope)
         wanted = _statuses(self.status)
         low, high = self.due_after, self.due_before
         out = []
@@ -124,9 +138,10 @@ class Prefilter:
         return self.agencies is None or t[2] in self.agencies or t[4] in self.agencies
 
 
-def agency_ids(registry: Registry, name: str, include_children: bool = False) -> set[str]:
+def agency_ids(registry: Registry, name: str, include_children: bool = False,
+               scope: Scope | None = None) -> set[str]:
     """The ids whose rows concern the body ``name`` designates (raises AgencyLookupError)."""
-    body = registry.find(name)
+    body = registry.find(name, scope)
     ids = {body.id, *registry.members(body.id)}
     if include_children:
         ids.update(registry.children(body.id))

@@ -18,6 +18,7 @@ from kehoach.plan.registry import Registry
 from kehoach.tracking import rowcache as cache
 from kehoach.tracking.bounds import past_limit
 from kehoach.tracking.filters import Prefilter
+from kehoach.tracking.mentions import PlanFiles
 from kehoach.tracking.obligations import LEAD, Obligation, obligations
 
 
@@ -27,6 +28,7 @@ class Loaded:
 
     registry: Registry
     as_of: dt.date
+    scope: PlanFiles | None = None  # the plans asked about, to resolve agency names in
     rows: list[Obligation] = field(default_factory=list)
     partials: list[Any] = field(default_factory=list)  # what ``reduce`` made of each plan
     failed: list[Diagnostic] = field(default_factory=list)
@@ -34,14 +36,15 @@ class Loaded:
 
 
 def load(paths: Sequence[Path], as_of: dt.date, cwd: Path | None = None,
-         where: Callable[[Registry], Prefilter] | None = None,
+         where: Callable[[Registry, PlanFiles], Prefilter] | None = None,
          reduce: Callable[[list[tuple[object, ...]]], Any] | None = None,
          progress: Callable[[int, int], None] | None = None) -> Loaded:
     """Obligation rows of the plans named (default: the repository's ``plans/``).
 
     Each plan is loaded and expanded independently, in parallel for large repositories, and
     its rows are cached by the file's content (see ``kehoach.tracking.rowcache``). ``where``
-    builds a prefilter from the registry, so rows a query cannot use are never decoded. With
+    builds a prefilter from the registry and the plans asked about (an agency name is resolved
+among the bodies they mention), so rows a query cannot use are never decoded. With
     ``reduce`` the rows are not decoded at all: each plan's cached data is reduced where it
     was read (a worker process) and only the results come back, in ``partials``.
     """
@@ -49,15 +52,16 @@ def load(paths: Sequence[Path], as_of: dt.date, cwd: Path | None = None,
     root = find_root(paths[0] if paths else cwd)
     targets = list(paths) or ([root / "plans"] if root else [cwd])
     registry, reg_docs = load_registry(root, cwd)
-    loaded = Loaded(registry, as_of)
+    folder = cache.cache_dir(root)
+    files = [(p, display_path(p, cwd)) for p in yaml_files(targets) if not is_registry_path(p)]
+    scope = PlanFiles(files, folder)
+    loaded = Loaded(registry, as_of, scope)
     for doc in reg_docs:
         if doc.registry is None:
             loaded.failed.extend(doc.diagnostics)
-    folder = cache.cache_dir(root)
     reg_digest = cache.digest(*(_read(d.path) for d in reg_docs))
-    shared = _Shared(registry, as_of, folder, reg_digest, where(registry) if where else None,
-                     reduce)
-    files = [(p, display_path(p, cwd)) for p in yaml_files(targets) if not is_registry_path(p)]
+    prefilter = where(registry, scope) if where else None
+    shared = _Shared(registry, as_of, folder, reg_digest, prefilter, reduce)
     for doc, data in run_files(_rows_of_file, files, shared, progress=progress):
         if data is None:
             loaded.failed.extend(doc.diagnostics)

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
+from kehoach.plan.names import Scope
 from kehoach.plan.registry import Registry
 from kehoach.tracking.filters import NO_FILTERS, Filters
 from kehoach.tracking.loading import Loaded, load
@@ -51,15 +52,16 @@ def summary(
     as_of: dt.date,
     agency: str | None = None,
     include_children: bool = False,
+    scope: Scope | None = None,
 ) -> list[SummaryRow]:
-    """One row per body holding lead obligations (sorted by id), then the total row.
+    """One row per body holding lead obligations (in the registry's order), then the total.
 
     Coordinator rows are not counted: they mirror the leads' rows and complete nothing.
     """
-    picked = Filters(agency, "chu-tri", include_children).select(rows, registry)
+    picked = Filters(agency, "chu-tri", include_children).select(rows, registry, scope)
     return summary_counts(((r.agency, r.agency_name, r.status,
                             r.due.toordinal() if r.due is not None else None)
-                           for r in picked), as_of)
+                           for r in picked), as_of, registry)
 
 
 SummaryKey = tuple[str, str, str, bool]  # agency, agency name, status, due by the as-of day
@@ -74,16 +76,20 @@ def summary_partial(data: Iterable[tuple[object, ...]], as_of_ordinal: int) -> C
 
 
 def summary_counts(
-    items: Iterable[tuple[str, str, str, int | None]], as_of: dt.date
+    items: Iterable[tuple[str, str, str, int | None]], as_of: dt.date,
+    registry: Registry | None = None,
 ) -> list[SummaryRow]:
     """Aggregate (agency, agency name, status, due day as an ordinal) into the grid."""
     day = as_of.toordinal()
     return summary_merge(
-        [Counter((a, n, s, d is not None and d <= day) for a, n, s, d in items)], as_of)
+        [Counter((a, n, s, d is not None and d <= day) for a, n, s, d in items)], as_of,
+        registry)
 
 
-def summary_merge(partials: Iterable[Counter[SummaryKey]], as_of: dt.date) -> list[SummaryRow]:
-    """The grid from the counts of each plan: one row per body (sorted by id), then the total."""
+def summary_merge(partials: Iterable[Counter[SummaryKey]], as_of: dt.date,
+                  registry: Registry | None = None) -> list[SummaryRow]:
+    """The grid from the counts of each plan: one row per body, then the total. Bodies come
+    in the registry's order, which officials arrange by protocol (by id without one)."""
     merged: Counter[SummaryKey] = Counter()
     for part in partials:
         merged.update(part)
@@ -95,7 +101,8 @@ def summary_merge(partials: Iterable[Counter[SummaryKey]], as_of: dt.date) -> li
             row = by_body[agency] = SummaryRow(agency, name, as_of)
         row.add(status, is_due, n)
         total.add(status, is_due, n)
-    return [by_body[k] for k in sorted(by_body)] + [total]
+    order = registry.order if registry is not None else (lambda _: 0)
+    return [by_body[k] for k in sorted(by_body, key=lambda k: (order(k), k))] + [total]
 
 
 def summarize(paths: Sequence[Path], as_of: dt.date, filters: Filters = NO_FILTERS,
@@ -108,4 +115,4 @@ def summarize(paths: Sequence[Path], as_of: dt.date, filters: Filters = NO_FILTE
     loaded = load(paths, as_of, where=lead.prefilter,
                   reduce=partial(summary_partial, as_of_ordinal=as_of.toordinal()),
                   progress=progress)
-    return loaded, summary_merge(loaded.partials, loaded.as_of)
+    return loaded, summary_merge(loaded.partials, loaded.as_of, loaded.registry)

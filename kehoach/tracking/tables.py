@@ -13,7 +13,7 @@ import csv
 import datetime as dt
 import io
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import PurePath
 from typing import Any
 
@@ -154,12 +154,15 @@ def shorten(text: str, width: int = TEXT_WIDTH) -> str:
     return flat if len(flat) <= width else flat[: width - 1].rstrip() + "…"
 
 
-def obligation_cells(rows: Sequence[Obligation], width: int = TEXT_WIDTH) -> list[list[str]]:
+def obligation_cells(rows: Sequence[Obligation], width: int = TEXT_WIDTH,
+                     name: Callable[[str], str] | None = None) -> list[list[str]]:
+    """Table cells; ``name`` gives a body's name for its id (``Registry.name``): people read
+    names, ids are for files."""
     out = []
     for row in rows:
         body = row.agency_name
         if row.original_agency:
-            body += f" (nhận từ {row.original_agency})"
+            body += f" (nhận từ {name(row.original_agency) if name else row.original_agency})"
         task = row.task_id + (f" — kỳ {row.occurrence}" if row.occurrence else "")
         cells = [due_cell(row), status_cell(row), body, ROLE_VI[row.role], task,
                  row.so_ky_hieu or PurePath(row.plan).name, shorten(row.text, width)]

@@ -1,13 +1,17 @@
 """Every body a plan names must be in the registry, and exist when the plan is issued.
 
-An unknown id comes with the nearest ids of the registry as suggestions.
+An unknown id comes with the id it means when it is a body's name or abbreviation (resolved
+among the plan's own bodies first), else with the nearest ids of the registry.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
+from kehoach.check.bodyhint import meant
 from kehoach.check.rules.base import Finding, PlanContext, finding
+from kehoach.plan.names import IdsScope
+from kehoach.plan.planscope import plan_scope
 from kehoach.plan.walk import all_body_refs
 
 CODES = frozenset({
@@ -21,11 +25,14 @@ CODES = frozenset({
 def check(ctx: PlanContext) -> Iterator[Finding]:
     reg = ctx.registry
     day = ctx.plan.ngay_ban_hanh
+    scope: IdsScope | None = None
     for path, body_id in all_body_refs(ctx.plan):
         body = reg.get(body_id)
         if body is None:
-            near = [f"{i} ({reg.name(i)})" for i in reg.suggest_ids(body_id)]
-            hint = f" Có phải: {'; '.join(near)}?" if near else ""
+            scope = scope or plan_scope(ctx.plan, "kế hoạch này")
+            near = meant(reg, body_id, scope) or "; ".join(
+                f"{i} ({reg.name(i)})" for i in reg.suggest_ids(body_id))
+            hint = f" Có phải: {near}?" if near else ""
             yield finding(path, "unknown-body",
                           f"Cơ quan “{body_id}” không có trong danh mục.{hint}")
             continue

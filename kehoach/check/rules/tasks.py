@@ -76,7 +76,8 @@ def _completions(ref: TaskRef, plan: Plan, registry: Registry) -> Iterator[Findi
                               "ghi rõ “co_quan” đã hoàn thành.")
         elif done.co_quan not in allowed and done.co_quan in registry:
             yield finding((*path, "co_quan"), "completion-assignee",
-                          f"“{done.co_quan}” không phải cơ quan chủ trì nhiệm vụ này.")
+                          f"{registry.name(done.co_quan)} ({done.co_quan}) không phải cơ quan "
+                          "chủ trì nhiệm vụ này.")
         if done.ky is None:
             continue
         if keys is None:

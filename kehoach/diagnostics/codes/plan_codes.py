@@ -72,7 +72,10 @@ CODES = (
         "Mọi cơ quan được nêu (ban hành, chủ trì, phối hợp, hoàn thành; trong danh mục: cấp "
         "trên, kế thừa, thành viên nhóm) được ghi bằng mã trong danh mục cơ quan co-quan.yaml, "
         "để việc lọc nhiệm vụ theo cơ quan không bỏ sót. Mã này báo một mã không có trong danh "
-        "mục và gợi ý các mã gần nhất. Hãy sửa mã, hoặc thêm cơ quan vào danh mục.",
+        "mục. Khi giá trị là tên hay chữ viết tắt của một cơ quan (“snv”, “tinh-doan”), thông "
+        "báo nêu mã của cơ quan đó, tìm trước hết trong các cơ quan kế hoạch đã nêu và tỉnh của "
+        "cơ quan ban hành; nếu không, các mã gần nhất. Hãy sửa mã, hoặc thêm cơ quan vào danh "
+        "mục.",
         "chu_tri: ls.snvv\n",
         "chu_tri: ls.snv\n",
     ),

@@ -103,7 +103,9 @@ CODES = (
         "invalid-value", ERROR, SCHEMA, "Giá trị không hợp lệ",
         "Giá trị đúng kiểu nhưng không thuộc các giá trị được phép: một loại văn bản không có "
         "trong danh sách, một mã (nhiệm vụ, cơ quan) có chữ hoa hoặc dấu cách, một danh sách "
-        "rỗng ở chỗ cần ít nhất một phần tử. Thông báo nói rõ giá trị nào được chấp nhận.",
+        "rỗng ở chỗ cần ít nhất một phần tử. Thông báo nói rõ giá trị nào được chấp nhận; khi "
+        "một tên cơ quan được ghi ở chỗ cần mã (“chu_tri: Tỉnh đoàn”), thông báo nêu mã của cơ "
+        "quan đó trong kế hoạch này (“ca-mau.tinh-doan”).",
         "loai: ke-hoach\n…\n          - id: Nhiệm vụ 1\n",
         "loai: ke_hoach\n…\n          - id: t1\n",
     ),
