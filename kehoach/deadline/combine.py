@@ -11,11 +11,11 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from kehoach.deadline._text import Prepared
-from kehoach.deadline.atoms import Atom, TimeRef, ref_window, window
+from kehoach.deadline.atoms import Atom, TimeRef, kind_of, ref_window
 from kehoach.deadline.patterns import APPROX_WORDS, P_APPROX, PRE_START, before
 from kehoach.deadline.reading import Deadline, Kind, Problem, Recurrence, Relative
+from kehoach.deadline.recurring import recurrence
 
-_EVERY_ORDER = ("month", "quarter", "year")
 _START_WORDS = frozenset({"tu", "dau"})  # "từ", "kể từ", "tính từ", "bắt đầu"
 _SEVERAL = (
     "Cụm từ chứa nhiều thời hạn khác nhau; nên tách nhiệm vụ thành các nhiệm vụ riêng, "
@@ -161,38 +161,20 @@ def _relative(found: list[Atom], times: list[Atom], ctx: Context) -> Deadline:
 
 
 def _recurring(markers: list[Atom], times: list[Atom], days: list[Atom], ctx: Context) -> Deadline:
-    units = {str(a.every) for a in markers}
-    every = min(units, key=_EVERY_ORDER.index)
     starts: list[Atom] = []
     day_atoms: list[Atom] = []
     for atom in times:
         is_start = atom.kind == "period" or atom.refs[0].unit == "year"
         (starts if is_start or _after_start_word(atom, ctx) else day_atoms).append(atom)
-    day = _recurrence_day(every, day_atoms, days, ctx)
-    if len(units) > 1 or len(day_atoms) > 1 or (day_atoms and days and every != "year"):
+    found = recurrence({str(a.every) for a in markers}, day_atoms, days)
+    if found.bad_day is not None:
+        ctx.problem("impossible-date", f"Không có ngày {found.bad_day} trong tháng.")
+    if found.several:
         ctx.problem("several-deadlines", _SEVERAL)
-    found = [s for s in (_start_of(a, ctx) for a in starts) if s is not None]
-    recurrence = Recurrence(every, day)  # type: ignore[arg-type]
+    first = [s for s in (_start_of(a, ctx) for a in starts) if s is not None]
     used = markers + times + days
-    return ctx.make("recurring", min(found, default=None), (), used, recurrence=recurrence)
-
-
-def _recurrence_day(
-    every: str, day_atoms: list[Atom], days: list[Atom], ctx: Context
-) -> str | int | None:
-    if every == "year":
-        if not day_atoms:
-            return None
-        span = window(day_atoms[0].refs[0], 2000)  # a leap year: 29/02 stays 29/02
-        return None if span is None else f"{span[1].month:02d}-{span[1].day:02d}"
-    day = days[0].day if days else None
-    for atom in day_atoms:
-        if day is None and atom.refs[0].unit == "date":
-            day = atom.refs[0].day
-    if day is not None and not 1 <= day <= 31:
-        ctx.problem("impossible-date", f"Không có ngày {day} trong tháng.")
-        return None
-    return day
+    return ctx.make("recurring", min(first, default=None), (), used,
+                    recurrence=found.recurrence)
 
 
 def _finite(times: list[Atom], ctx: Context) -> Deadline:
@@ -200,7 +182,7 @@ def _finite(times: list[Atom], ctx: Context) -> Deadline:
         ref = times[0].refs[0]
         span = ref_window(ref)
         if span is not None:  # the common case: one time, its year known
-            return ctx.make(ref.unit, span[0], (span[1],), times)  # type: ignore[arg-type]
+            return ctx.make(kind_of(ref), span[0], (span[1],), times)  # type: ignore[arg-type]
     periods = [a for a in times if a.kind == "period"]
     if periods:
         if len(times) > 1:
@@ -222,7 +204,8 @@ def _finite(times: list[Atom], ctx: Context) -> Deadline:
             windows.append(span)
     first = next(iter(refs.values()))
     lasts = tuple(sorted({w[1] for w in windows}))
-    kind: Kind = first.unit if len(refs) == 1 or len(lasts) == 1 else "dates"  # type: ignore[assignment]
+    single = len(refs) == 1 or len(lasts) == 1
+    kind: Kind = kind_of(first) if single else "dates"  # type: ignore[assignment]
     start = min((w[0] for w in windows), default=None)
     return ctx.make(kind, start, lasts, times)
 

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from kehoach.deadline import patterns as p
 from kehoach.deadline.atoms import Atom, TimeRef
 from kehoach.deadline.calendar import valid_date
+from kehoach.deadline.festivals import P_LUNAR, lunar_atom
 
 _PARTS = {"dau": "early", "giua": "mid", "cuoi": "late"}
 _NUMBERY = frozenset("0123456789./-")
@@ -198,6 +199,10 @@ def _marker(m: re.Match[str], folded: str) -> Atom | None:
         return None
     if m["cont"]:
         return Atom("continuous", m.start(), m.end())
+    months = m["n"] or m["n2"]
+    if months or m["half"]:
+        every = p.CYCLE_MONTHS[months.lstrip("0")] if months else "half_year"
+        return Atom("every", m.start(), m.end(), every=every)
     return Atom("every", m.start(), m.end(), every=_UNITS[m["u"] or m["u2"] or "nam"])
 
 
@@ -218,7 +223,9 @@ _RULES: tuple[tuple[re.Pattern[str], Handler, bool, tuple[frozenset[str], ...]],
     (p.P_YEAR, _year, False, (_any("nam"),)),
     (p.P_RELATIVE, _relative, True, (_any("trong", "sau", "cham", "khong", "toi", "muon"),)),
     (p.P_DAY, _day, True, (_any("ngay", "mung"), _any("hang", "moi", "quy", "lan"))),
-    (p.P_MARKER, _marker, False, (_any("hang", "moi", "lan", "cac", "nhung", "thuong", "lien"),)),
+    (p.P_MARKER, _marker, False,
+     (_any("hang", "moi", "lan", "cac", "nhung", "thuong", "lien", "dinh", "nua"),)),
+    (P_LUNAR, lunar_atom, False, (_any("tet", "thu", "ngo", "tieu", "ram", "vuong", "lan"),)),
 )
 
 

@@ -110,7 +110,7 @@ def _check(atoms: list[Atom], ctx: Context) -> list[Atom]:
     kept: list[Atom] = []
     for atom in atoms:
         if atom.kind == "invalid":
-            ctx.problem("impossible-date", atom.message)
+            ctx.problem(atom.code, atom.message)
             continue
         if atom.kind == "time":
             if weekdays:

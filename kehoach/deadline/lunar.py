@@ -31,6 +31,11 @@ _NEW_MOON_DAY_BEFORE = frozenset({550, 2139, 2200, 2849, 3097, 3208, 3402, 3699}
 
 STEMS = ("Giáp", "Ất", "Bính", "Đinh", "Mậu", "Kỷ", "Canh", "Tân", "Nhâm", "Quý")
 BRANCHES = ("Tý", "Sửu", "Dần", "Mão", "Thìn", "Tỵ", "Ngọ", "Mùi", "Thân", "Dậu", "Tuất", "Hợi")
+# The names without diacritics, as the deadline grammar matches them (Tý and Tỵ both "ty").
+STEMS_FOLDED = ("giap", "at", "binh", "dinh", "mau", "ky", "canh", "tan", "nham", "quy")
+BRANCHES_FOLDED = (
+    "ty", "suu", "dan", "mao", "thin", "ty", "ngo", "mui", "than", "dau", "tuat", "hoi",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,3 +186,18 @@ def new_year(year: int) -> date:
 def year_name(year: int) -> str:
     """The sexagenary name of a lunar year: 2024 → "Giáp Thìn"."""
     return f"{STEMS[(year + 6) % 10]} {BRANCHES[(year + 8) % 12]}"
+
+
+def named_year(folded_name: str, near: int) -> int | None:
+    """The year whose name, without diacritics, is ``folded_name`` ("giap thin"), nearest to
+    ``near``; None for a name no year has. Tý and Tỵ are told apart by the stem: a year's
+    stem and branch are both of even or both of odd rank."""
+    stem_word, _, branch_word = folded_name.partition(" ")
+    if stem_word not in STEMS_FOLDED:
+        return None
+    stem = STEMS_FOLDED.index(stem_word)
+    for year in range(near - 29, near + 31):
+        branch = (year + 8) % 12
+        if (year + 6) % 10 == stem and BRANCHES_FOLDED[branch] == branch_word:
+            return year
+    return None

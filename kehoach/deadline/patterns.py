@@ -69,11 +69,17 @@ P_DAY = re.compile(
 )
 # Recurrence ("hằng năm", "01 lần/năm", "các năm tiếp theo") and continuity markers.
 P_MARKER = re.compile(
-    rf"(?=[hmlcnt])(?:(?:hang|moi) (?P<u>{UNIT})(?![a-z])"
+    rf"(?=[hmlcntds0-9])(?:(?:hang|moi) (?P<u>{UNIT})(?![a-z])"
     rf"|lan ?(?:/|moi|trong|mot) ?(?P<u2>{UNIT})(?![a-z])"
     r"|(?:cac|nhung) nam (?:tiep theo|sau|ke tiep)(?![a-z])"
-    r"|(?P<cont>thuong xuyen|lien tuc|hang ngay|moi ngay|hang tuan|moi tuan)(?![a-z]))"
+    r"|(?P<cont>thuong xuyen|lien tuc|hang ngay|moi ngay|hang tuan|moi tuan)(?![a-z])"
+    # cycles of months: "định kỳ 6 tháng", "hằng 6 tháng", "02 tháng/lần", "nửa năm một lần"
+    r"|(?:dinh ky|hang|moi) (?P<n>0?[236]|hai|ba|sau) thang(?![a-z])(?: ?(?:/|mot|1|01) ?lan)?"
+    r"|(?<![0-9])(?P<n2>0?[236]|hai|ba|sau) thang ?(?:/|mot|1|01) ?lan(?![a-z])"
+    r"|(?P<half>nua nam (?:mot|1|01) lan)(?![a-z]))"
 )
+CYCLE_MONTHS = {"2": "two_months", "hai": "two_months", "3": "quarter", "ba": "quarter",
+                "6": "half_year", "sau": "half_year"}
 P_APPROX = re.compile(r"(?=[dktu])(?:du kien|du tinh|khoang(?! thoi gian)|tam tinh|uoc tinh)")
 
 # --- words in front of a match (searched in a short window ending at the match) ------
