@@ -11,17 +11,19 @@ as reference. See docs/tracking.md.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from kehoach.deadline import Deadline, occurrences, read_deadline, resolve_relative
-from kehoach.plan.model import Extension, Plan, Task
+from kehoach.plan.model import Completion, Extension, Plan, Task
 
 _FALLBACK_HORIZON = dt.timedelta(days=366)
 
 
 @dataclass(frozen=True)
 class Occurrence:
-    """One occurrence: its key (what ``hoan_thanh.ky`` names), due day in force, original."""
+    """One occurrence: its key (its original due day, ISO: what ``hoan_thanh.ky`` names), the
+    due day in force, the original due day."""
 
     key: str
     due: dt.date | None
@@ -69,9 +71,7 @@ def expand(
     approx = reading.approximate
     if reading.kind == "recurring" and reading.recurrence is not None:
         start, end = window(plan, as_of)
-        yearly = reading.recurrence.every == "year"
-        return [Occurrence(str(d.year) if yearly else d.isoformat(), d, d, approx)
-                for d in occurrences(reading, start, end)]
+        return [Occurrence(d.isoformat(), d, d, approx) for d in occurrences(reading, start, end)]
     if reading.kind == "relative" and reading.relative is not None:
         anchor = anchor or plan.ngay_ban_hanh
         if anchor is None:
@@ -81,6 +81,25 @@ def expand(
     if reading.kind in ("continuous", "unknown"):
         return []
     return [Occurrence(d.isoformat(), d, d, approx) for d in reading.occurrences]
+
+
+def record_occurrence(record: Completion, occs: Sequence[Occurrence]) -> Occurrence | None:
+    """The occurrence a completion record is for (rules in docs/tracking.md).
+
+    ``ky`` a date: the occurrence originally due that day, or due that day after an extension;
+    a year (format 1 files, or written by hand): the first occurrence falling in that year;
+    absent: the only occurrence, else the first due on or after the completion day (else the
+    last)."""
+    ky = record.ky
+    if isinstance(ky, dt.date):
+        return next((o for o in occs if ky in (o.original_due, o.due)), None)
+    if isinstance(ky, int):
+        return next((o for o in occs if (o.original_due or o.due or dt.date.min).year == ky), None)
+    if len(occs) == 1:
+        return occs[0]
+    done = record.ngay_hoan_thanh
+    dated = [o for o in occs if o.due is not None]
+    return next((o for o in dated if o.due >= done), dated[-1] if dated else None)  # type: ignore[operator]
 
 
 def _extend(current: list[Occurrence], new: list[Occurrence]) -> list[Occurrence]:
