@@ -8,7 +8,8 @@ move with their key when keys are reordered. The author's text never changes: th
 read back with kehoach's own loader and must give exactly the data of the original, or
 nothing is written. A plan of an older format is upgraded on the way (``kehoach.edit.upgrade``:
 the version number, and completion records naming an occurrence by its year); the result must
-then read back as exactly the upgraded data. ``fmt`` is idempotent: formatting twice gives the text of formatting once.
+then read back as exactly the upgraded data. ``fmt`` is idempotent: formatting twice gives
+the text of formatting once.
 
 An invalid file (YAML or schema errors) is never rewritten; its diagnostics are returned.
 Files are written atomically (``kehoach.fs.atomic``) under the plan's lock (``kehoach.fs.lock``), so
