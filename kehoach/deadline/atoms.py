@@ -70,6 +70,12 @@ def window(ref: TimeRef, year: int) -> tuple[date, date] | None:
             return None
         day = date(year, index, ref.day)
         return (day, day)
+    if unit == "month" and part and part.startswith("week"):
+        end = month_end(year, index)
+        if part == "week_last":
+            return (end.replace(day=end.day - 6), end)
+        week = int(part[4:])
+        return (date(year, index, 7 * week - 6), date(year, index, 7 * week))
     if unit == "month":
         last = _MONTH_PART_END.get(part) if part else None
         end = date(year, index, last) if last else month_end(year, index)

@@ -12,11 +12,17 @@ from datetime import date
 
 from kehoach.deadline._text import Prepared
 from kehoach.deadline.atoms import Atom, TimeRef, kind_of, ref_window
+from kehoach.deadline.calendar import crosses_unannounced
 from kehoach.deadline.patterns import APPROX_WORDS, P_APPROX, PRE_START, before
 from kehoach.deadline.reading import Deadline, Kind, Problem, Recurrence, Relative
 from kehoach.deadline.recurring import recurrence
+from kehoach.deadline.resolve import shift
 
 _START_WORDS = frozenset({"tu", "dau"})  # "từ", "kể từ", "tính từ", "bắt đầu"
+_UNANNOUNCED = (
+    "Số ngày làm việc tính qua kỳ nghỉ Tết chưa được công bố (từ năm {}): ngày nghỉ được "
+    "ước tính theo quy tắc các năm trước, nên hạn có thể lệch khi Chính phủ công bố lịch nghỉ."
+)
 _SEVERAL = (
     "Cụm từ chứa nhiều thời hạn khác nhau; nên tách nhiệm vụ thành các nhiệm vụ riêng, "
     "mỗi nhiệm vụ một thời hạn."
@@ -31,6 +37,7 @@ class Context:
     prep: Prepared
     reference: date | None
     problems: list[Problem] = field(default_factory=list)
+    explained: list[tuple[int, int]] = field(default_factory=list)  # spans of ``prep.clean``
 
     def problem(self, code: str, message: str) -> None:
         """Report ``code`` once; its severity is the code registry's."""
@@ -77,6 +84,7 @@ class Context:
             tuple(self.problems),
             span,
             self.reference if inferred else None,
+            tuple(self.prep.span(a, b) for a, b in self.explained),
         )
 
     def year_missing(self, atom: Atom) -> None:
@@ -157,6 +165,13 @@ def _relative(found: list[Atom], times: list[Atom], ctx: Context) -> Deadline:
     if times or len(found) > 1:
         ctx.problem("several-deadlines", _SEVERAL)
     relative = Relative(atom.amount, atom.unit, anchor)  # type: ignore[arg-type]
+    if atom.refs:  # the anchor is a date: the deadline is a date too
+        ref = atom.refs[0]
+        start = date(ref.year, ref.index, ref.day)  # type: ignore[arg-type]
+        day = shift(start, relative.amount, relative.unit)
+        if relative.unit == "working_days" and crosses_unannounced(start, day):
+            ctx.problem("working-days-approximate", _UNANNOUNCED.format(min(start, day).year))
+        return ctx.make("date", day, (day,), [atom], relative=relative)
     return ctx.make("relative", None, (), [atom], relative=relative)
 
 

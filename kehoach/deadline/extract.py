@@ -9,6 +9,7 @@ from kehoach.deadline import patterns as p
 from kehoach.deadline.atoms import Atom, TimeRef
 from kehoach.deadline.calendar import valid_date
 from kehoach.deadline.festivals import P_LUNAR, lunar_atom
+from kehoach.deadline.occasions import anchor_date, before_event, named_month, summer, unit_of
 
 _PARTS = {"dau": "early", "giua": "mid", "cuoi": "late"}
 _NUMBERY = frozenset("0123456789./-")
@@ -37,7 +38,17 @@ def _with_prefix(folded: str, m: re.Match[str], pre: re.Pattern[str]) -> int:
     return found.start() if found else m.start()
 
 
-def _date_atom(start: int, end: int, day: int, month: int, year: int | None) -> Atom:
+def _hours(folded: str, start: int, end: int) -> tuple[int, int]:
+    """Widen a date's span over a time of day written with it ("trước 17 giờ ngày …")."""
+    hour = p.before(p.PRE_HOUR, folded, start, 24)
+    after = p.POST_HOUR.match(folded, end)
+    return (hour.start() if hour else start, after.end() if after else end)
+
+
+def _date_atom(start: int, end: int, day: int, month: int, year: int | None,
+               folded: str = "") -> Atom:
+    if folded and ("h" in folded or "gio" in folded):
+        start, end = _hours(folded, start, end)
     if valid_date(2000 if year is None else year, month, day):
         return Atom("time", start, end, [TimeRef("date", year, month, day)])
     shown = f"{day:02d}/{month:02d}" + ("" if year is None else f"/{year}")
@@ -55,7 +66,7 @@ def _numdate(m: re.Match[str], folded: str) -> Atom | None:
     day = p.before(p.PRE_DAY, folded, m.start(), 6)
     start = day.start() if day else m.start()
     if m["y"]:
-        return _date_atom(start, m.end(), int(m["d"]), int(m["m"]), int(m["y"]))
+        return _date_atom(start, m.end(), int(m["d"]), int(m["m"]), int(m["y"]), folded)
     if m["s"] == "." and not day:
         return None
     context = (
@@ -64,7 +75,9 @@ def _numdate(m: re.Match[str], folded: str) -> Atom | None:
         or p.POST_DM_CONTEXT.match(folded, m.end())
         or _sole_digits(folded, m.start(), m.end())
     )
-    return _date_atom(start, m.end(), int(m["d"]), int(m["m"]), None) if context else None
+    if not context:
+        return None
+    return _date_atom(start, m.end(), int(m["d"]), int(m["m"]), None, folded)
 
 
 def _text_date(m: re.Match[str], folded: str) -> Atom | None:
@@ -75,7 +88,7 @@ def _text_date(m: re.Match[str], folded: str) -> Atom | None:
         return None
     month = p.MONTH_WORDS.get(m["tm"]) or int(m["tm"])
     start = day.start() if day else m.start()
-    return _date_atom(start, m.end(), int(m["d"]), month, _int(m, "ty"))
+    return _date_atom(start, m.end(), int(m["d"]), month, _int(m, "ty"), folded)
 
 
 def _number(m: re.Match[str], folded: str) -> Atom | None:
@@ -89,6 +102,9 @@ def _listed(m: re.Match[str], folded: str, unit: str, values: list[int]) -> Atom
     refs = [TimeRef(unit, _int(m, "y"), v) for v in values]
     refs[0].part = _PARTS.get(part["part"]) if part else None
     start = part.start() if part else m.start()
+    week = p.before(p.PRE_WEEK, folded, m.start(), 20) if unit == "month" else None
+    if week and len(values) == 1:
+        refs[0].part, start = p.WEEK_PARTS[week["w"]], week.start()
     is_range = len(values) == 2 and "-" in m["list"]
     return Atom("period" if is_range else "time", start, m.end(), refs)
 
@@ -155,6 +171,10 @@ def _year_first(m: re.Match[str], folded: str) -> Atom | None:
     if m["im"]:
         return _date_atom(start, end, int(m["id"]), int(m["im"]), year)
     if m["y2"]:
+        school = p.before(p.PRE_SCHOOL, folded, start, 10)
+        if school:  # a school year: September to May (docs/deadlines.md)
+            refs = [TimeRef("month", year, 9), TimeRef("month", int(m["y2"]), 5)]
+            return Atom("period", school.start(), end, refs)
         refs = [TimeRef("year", year), TimeRef("year", int(m["y2"]))]
         return Atom("period", _with_prefix(folded, m, p.PRE_RANGE), end, refs)
     if folded.endswith(("nam ", "nam"), 0, start) or not _sole_digits(folded, start, end):
@@ -162,18 +182,12 @@ def _year_first(m: re.Match[str], folded: str) -> Atom | None:
     return Atom("time", start, end, [TimeRef("year", year)])
 
 
-_REL_UNITS = {"ngay": ("days", 1), "tuan": ("days", 7), "thang": ("months", 1)}
-
-
 def _relative(m: re.Match[str], folded: str) -> Atom | None:
     if not _free(folded, m.start()):
         return None
     if m["anchor"] is None and p.POST_NOT_RELATIVE.match(folded, m.end()):
         return None  # "trong 6 tháng đầu năm", "chậm nhất 1 tháng 1 năm 2000"
-    if m["unit"] == "ngay lam viec" or m["wd"]:
-        unit, factor = "working_days", 1
-    else:
-        unit, factor = _REL_UNITS.get(m["unit"], ("months", 12))
+    unit, factor = unit_of(m["unit"], bool(m["wd"]))
     atom = Atom("relative", m.start(), m.end(), amount=int(m["n"]) * factor, unit=unit)
     if m["anchor"] is not None:
         start = m.start("anchor")
@@ -181,13 +195,14 @@ def _relative(m: re.Match[str], folded: str) -> Atom | None:
         end = cut.start() if cut else m.end("anchor")
         atom.anchor = (start, start + len(folded[start:end].rstrip()))
         atom.end = atom.anchor[1]
+        anchor_date(atom, folded)
     return atom
 
 
 def _day(m: re.Match[str], folded: str) -> Atom | None:
     if not _free(folded, m.start()):
         return None
-    every = "quarter" if m["q"] else None
+    every = "quarter" if m["q"] else "quarter_next" if m["qn"] else None
     return Atom("day", m.start(), m.end(), day=int(m["d"]), every=every)
 
 
@@ -226,6 +241,9 @@ _RULES: tuple[tuple[re.Pattern[str], Handler, bool, tuple[frozenset[str], ...]],
     (p.P_MARKER, _marker, False,
      (_any("hang", "moi", "lan", "cac", "nhung", "thuong", "lien", "dinh", "nua"),)),
     (P_LUNAR, lunar_atom, False, (_any("tet", "thu", "ngo", "tieu", "ram", "vuong", "lan"),)),
+    (p.P_SUMMER, summer, True, (_any("he"),)),
+    (p.P_NAMED_MONTH, named_month, False, (_any("thang"), _any("nien", "dao", "em", "nhan"))),
+    (p.P_BEFORE_EVENT, before_event, True, (_any("truoc", "som"),)),
 )
 
 

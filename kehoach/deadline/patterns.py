@@ -55,7 +55,7 @@ P_HALF = re.compile(
 # "năm 2024" (y); "năm nay" (nay), "cuối năm", "trong năm" (neither: a year to infer).
 P_YEAR = re.compile(
     rf"nam(?<![a-z]nam)(?:(?<!viet nam) ?(?P<y>{Y})(?![0-9])|(?P<nay> nay)(?![a-z])"
-    r"|(?! ?[0-9])(?![a-z]))"
+    r"|(?! ?[0-9])(?! hoc)(?![a-z]))"
 )
 P_RELATIVE = re.compile(
     r"(?=[tsckm])(?:trong(?: vong| thoi han| thoi gian)?|sau|cham nhat(?: la| sau)?|"
@@ -66,6 +66,7 @@ P_RELATIVE = re.compile(
 P_DAY = re.compile(
     r"(?=[nm])(?:ngay|mung) ?(?P<d>[0-9]{1,2})(?![0-9]| ?[/.\-] ?[0-9]| ?thang ?[0-9])"
     r"(?P<q> ?(?:cua )?thang cuoi (?:cua )?quy)?"
+    r"(?P<qn> ?(?:cua )?thang dau (?:cua )?quy (?:sau|tiep theo|ke tiep))?"
 )
 # Recurrence ("hằng năm", "01 lần/năm", "các năm tiếp theo") and continuity markers.
 P_MARKER = re.compile(
@@ -80,6 +81,21 @@ P_MARKER = re.compile(
 )
 CYCLE_MONTHS = {"2": "two_months", "hai": "two_months", "3": "quarter", "ba": "quarter",
                 "6": "half_year", "sau": "half_year"}
+# The summer holidays ("dịp hè 2024", "hè năm 2024"): June to August.
+P_SUMMER = re.compile(
+    rf"(?=[dmknh])(?<![a-z])(?:(?:dip|mua|ky nghi|nghi) )?he(?: ?,? ?nam)? ?(?P<y>{Y})(?![0-9])"
+)
+# Months named for a campaign: "Tháng Thanh niên năm 2024" is March.
+NAMED_MONTHS = {"thanh nien": 3, "hanh dong vi tre em": 6, "nhan dao": 5, "cong nhan": 5}
+P_NAMED_MONTH = re.compile(
+    rf"thang (?P<name>{'|'.join(NAMED_MONTHS)})(?: ?,? ?(?:nam )?(?P<y>{Y}))?(?![0-9])"
+)
+# "15 ngày trước ngày tổ chức": counted back from an event.
+P_BEFORE_EVENT = re.compile(
+    r"(?=[0-9cti])(?:(?:cham nhat|truoc|it nhat|toi thieu) (?:la )?)?(?P<n>[0-9]{1,3}) ?"
+    r"(?P<unit>ngay lam viec|ngay|tuan|thang)(?P<wd> lam viec)? (?:truoc|som hon) "
+    r"(?P<anchor>(?:khi|ngay|thoi diem|buoi|le|hoi|dai|ky|dot|cuoc)[^,.;:()\[\]!?]{0,80})"
+)
 P_APPROX = re.compile(r"(?=[dktu])(?:du kien|du tinh|khoang(?! thoi gian)|tam tinh|uoc tinh)")
 
 # --- words in front of a match (searched in a short window ending at the match) ------
@@ -91,6 +107,23 @@ PRE_DM_CONTEXT = re.compile(
     r"(?=[tcmhvdn])(?<![a-z])(?:truoc|cham nhat|muon nhat|han|vao|den|tu|het|trong|ngay) ?$"
 )
 PRE_WEEKDAY = re.compile(rf"(?=[tc])(?<![a-z])(?P<w>{WD}) ?,? ?(?:ngay ?)?$")
+# A time of day written with the date: "trước 17 giờ ngày", "16h00 ngày", "17 giờ 30, ngày".
+PRE_HOUR = re.compile(
+    r"(?<![a-z0-9])[0-9]{1,2} ?(?:gio|h)(?: ?[0-9]{1,2}(?: ?phut|')?)? ?,? ?(?:ngay ?)?$"
+)
+POST_HOUR = re.compile(
+    r" ?,? ?(?:(?:vao )?luc |truoc )?[0-9]{1,2} ?(?:gio|h)(?: ?[0-9]{1,2}(?: ?phut|')?)?"
+    r"(?![a-z0-9])"
+)
+PRE_WEEK = re.compile(
+    r"(?<![a-z])tuan (?P<w>dau tien|dau|cuoi|thu nhat|thu hai|thu ba|thu tu|thu [1-4]|[1-4]) "
+    r"(?:cua )?$"
+)
+WEEK_PARTS = {"dau tien": "week1", "dau": "week1", "thu nhat": "week1", "thu 1": "week1",
+              "1": "week1", "thu hai": "week2", "thu 2": "week2", "2": "week2",
+              "thu ba": "week3", "thu 3": "week3", "3": "week3", "thu tu": "week4",
+              "thu 4": "week4", "4": "week4", "cuoi": "week_last"}
+PRE_SCHOOL = re.compile(r"(?<![a-z])(?:nam hoc|nien hoc) ?$")
 PRE_START = re.compile(r"(?=[bkt])(?<![a-z])(?:bat dau(?: tu)?|ke tu|tinh tu|(?<!thu )tu) ?$")
 # A document number ("số 12/KH-UBND", "15/2023/NĐ-CP") or "ban hành": dates may be cited.
 P_DOCNUM = re.compile(r"[0-9] ?/ ?(?:[0-9]{2,4} ?/ ?)?[a-z]|ban hanh")

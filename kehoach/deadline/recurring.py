@@ -32,6 +32,7 @@ class Found:
 
 def recurrence(units: set[str], day_atoms: list[Atom], days: list[Atom]) -> Found:
     """The recurrence of the cycle markers ``units`` with the times and days written."""
+    units = {"quarter" if u == "quarter_next" else u for u in units}
     every = min(units, key=ORDER.index)
     several = units >= _NOT_NESTED
     lunar = [r for a in day_atoms for r in a.refs if r.unit == "lunar"]

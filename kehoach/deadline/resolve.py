@@ -40,11 +40,16 @@ def resolve_relative(deadline: Deadline, anchor: date) -> date:
     rel = deadline.relative
     if rel is None:
         raise ValueError(f"not a relative deadline: {deadline.kind}")
-    if rel.unit == "working_days":
-        return add_working_days(anchor, rel.amount)
-    if rel.unit == "months":
-        return add_months(anchor, rel.amount)
-    return anchor + timedelta(days=rel.amount)
+    return shift(anchor, rel.amount, rel.unit)
+
+
+def shift(anchor: date, amount: int, unit: str) -> date:
+    """``amount`` days, working days or months after ``anchor`` (before it when negative)."""
+    if unit == "working_days":
+        return add_working_days(anchor, amount)
+    if unit == "months":
+        return add_months(anchor, amount)
+    return anchor + timedelta(days=amount)
 
 
 def occurrences(deadline: Deadline, window_start: date, window_end: date) -> list[date]:

@@ -60,20 +60,49 @@ def window(plan: Plan, as_of: dt.date) -> tuple[dt.date, dt.date]:
     return start, end
 
 
+def event_day(plan: Plan, task: Task | None) -> dt.date | None:
+    """The day of the event a task prepares for: the nearest ``su_kien`` around the task (its
+    item, then the enclosing ones) whose ``thoi_gian`` names one day; else the plan's only
+    event with one."""
+    from kehoach.plan.walk import iter_items
+
+    items = list(iter_items(plan))
+    for ref in items:
+        if task is not None and any(t is task for t in ref.item.nhiem_vu):
+            for item in (ref.item, *reversed(ref.ancestors)):
+                day = _event_on(item.su_kien.thoi_gian if item.su_kien else None)
+                if day is not None:
+                    return day
+    found = {_event_on(r.item.su_kien.thoi_gian) for r in items if r.item.su_kien} - {None}
+    return found.pop() if len(found) == 1 else None
+
+
+def _event_on(text: str | None) -> dt.date | None:
+    if not text:
+        return None
+    reading = read_deadline(text)
+    return reading.occurrences[0] if reading.kind == "date" and reading.occurrences else None
+
+
 def expand(
-    reading: Deadline, plan: Plan, as_of: dt.date, anchor: dt.date | None = None
+    reading: Deadline, plan: Plan, as_of: dt.date, anchor: dt.date | None = None,
+    task: Task | None = None,
 ) -> list[Occurrence]:
     """The dated occurrences of a reading (empty when it has no due day).
 
     A relative deadline ("trong 15 ngày kể từ ngày ký") counts from ``anchor``, by default the
-    date of issue; a draft's relative deadlines have no due day yet.
+    date of issue; a draft's relative deadlines have no due day yet. One counted back from an
+    event ("15 ngày trước ngày tổ chức") counts from the event's day (``event_day``).
     """
     approx = reading.approximate
     if reading.kind == "recurring" and reading.recurrence is not None:
         start, end = window(plan, as_of)
         return [Occurrence(d.isoformat(), d, d, approx) for d in occurrences(reading, start, end)]
     if reading.kind == "relative" and reading.relative is not None:
-        anchor = anchor or plan.ngay_ban_hanh
+        if reading.relative.amount < 0:  # "15 ngày trước ngày tổ chức": before the event
+            anchor = event_day(plan, task)
+        else:
+            anchor = anchor or plan.ngay_ban_hanh
         if anchor is None:
             return []
         day = resolve_relative(reading, anchor)
@@ -126,7 +155,7 @@ def schedule(task: Task, plan: Plan, as_of: dt.date) -> Schedule:
         current = [UNDATED]
     else:
         reading = read_deadline(task.thoi_han, reference_day(plan))
-        current = expand(reading, plan, as_of) or [UNDATED]
+        current = expand(reading, plan, as_of, task=task) or [UNDATED]
     phrase, latest = task.thoi_han, None
     granted = [e for e in task.gia_han if e.ngay <= as_of]  # not yet granted: not in force
     for ext in sorted(granted, key=lambda e: e.ngay):  # stable: list order on ties

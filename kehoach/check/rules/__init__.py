@@ -14,18 +14,20 @@ from kehoach.check.rules import (
     bodies,
     dates,
     deadlines,
+    events,
     footnote_refs,
     issued,
     legal_basis,
     symbol,
     tasks,
+    version,
 )
 from kehoach.check.rules.base import PlanRule, RegistryRule
 
 
 def plan_rules() -> list[PlanRule]:
-    return [issued.check, bodies.check, symbol.check, legal_basis.check, dates.check,
-            footnote_refs.check, tasks.check, deadlines.check]
+    return [version.check, issued.check, bodies.check, symbol.check, legal_basis.check,
+            dates.check, footnote_refs.check, tasks.check, deadlines.check, events.check]
 
 
 def registry_rules() -> list[RegistryRule]:
