@@ -30,6 +30,8 @@ class TimeRef:
     shared: bool = False  # year taken from the next item of a list or range
     offset: int = 0  # "lunar": solar days added to the lunar day (-1: the day before Tết)
     canchi: str = ""  # "lunar": the year's sexagenary name as written, folded ("giap thin")
+    next_year: bool = False  # "… năm sau": the year after the one inferred
+    this_year: bool = False  # "… năm nay": the reference day's year
 
 
 @dataclass(slots=True)
@@ -114,6 +116,9 @@ def infer_year(ref: TimeRef, reference: date) -> bool:
     """Give a yearless ``ref`` the first year whose last on-time day is on/after ``reference``;
     a lunar day named with its year's name ("Tết Giáp Thìn") the year of that name nearest
     to ``reference``."""
+    if ref.this_year:
+        ref.year, ref.inferred = reference.year, True
+        return True
     if ref.canchi:
         named = named_year(ref.canchi, reference.year)
         if named is not None:
@@ -122,6 +127,6 @@ def infer_year(ref: TimeRef, reference: date) -> bool:
     for year in range(reference.year, reference.year + 9):
         span = window(ref, year)
         if span is not None and span[1] >= reference:
-            ref.year, ref.inferred = year, True
+            ref.year, ref.inferred = year + ref.next_year, True
             return True
     return False

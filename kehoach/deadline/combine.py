@@ -13,12 +13,13 @@ from datetime import date
 from kehoach.deadline._text import Prepared
 from kehoach.deadline.atoms import Atom, TimeRef, kind_of, ref_window
 from kehoach.deadline.calendar import crosses_unannounced
-from kehoach.deadline.patterns import APPROX_WORDS, P_APPROX, PRE_START, before
+from kehoach.deadline.patterns import APPROX_WORDS, P_APPROX, PRE_DUE, PRE_START, before
 from kehoach.deadline.reading import Deadline, Kind, Problem, Recurrence, Relative
 from kehoach.deadline.recurring import recurrence
 from kehoach.deadline.resolve import shift
 
 _START_WORDS = frozenset({"tu", "dau"})  # "từ", "kể từ", "tính từ", "bắt đầu"
+_DUE_WORDS = frozenset({"truoc", "cham", "muon", "han", "het"})
 _UNANNOUNCED = (
     "Số ngày làm việc tính qua kỳ nghỉ Tết chưa được công bố (từ năm {}): ngày nghỉ được "
     "ước tính theo quy tắc các năm trước, nên hạn có thể lệch khi Chính phủ công bố lịch nghỉ."
@@ -184,15 +185,28 @@ def _recurring(markers: list[Atom], times: list[Atom], days: list[Atom], ctx: Co
     found = recurrence({str(a.every) for a in markers}, day_atoms, days)
     if found.bad_day is not None:
         ctx.problem("impossible-date", f"Không có ngày {found.bad_day} trong tháng.")
-    if found.several:
+    if found.several or len(starts) > 1:
         ctx.problem("several-deadlines", _SEVERAL)
+    if found.dated:
+        ctx.problem("partial", "Ngày trong cụm từ có ghi năm nhưng thời hạn lại lặp lại định kỳ: "
+                 "chưa rõ đó là hạn một lần hay hạn hằng kỳ; hãy kiểm tra lại.")
     first = [s for s in (_start_of(a, ctx) for a in starts) if s is not None]
     used = markers + times + days
     return ctx.make("recurring", min(first, default=None), (), used,
                     recurrence=found.recurrence)
 
 
+def _due_times(times: list[Atom], ctx: Context) -> list[Atom]:
+    """Of several times, the ones a deadline word stands before ("Báo cáo 6 tháng đầu năm gửi
+    trước ngày 10/7": the half-year names the report, 10/7 is when it is due)."""
+    if len(times) < 2 or ctx.prep.words.isdisjoint(_DUE_WORDS):
+        return times
+    due = [a for a in times if before(PRE_DUE, ctx.prep.folded, a.start, 20)]
+    return due if 0 < len(due) < len(times) else times
+
+
 def _finite(times: list[Atom], ctx: Context) -> Deadline:
+    times = _due_times(times, ctx)
     if len(times) == 1 and times[0].kind == "time" and len(times[0].refs) == 1:
         ref = times[0].refs[0]
         span = ref_window(ref)

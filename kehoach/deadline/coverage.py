@@ -15,10 +15,14 @@ import re
 # Run on the folded text (no diacritics, lowercase), so the words are plain ASCII.
 DATE_LIKE = re.compile(
     r"(?<![0-9])[0-9]+(?: ?[/.\-] ?[0-9]+)+"
-    r"|(?<![a-z])(?:ngay|thang|quy|nam|tet|gio) ?(?:[0-9]+|i{1,3}|iv)(?![a-z0-9])"
+    r"|(?<![a-z])(?:ngay|thang|quy|nam|tet|gio) ?[0-9]+(?![a-z0-9])"
+    r"|(?<![a-z])quy ?(?:i{1,3}|iv)(?![a-z0-9])"
     r"|(?<![a-z0-9/.\-])(?<![/.\-] )[0-9]+ ?(?:ngay|thang|quy|nam|gio|h)(?![a-z])"
+    # a year named relative to another: "năm sau", "năm trước năm kế hoạch"
+    r"|(?<![a-z])nam (?:sau|truoc|ke tiep|tiep theo|lien ke)(?![a-z])"
 )
 # A document's number and symbol: "12/KH-UBND", "15/2023/NĐ-CP", "số 06/2024/QĐ-UBND".
+_PIECE = re.compile(r"[0-9]+|[a-z]+")
 DOC_NUMBER = re.compile(r"(?<![0-9])[0-9]+ ?/ ?(?:[0-9]{2,4} ?/ ?)?[a-z][a-z0-9/\-]*")
 
 
@@ -27,6 +31,14 @@ def unexplained(folded: str, spans: list[tuple[int, int]]) -> list[tuple[int, in
     tokens = list(DATE_LIKE.finditer(folded))
     if not tokens:
         return []
-    covered = sorted(spans + [(m.start(), m.end()) for m in DOC_NUMBER.finditer(folded)])
+    covered = spans + [(m.start(), m.end()) for m in DOC_NUMBER.finditer(folded)]
+
+    def inside(start: int, end: int) -> bool:
+        return any(a <= start and end <= b for a, b in covered)
+
+    # A token is explained when each of its numbers and words is: "26.3.1931 - 26.3.2024" is
+    # one token that two dates explain.
     return [(t.start(), t.end()) for t in tokens
-            if not any(a <= t.start() and t.end() <= b for a, b in covered)]
+            if not inside(t.start(), t.end())
+            and not all(inside(t.start() + w.start(), t.start() + w.end())
+                        for w in _PIECE.finditer(t.group()))]

@@ -9,9 +9,17 @@ from kehoach.deadline import patterns as p
 from kehoach.deadline.atoms import Atom, TimeRef
 from kehoach.deadline.calendar import valid_date
 from kehoach.deadline.festivals import P_LUNAR, lunar_atom
-from kehoach.deadline.occasions import anchor_date, before_event, named_month, summer, unit_of
+from kehoach.deadline.occasions import (
+    anchor_date,
+    before_event,
+    months_of_year,
+    named_month,
+    summer,
+    unit_of,
+)
 
-_PARTS = {"dau": "early", "giua": "mid", "cuoi": "late"}
+_PARTS = {"dau": "early", "giua": "mid", "cuoi": "late", "thuong tuan": "early",
+          "trung tuan": "mid", "ha tuan": "late"}
 _NUMBERY = frozenset("0123456789./-")
 _NUMBERY_COMMA = _NUMBERY | {","}
 
@@ -38,6 +46,28 @@ def _with_prefix(folded: str, m: re.Match[str], pre: re.Pattern[str]) -> int:
     return found.start() if found else m.start()
 
 
+def _next_year(atom: Atom, folded: str) -> Atom:
+    """A yearless day "… năm sau" (of a reporting year) falls in the year after."""
+    if atom.kind != "time" or atom.refs[0].year is not None:
+        return atom
+    found = p.POST_NEXT_YEAR.match(folded, atom.end)
+    if found:
+        atom.refs[0].next_year, atom.end = True, found.end()
+    elif now := p.POST_THIS_YEAR.match(folded, atom.end):
+        atom.refs[0].this_year, atom.end = True, now.end()
+    return atom
+
+
+def _day_range(m: re.Match[str], folded: str) -> Atom | None:
+    first, last, month = int(m["d1"]), int(m["d2"]), int(m["m"])
+    year = _int(m, "y")
+    if not (valid_date(2000 if year is None else year, month, first) and first < last
+            and valid_date(2000 if year is None else year, month, last)):
+        return None
+    refs = [TimeRef("date", year, month, first), TimeRef("date", year, month, last)]
+    return Atom("period", m.start(), m.end(), refs)
+
+
 def _hours(folded: str, start: int, end: int) -> tuple[int, int]:
     """Widen a date's span over a time of day written with it ("trước 17 giờ ngày …")."""
     hour = p.before(p.PRE_HOUR, folded, start, 24)
@@ -50,7 +80,8 @@ def _date_atom(start: int, end: int, day: int, month: int, year: int | None,
     if folded and ("h" in folded or "gio" in folded):
         start, end = _hours(folded, start, end)
     if valid_date(2000 if year is None else year, month, day):
-        return Atom("time", start, end, [TimeRef("date", year, month, day)])
+        atom = Atom("time", start, end, [TimeRef("date", year, month, day)])
+        return _next_year(atom, folded) if year is None and folded else atom
     shown = f"{day:02d}/{month:02d}" + ("" if year is None else f"/{year}")
     why = (
         f"không có tháng {month}" if not 1 <= month <= 12 else f"tháng {month} không có ngày {day}"
@@ -98,7 +129,7 @@ def _number(m: re.Match[str], folded: str) -> Atom | None:
 
 
 def _listed(m: re.Match[str], folded: str, unit: str, values: list[int]) -> Atom:
-    part = p.before(p.PRE_PART, folded, m.start(), 8)
+    part = p.before(p.PRE_PART, folded, m.start(), 14)
     refs = [TimeRef(unit, _int(m, "y"), v) for v in values]
     refs[0].part = _PARTS.get(part["part"]) if part else None
     start = part.start() if part else m.start()
@@ -151,7 +182,11 @@ def _year(m: re.Match[str], folded: str) -> Atom | None:
         return _year_now(m, folded)
     part = p.before(p.PRE_PART, folded, m.start(), 8)
     ref = TimeRef("year", int(m["y"]), part=_PARTS.get(part["part"]) if part else None)
-    return Atom("time", part.start() if part else m.start(), m.end(), [ref])
+    refs, end = [ref], m.end()
+    while more := p.POST_YEAR_LIST.match(folded, end):  # "các năm 2010 và 2011"
+        refs.append(TimeRef("year", int(more["y"])))
+        end = more.end()
+    return Atom("time", part.start() if part else m.start(), end, refs)
 
 
 def _year_now(m: re.Match[str], folded: str) -> Atom | None:
@@ -233,7 +268,7 @@ def _any(*words: str) -> frozenset[str]:
 _RULES: tuple[tuple[re.Pattern[str], Handler, bool, tuple[frozenset[str], ...]], ...] = (
     (p.P_NUMBER, _number, True, ()),
     (p.P_MONTH, _month, True, (_any("thang"),)),
-    (p.P_QUARTER, _quarter, False, (_any("quy", "q"),)),
+    (p.P_QUARTER, _quarter, False, (_any("quy", "qui", "q"),)),
     (p.P_HALF, _half, False, (_any("thang", "nua"), _any("dau", "cuoi"))),
     (p.P_YEAR, _year, False, (_any("nam"),)),
     (p.P_RELATIVE, _relative, True, (_any("trong", "sau", "cham", "khong", "toi", "muon"),)),
@@ -242,6 +277,8 @@ _RULES: tuple[tuple[re.Pattern[str], Handler, bool, tuple[frozenset[str], ...]],
      (_any("hang", "moi", "lan", "cac", "nhung", "thuong", "lien", "dinh", "nua"),)),
     (P_LUNAR, lunar_atom, False, (_any("tet", "thu", "ngo", "tieu", "ram", "vuong", "lan"),)),
     (p.P_SUMMER, summer, True, (_any("he"),)),
+    (p.P_MONTHS_OF_YEAR, months_of_year, False, (_any("thang"), _any("dau", "cuoi"))),
+    (p.P_DAY_RANGE, _day_range, True, (_any("ngay"),)),
     (p.P_NAMED_MONTH, named_month, False, (_any("thang"), _any("nien", "dao", "em", "nhan"))),
     (p.P_BEFORE_EVENT, before_event, True, (_any("truoc", "som"),)),
 )

@@ -32,6 +32,16 @@ def named_month(m: re.Match[str], folded: str) -> Atom | None:
     return Atom("time", m.start(), m.end(), [ref])
 
 
+def months_of_year(m: re.Match[str], folded: str) -> Atom | None:
+    count = p.NUMBER_WORDS.get(m["n"]) or int(m["n"])
+    if not 1 <= count <= 11 or count == 6:  # six months: a half-year (P_HALF)
+        return None
+    year = int(m["y"]) if m["y"] else None
+    first, last = (1, count) if m["h"] == "dau" else (13 - count, 12)
+    return Atom("period", m.start(), m.end(), [TimeRef("month", year, first),
+                                               TimeRef("month", year, last)])
+
+
 def unit_of(words: str, working: bool) -> tuple[str, int]:
     """The unit and factor of "ngày", "ngày làm việc", "tuần", "tháng", "năm"."""
     if words == "ngay lam viec" or working:

@@ -27,11 +27,19 @@ class Found:
     recurrence: Recurrence
     several: bool = False
     bad_day: int | None = None
+    dated: bool = False  # a day written with its year, in a recurrence: which is meant?
     notes: list[str] = field(default_factory=list)
 
 
 def recurrence(units: set[str], day_atoms: list[Atom], days: list[Atom]) -> Found:
     """The recurrence of the cycle markers ``units`` with the times and days written."""
+    found = _recurrence(units, day_atoms, days)
+    found.dated = any(r.unit == "date" and r.year is not None and not (r.inferred or r.shared)
+                      for a in day_atoms for r in a.refs)
+    return found
+
+
+def _recurrence(units: set[str], day_atoms: list[Atom], days: list[Atom]) -> Found:
     units = {"quarter" if u == "quarter_next" else u for u in units}
     every = min(units, key=ORDER.index)
     several = units >= _NOT_NESTED
