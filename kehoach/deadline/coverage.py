@@ -26,12 +26,17 @@ _PIECE = re.compile(r"[0-9]+|[a-z]+")
 DOC_NUMBER = re.compile(r"(?<![0-9])[0-9]+ ?/ ?(?:[0-9]{2,4} ?/ ?)?[a-z][a-z0-9/\-]*")
 
 
+def documents(folded: str) -> list[tuple[int, int]]:
+    """Spans of the document numbers a phrase cites (explained: they are not deadlines)."""
+    return [(m.start(), m.end()) for m in DOC_NUMBER.finditer(folded)]
+
+
 def unexplained(folded: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Date-like tokens of ``folded`` not inside any of ``spans`` (nor a document number)."""
     tokens = list(DATE_LIKE.finditer(folded))
     if not tokens:
         return []
-    covered = spans + [(m.start(), m.end()) for m in DOC_NUMBER.finditer(folded)]
+    covered = spans + documents(folded)
 
     def inside(start: int, end: int) -> bool:
         return any(a <= start and end <= b for a, b in covered)

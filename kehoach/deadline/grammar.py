@@ -17,7 +17,7 @@ from kehoach.deadline._text import MAX_CHARS, prepare
 from kehoach.deadline.atoms import Atom, TimeRef, infer_year, ref_window
 from kehoach.deadline.calendar import WEEKDAYS_VI, weekday_vi
 from kehoach.deadline.combine import Context, compose
-from kehoach.deadline.coverage import unexplained
+from kehoach.deadline.coverage import documents, unexplained
 from kehoach.deadline.extract import extract
 from kehoach.deadline.patterns import (
     P_DOCNUM,
@@ -86,6 +86,7 @@ def _read(text: str, reference: date | None) -> Deadline:
     found = extract(prep.folded, prep.words)
     ctx.explained = [(a.start, a.end) for a in found]
     gaps = unexplained(prep.folded, ctx.explained) if found else []
+    ctx.explained += documents(prep.folded)
     if gaps:
         shown = ", ".join(f"“{prep.clean[a:b]}”" for a, b in gaps[:3])
         ctx.problem("partial", f"Chưa hiểu {shown} trong cụm từ: thời hạn đọc được có thể chưa "
