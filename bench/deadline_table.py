@@ -13,6 +13,7 @@ import json
 import shlex
 import subprocess
 import sys
+import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
@@ -21,8 +22,9 @@ from tests.deadline_table import Row, measure, rows
 
 def _cli(command: list[str]) -> Any:
     def read(row: Row) -> dict[str, Any]:
+        # Run outside the checkout: "python -m" would import the kehoach of the current folder.
         out = subprocess.run([*command, "deadline", "--json", "--as-of",
-                              row.reference.isoformat(), row.phrase],
+                              row.reference.isoformat(), row.phrase], cwd=tempfile.gettempdir(),
                              capture_output=True, text=True, encoding="utf-8", check=False)
         if out.returncode not in (0, 1):
             raise SystemExit(f"kehoach deadline failed on {row.phrase!r}: {out.stderr}")
