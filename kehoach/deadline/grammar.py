@@ -123,8 +123,8 @@ def _check(atoms: list[Atom], ctx: Context) -> list[Atom]:
             continue
         if atom.kind == "time":
             if any(r.unit == "lunar" and r.part == "late" for r in atom.refs):
-                ctx.problem("partial", "“Sau Tết” không nêu ngày cụ thể: tạm lấy hết tháng Giêng âm "
-                         "lịch làm hạn (dự kiến); hãy kiểm tra lại.")
+                ctx.problem("partial", "“Sau Tết” không nêu ngày cụ thể: tạm lấy hết tháng Giêng "
+                            "âm lịch làm hạn (dự kiến); hãy kiểm tra lại.")
             if weekdays:
                 _check_weekday(atom, ctx)
             if cites:
