@@ -174,7 +174,6 @@ for line in sys.stdin:
 PLAN = """\
 # Kế hoạch thử: khoá sắp xếp lộn xộn để fmt có việc làm
 trich_yeu: Tổ chức Tháng thanh niên năm 2024
-phien_ban_dinh_dang: 2
 loai: ke_hoach
 co_quan_ban_hanh: [ls.ubnd]
 so_ky_hieu: 12/KH-UBND

@@ -151,14 +151,9 @@ def _format_loaded(text: str, doc: Document) -> str:
     comments = collect(text, doc.root)
     kept = comments.texts()
     newline = "\r\n" if "\r\n" in text else "\n"
-    data = doc.data
-    if doc.plan is not None:
-        from kehoach.edit.upgrade import needs_upgrade, upgrade
+    from kehoach.edit.upgrade import current_data
 
-        if needs_upgrade(data):
-            from kehoach.deadline.clock import today_vn
-
-            data = upgrade(data, doc.plan, today_vn())
+    data = current_data(doc)
     out = dump(data, comments, newline)
     _verify(out, data, kept)
     return out

@@ -13,9 +13,22 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kehoach.plan.model import FORMAT_VERSION, Plan
+
+if TYPE_CHECKING:
+    from kehoach.load.document import Document
+
+
+def current_data(doc: Document) -> Any:
+    """The data ``kehoach fmt`` writes for a loaded file: a plan of an older format upgraded
+    (as of today in Việt Nam), anything else as it is."""
+    if doc.plan is None or not needs_upgrade(doc.data):
+        return doc.data
+    from kehoach.deadline.clock import today_vn
+
+    return upgrade(doc.data, doc.plan, today_vn())
 
 
 def needs_upgrade(data: Any) -> bool:
