@@ -20,6 +20,8 @@ DATE_LIKE = re.compile(
     r"|(?<![a-z0-9/.\-])(?<![/.\-] )[0-9]+ ?(?:ngay|thang|quy|nam|gio|h)(?![a-z])"
     # a year named relative to another: "năm sau", "năm trước năm kế hoạch"
     r"|(?<![a-z])nam (?:sau|truoc|ke tiep|tiep theo|lien ke)(?![a-z])"
+    # the lunar calendar and school terms, which only some forms explain
+    r"|(?<![a-z])(?:am lich|hoc ky ?(?:[0-9]|i{1,2}))(?![a-z0-9])"
 )
 # A document's number and symbol: "12/KH-UBND", "15/2023/NĐ-CP", "số 06/2024/QĐ-UBND".
 _PIECE = re.compile(r"[0-9]+|[a-z]+")
