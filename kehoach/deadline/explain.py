@@ -63,8 +63,9 @@ def label(dl: Deadline) -> str:
         rec = dl.recurrence
         text = EVERY_VI[rec.every]
         if rec.lunar is not None:
-            month, day, _offset = rec.lunar
-            text += ", hạn " + _LUNAR_VI.get(rec.lunar, f"ngày {day}/{month} âm lịch")
+            lunar_month, lunar_day, _offset = rec.lunar
+            text += ", hạn " + _LUNAR_VI.get(rec.lunar,
+                                              f"ngày {lunar_day}/{lunar_month} âm lịch")
         elif rec.days:
             text += ", hạn các ngày " + " và ".join(f"{d[3:]}/{d[:2]}" for d in rec.days)
         elif isinstance(rec.day, str):

@@ -50,16 +50,16 @@ def _recurrence(units: set[str], day_atoms: list[Atom], days: list[Atom]) -> Fou
         return Found(rec, several or len(day_atoms) > 1 or every != "year")
     shifted = [a for a in days if a.every == "quarter_next"]
     if shifted:
-        day = shifted[0].day
-        listed = tuple(f"{m:02d}-{day:02d}" for m in _FIRST_MONTHS)
-        return Found(Recurrence("quarter", day, listed), several or len(day_atoms) > 0,
-                     bad_day=day if not 1 <= day <= 31 else None)
+        tenth = shifted[0].day
+        listed = tuple(f"{m:02d}-{tenth:02d}" for m in _FIRST_MONTHS)
+        return Found(Recurrence("quarter", tenth, listed), several or len(day_atoms) > 0,
+                     bad_day=tenth if not 1 <= tenth <= 31 else None)
     if every in ("year", "half_year") and day_atoms:
         listed = _yearly_days(day_atoms, every)
         first = listed[0] if listed else None
         return Found(Recurrence(every, first, listed if len(listed) > 1 else ()),  # type: ignore[arg-type]
                      several or bool(days and every != "year"))
-    day = days[0].day if days else None
+    day: int | None = days[0].day if days else None
     for atom in day_atoms:
         if day is None and atom.refs[0].unit == "date":
             day = atom.refs[0].day
