@@ -46,6 +46,10 @@ DEADLINES = [
     "ít nhất 01 lần/năm", "hằng quý", "hằng tháng", "tháng 3, 5, 10/{y}",
     "dự kiến cuối tháng 4 và tháng 5/{y}", "trong 15 ngày kể từ ngày ký", "thường xuyên",
     "từ ngày {d}/{m}/{y} đến ngày 30/12/{y}", "trong tháng {m}/{y}", "đầu tháng {m}/{y}",
+    # forms from use (issue 13)
+    "trước Tết Nguyên đán {y}", "trước ngày 15/6 và 15/12 hằng năm", "định kỳ 6 tháng và hằng năm",
+    "tuần đầu tháng {m}/{y}", "năm học {y} - {y1}", "trước 17 giờ ngày {d}/{m}/{y}",
+    "15 ngày trước ngày tổ chức",
 ]
 VERBS = ["Tổ chức", "Triển khai", "Xây dựng", "Hướng dẫn", "Kiểm tra, đánh giá", "Tuyên truyền",
          "Tổng hợp, báo cáo", "Rà soát", "Bồi dưỡng", "Phối hợp thực hiện"]
@@ -85,8 +89,8 @@ def registry(rng: random.Random) -> tuple[str, dict[str, list[str]]]:
 
 def _deadline(rng: random.Random, year: int) -> str:
     template = rng.choice(DEADLINES)
-    return template.format(d=rng.randint(1, 28), m=rng.randint(1, 12), y=year, y2=year + 4,
-                           q=rng.choice(ROMAN), qa=rng.randint(1, 4))
+    return template.format(d=rng.randint(1, 28), m=rng.randint(1, 12), y=year, y1=year + 1,
+                           y2=year + 4, q=rng.choice(ROMAN), qa=rng.randint(1, 4))
 
 
 def _task(rng: random.Random, plan_no: int, n: int, bodies: list[str], year: int) -> list[str]:
@@ -114,7 +118,8 @@ def plan(rng: random.Random, plan_no: int, ids: dict[str, list[str]], tasks: int
     bodies = ids[code]
     year = rng.randint(2021, 2024)
     lines = [
-        "loai: ke_hoach", f"co_quan_ban_hanh: [{bodies[0]}]", f"so_ky_hieu: {plan_no}/KH-UBND",
+        "phien_ban_dinh_dang: 2", "loai: ke_hoach", f"co_quan_ban_hanh: [{bodies[0]}]",
+        f"so_ky_hieu: {plan_no}/KH-UBND",
         f"dia_danh: {PROVINCE_NAMES[PROVINCES.index(code)]}", f"ngay_ban_hanh: {year}-01-15",
         f"trich_yeu: Thực hiện nhiệm vụ trọng tâm năm {year} (kế hoạch số {plan_no})",
         f"giai_doan: {{tu: {year}, den: {year + 4}}}",

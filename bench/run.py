@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bench.corpus import write_corpus
+from bench.deadline_share import deadline_share
 
 ROOT = Path(__file__).resolve().parent.parent
 PY = sys.executable
@@ -202,6 +203,7 @@ def main() -> None:
     result = {"corpus": {"plans": args.plans, "bytes": size}, "machine": {
         "python": platform.python_version(), "cpus": os.cpu_count(), "system": platform.system()},
         "results": rows, "deadlines": deadline_speed(),
+        "deadline_phrases": deadline_share(corpus),
         "command": f"python -m bench.run --plans {args.plans} --rounds {args.rounds}"}
     out = ROOT / "bench" / "results" / "latest.json"
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -215,6 +217,9 @@ def main() -> None:
     d = result["deadlines"]
     print(f"deadline phrases: kehoach {d['kehoach_per_phrase_s'] * 1e6:.1f} µs, dateparser "
           f"{d['dateparser_per_phrase_s'] * 1e6:.1f} µs per phrase ({d['speedup']:.0f}× faster)")
+    s = result["deadline_phrases"]
+    print(f"deadline phrases in the corpus ({s['phrases']}): read exactly {s['exact_share']:.1%}, "
+          f"with a warning {s['warned_share']:.1%}, unread {s['unread_share']:.1%}")
     print(f"written to {out.relative_to(ROOT)}")
 
 

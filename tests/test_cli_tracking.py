@@ -106,7 +106,7 @@ def test_csv_starts_with_a_bom_and_keeps_crlf():
     lines = proc.stdout.split(b"\r\n")
     assert len(lines) == 3 and lines[-1] == b""  # header, one row, final CRLF
     assert lines[1].startswith("plans/bao-cao-nam.yaml,12/KH-UBND,bc-nam,t.snv,Sở Nội vụ tỉnh "
-                               "Thử,,chu_tri,2023,2023-11-15,false,".encode())
+                               "Thử,,chu_tri,2023-11-15,2023-11-15,false,".encode())
 
 
 def test_plain_table_when_piped():

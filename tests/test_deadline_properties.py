@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from datetime import date, timedelta
 
@@ -9,6 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kehoach.deadline import Deadline, occurrences, read_deadline
+from kehoach.deadline._text import fold1
 from kehoach.deadline.calendar import month_end
 from kehoach.textnorm import fold
 
@@ -144,3 +146,45 @@ def test_yearly_recurrence_expands_once_a_year(day: int, month: int, year: int, 
     dl = read_deadline(f"trước ngày {day}/{month} hằng năm")
     got = occurrences(dl, date(year, 1, 1), date(year + span - 1, 12, 31))
     assert got == [date(y, month, day) for y in range(year, year + span)]
+
+
+# --- never read silently --------------------------------------------------------------------
+
+# What the rule calls date-like (docs/deadlines.md), matched on the folded text: digit groups
+# joined by "/", "-" or "."; the words ngày, tháng, quý, năm, Tết, giờ (or h) with a number.
+_DATE_LIKE = re.compile(
+    r"[0-9]+(?: ?[/.\-] ?[0-9]+)+"
+    r"|\b(?:ngay|thang|quy|nam|tet|gio) ?[0-9]+\b|\bquy ?(?:iv|i{1,3})\b"
+    r"|(?<![0-9/.\-])\b[0-9]+ ?(?:ngay|thang|quy|nam|gio|h)\b"
+)
+_DOUBT = {"partial", "guessed", "unrecognized", "several-deadlines", "empty", "input-truncated"}
+_FRAGMENTS = st.sampled_from([
+    "trước", "ngày", "tháng", "quý", "năm", "Tết", "giờ", "hằng năm", "hằng quý", "và", "đến",
+    "từ", "-", "/", ".", ",", "(", ")", "15/11", "20/6/2023", "2024", "2021-2025", "12/KH-UBND",
+    "IV", "II", "17", "16h00", "3", "30", "100", "Nguyên đán", "Giêng", "Rằm", "Trung thu",
+    "kể từ ngày ký", "làm việc", "dự kiến", "cuối", "đầu", "tuần", "năm học", "dịp hè",
+    "Giáp Thìn", "hoặc", "định kỳ", "6 tháng", "lần", "sau", "Tháng Thanh niên", "báo cáo",
+])
+
+
+def _covered(start: int, end: int, spans: tuple[tuple[int, int], ...], text: str) -> bool:
+    if any(a <= start and end <= b for a, b in spans):
+        return True
+    pieces = re.finditer(r"[0-9]+|[a-z]+", text[start:end])
+    return all(any(a <= start + p.start() and start + p.end() <= b for a, b in spans)
+               for p in pieces)
+
+
+@given(st.lists(_FRAGMENTS | st.integers(0, 2100).map(str), min_size=1, max_size=12),
+       st.none() | DATES)
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_every_date_like_token_is_explained_or_warned(parts: list[str], reference: date | None
+                                                      ) -> None:
+    text = " ".join(parts)
+    dl = read_deadline(text, reference)
+    folded = fold1(unicodedata.normalize("NFC", text))
+    unexplained = [m.group() for m in _DATE_LIKE.finditer(folded)
+                   if not _covered(m.start(), m.end(), dl.explained, folded)]
+    if unexplained:
+        codes = {p.code for p in dl.problems}
+        assert dl.errors or codes & _DOUBT, (text, unexplained, dl.kind, codes)

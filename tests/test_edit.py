@@ -85,7 +85,7 @@ def test_done_adds_only_the_record_lines(plan_repo):
                 occurrence="15/11/2024")
     assert repo.diff_lines() == [
         "+              - co_quan: ls.so-gd",
-        "+                ky: 2024",
+        "+                ky: 2024-11-15",
         "+                ngay_hoan_thanh: 2024-11-01",
     ]
     assert "ghi_chu: Gửi qua hệ thống" in path.read_text(encoding="utf-8")
@@ -98,10 +98,10 @@ def test_undone_removes_only_the_record_lines(plan_repo):
     repo.commit()
     result = withdraw_done(path, "bao-cao", agency="Sở Nội vụ", occurrence="2023")
     assert result.message == ("Đã bỏ ghi nhận hoàn thành nhiệm vụ bao-cao: Sở Nội vụ tỉnh Lạng "
-                              "Sơn, kỳ 2023, ngày 10/11/2023.")
+                              "Sơn, kỳ 15/11/2023, ngày 10/11/2023.")
     assert repo.diff_lines() == [
         "-              - co_quan: ls.snv",
-        "-                ky: 2023",
+        "-                ky: 2023-11-15",
         "-                ngay_hoan_thanh: 2023-11-10",
     ]
     withdraw_done(path, "bao-cao", agency="ls.snv")
@@ -141,12 +141,14 @@ def test_extend_keeps_the_original_deadline(plan_repo):
          "“Sở Nội vụ và Sở Giáo dục và Đào tạo” là một nhóm: hãy ghi nhận cho từng cơ quan "
          "thành viên (Sở Nội vụ tỉnh Lạng Sơn; Sở Giáo dục và Đào tạo tỉnh Lạng Sơn)."),
         (lambda p: record_done(p, "bao-cao", agency="ls.snv", date=DAY, occurrence="2026"),
-         "Năm 2026 không có kỳ nào của nhiệm vụ “bao-cao” (các kỳ: 2023, 2024, 2025)."),
+         "Năm 2026 không có kỳ nào của nhiệm vụ “bao-cao” (các kỳ: 15/11/2023, 15/11/2024, "
+         "15/11/2025)."),
         (lambda p: record_done(p, "bao-cao", agency="ls.snv", date=DAY, occurrence="2023-11-14"),
-         "Ngày 14/11/2023 không phải một kỳ của nhiệm vụ “bao-cao” (các kỳ: 2023, 2024, 2025)."),
+         "Ngày 14/11/2023 không phải một kỳ của nhiệm vụ “bao-cao” (các kỳ: 15/11/2023, "
+         "15/11/2024, 15/11/2025)."),
         (lambda p: record_done(p, "bao-cao", agency="ls.snv", date=DAY),
-         "Nhiệm vụ “bao-cao” có nhiều kỳ (2023, 2024, 2025); hãy chỉ rõ kỳ đã hoàn thành bằng "
-         "--occurrence, ví dụ --occurrence 2023."),
+         "Nhiệm vụ “bao-cao” có nhiều kỳ (15/11/2023, 15/11/2024, 15/11/2025); hãy chỉ rõ kỳ đã "
+         "hoàn thành bằng --occurrence, ví dụ --occurrence 2023-11-15."),
         (lambda p: record_done(p, "ra-quan", date=DAY, occurrence="tháng 6"),
          "Kỳ “tháng 6” không hợp lệ"),
         (lambda p: record_done(p, "ra-quan", date=DAY, occurrence=2023),
@@ -365,12 +367,13 @@ def test_decomposed_input_is_written_as_nfc(plan_repo):
     assert "Công văn số 5" in path.read_text(encoding="utf-8")
 
 
-def test_a_yearly_occurrence_may_be_named_by_its_due_day(plan_repo):
+def test_an_occurrence_is_named_by_its_due_day_or_its_year(plan_repo):
     _, path = plan_repo
-    record_done(path, "bao-cao", agency="ls.snv", date=dt.date(2024, 11, 10),
-                occurrence="15/11/2024")
+    done = record_done(path, "bao-cao", agency="ls.snv", date=dt.date(2024, 11, 10),
+                       occurrence="2024")
+    assert done.record["ky"] == dt.date(2024, 11, 15)  # the year has one occurrence
     assert withdraw_done(path, "bao-cao", agency="ls.snv", occurrence="15/11/2024").record[
-        "ky"] == 2024
+        "ky"] == dt.date(2024, 11, 15)
 
 
 def test_extending_a_yearly_task_counts_from_that_year(plan_repo):
@@ -403,5 +406,5 @@ def test_an_edit_reports_the_warnings_it_brings(plan_repo):
 def test_the_occurrences_offered_are_the_trackers(plan_repo):
     """The plan is issued on 05/01/2023: its yearly task falls due from 15/11/2023 on."""
     _, path = plan_repo
-    with pytest.raises(EditError, match=r"có nhiều kỳ \(2023, 2024, 2025\)"):
+    with pytest.raises(EditError, match=r"có nhiều kỳ \(15/11/2023, 15/11/2024, 15/11/2025\)"):
         record_done(path, "bao-cao", agency="ls.snv", date=DAY)

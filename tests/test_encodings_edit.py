@@ -28,6 +28,7 @@ from forkrun import REGISTRY, ForkServer, plan_text
 
 from kehoach.edit.fmt import format_file, format_text, same_data
 from kehoach.edit.records import EditError, extend, record_done, withdraw_done
+from kehoach.edit.upgrade import current_data
 from kehoach.load.document import load_document
 
 DAY = dt.date(2024, 3, 20)
@@ -108,7 +109,8 @@ def test_mixed_line_ends(repo):
 
 
 def test_lone_cr_line_ends(repo):
-    raw = PLAN.replace("\n", "\r").encode("utf-8")
+    plan = PLAN.replace("trich_yeu:", "phien_ban_dinh_dang: 2\ntrich_yeu:", 1)  # no upgrade
+    raw = plan.replace("\n", "\r").encode("utf-8")
     path = repo(raw)
     data = data_of(path)  # YAML reads a lone CR as a line end: the plan is valid
     with pytest.raises(EditError, match=r"ký tự CR đơn lẻ.*kehoach fmt") as info:
@@ -116,7 +118,7 @@ def test_lone_cr_line_ends(repo):
     assert "a.yaml" in info.value.message_vi
     assert path.read_bytes() == raw
     assert format_file(path).written
-    assert line_ends(path.read_bytes()) == (0, PLAN.count("\n"), 0)
+    assert line_ends(path.read_bytes()) == (0, plan.count("\n"), 0)
     assert same_data(data_of(path), data)
     record_done(path, "t1", date=DAY)  # after fmt, done works
 
@@ -233,7 +235,7 @@ def test_tab_indentation_is_refused_where_it_is(server, repo, tmp_path, text, li
 def test_tabs_outside_indentation_are_fine(repo, old, new):
     raw = PLAN.replace(old, new).encode("utf-8")
     path = repo(raw)
-    data = data_of(path)
+    data = current_data(load_document(path))  # fmt also upgrades the format
     record_done(path, "t1", date=DAY)
     path.write_bytes(raw)
     format_file(path)

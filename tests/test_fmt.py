@@ -22,13 +22,24 @@ FMT = DATA / "fmt"
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLES = int(os.environ.get("FMT_EXAMPLES", "60"))
 """Examples per property (set FMT_EXAMPLES=1500 for a long run)."""
-MINI = "loai: ke_hoach\nco_quan_ban_hanh: [ls.ubnd]\ntrich_yeu: Tổ chức Tháng thanh niên\n"
+# Format 2 texts: fmt has nothing to upgrade, only to lay out (upgrades: tests/test_occurrences).
+V2 = "phien_ban_dinh_dang: 2\n"
+MINI = V2 + "loai: ke_hoach\nco_quan_ban_hanh: [ls.ubnd]\ntrich_yeu: Tổ chức Tháng thanh niên\n"
 
 
 def load(text: str):
     loaded = parse(text)
     assert not loaded.problems, loaded.problems
     return loaded.data
+
+
+def current(text: str):
+    """The data fmt must write for ``text``: the same, upgraded when of an older format."""
+    from kehoach.edit.upgrade import current_data
+    from kehoach.load.document import Document, load_text
+
+    doc = load_text(Document(Path("ke-hoach.yaml"), "ke-hoach.yaml"), text.encode("utf-8"))
+    return current_data(doc) if doc.plan is not None else load(text)
 
 
 # --- golden files ------------------------------------------------------------------------
@@ -40,18 +51,20 @@ def test_golden(name):
     expected = (FMT / f"{name}.expected.yaml").read_text(encoding="utf-8")
     assert format_text(source) == expected
     assert format_text(expected) == expected
-    assert same_data(load(expected), load(source))
+    assert same_data(load(expected), current(source))
 
 
 def test_keys_follow_schema_order_and_comments_move_with_their_key():
-    text = "# modeline\ntrich_yeu: A  # eol\n# about loai\nloai: ke_hoach\nco_quan_ban_hanh: [x]\n"
+    text = ("# modeline\ntrich_yeu: A  # eol\n# about loai\nloai: ke_hoach\nco_quan_ban_hanh: [x]\n"
+            + V2)
     assert format_text(text) == (
-        "# modeline\n# about loai\nloai: ke_hoach\nco_quan_ban_hanh: [x]\ntrich_yeu: A  # eol\n"
+        "# modeline\n" + V2 + "# about loai\nloai: ke_hoach\nco_quan_ban_hanh: [x]\n"
+        "trich_yeu: A  # eol\n"
     )
 
 
 def test_comment_closing_a_nested_block_stays_in_it():
-    text = (
+    text = V2 + (
         "loai: ke_hoach\nco_quan_ban_hanh: [x]\ntrich_yeu: A\nphan:\n  - so: I.\n"
         "    muc:\n      - noi_dung: a\n        # closes the item\n  - so: II.\n"
     )
@@ -108,14 +121,15 @@ def test_invalid_text_is_refused_with_diagnostics():
 
 def test_format_file_check_then_write(tmp_path):
     path = tmp_path / "a.yaml"
-    path.write_text("trich_yeu: A\nloai: ke_hoach\nco_quan_ban_hanh: [x]\n", encoding="utf-8")
+    path.write_text("trich_yeu: A\nloai: ke_hoach\nco_quan_ban_hanh: [x]\n" + V2, encoding="utf-8")
     before = path.read_bytes()
     checked = format_file(path, check_only=True)
     assert checked.changed and not checked.written and path.read_bytes() == before
     written = format_file(path)
     assert written.changed and written.written
     assert (
-        path.read_text(encoding="utf-8") == "loai: ke_hoach\nco_quan_ban_hanh: [x]\ntrich_yeu: A\n"
+        path.read_text(encoding="utf-8")
+        == V2 + "loai: ke_hoach\nco_quan_ban_hanh: [x]\ntrich_yeu: A\n"
     )
     again = format_file(path, check_only=True)
     assert not again.changed and again.ok
@@ -172,7 +186,7 @@ def test_real_plans_round_trip(path):
     except FmtError:
         pytest.skip("tệp không hợp lệ")
     assert format_text(once) == once
-    assert same_data(load(once), load(source))
+    assert same_data(load(once), current(source))
 
 
 @pytest.mark.parametrize("path", sorted((REPO / "plans").glob("**/*.yaml")), ids=lambda p: p.name)
@@ -192,7 +206,7 @@ def test_generated_corpus_round_trips(tmp_path):
         source = path.read_text(encoding="utf-8")
         once = format_text(source)
         assert format_text(once) == once
-        assert same_data(load(once), load(source))
+        assert same_data(load(once), current(source))
 
 
 # --- properties ----------------------------------------------------------------------------
@@ -286,7 +300,7 @@ def test_fmt_keeps_meaning_and_is_idempotent(data, sort_keys, flow, width):
     source = _dump(data, sort_keys, flow, width)
     assume(_valid(source))
     once = format_text(source)
-    assert same_data(load(once), load(source))
+    assert same_data(load(once), current(source))
     assert format_text(once) == once
 
 
@@ -325,5 +339,5 @@ def test_comments_survive(data, sort_keys, flow, draw):
     once = format_text(source)
     for mark in marks:
         assert once.count(mark) == 1, mark
-    assert same_data(load(once), load(source))
+    assert same_data(load(once), current(source))
     assert format_text(once) == once

@@ -138,8 +138,8 @@ def test_fmt_hook_rewrites_then_passes(tmp_path, hooks_repo):
     repo.git("add", "-A")
     code, out = _run(repo, hooks_repo)
     assert code == 1, out  # the hook changed a file
-    assert (repo.root / "plans" / "a.yaml").read_text(encoding="utf-8") == (
-        "loai: ke_hoach\nco_quan_ban_hanh: [ls.ubnd]\ntrich_yeu: Tổ chức\n")
+    assert (repo.root / "plans" / "a.yaml").read_text(encoding="utf-8") == (  # and upgraded
+        "phien_ban_dinh_dang: 2\nloai: ke_hoach\nco_quan_ban_hanh: [ls.ubnd]\ntrich_yeu: Tổ chức\n")
     repo.git("add", "-A")
     code, out = _run(repo, hooks_repo)
     assert code == 0, out

@@ -49,7 +49,7 @@ def test_overdue_most_overdue_first(at_a1):
         ("dien-dan", "2022-12-31", "t.tinh-doan", 547),
         ("ra-soat", "2023-03-31", "t.lien-quan", 457),
         ("kinh-phi", "2023-06-30", "t.stc", 243),
-        ("bc-nam", "2023", "t.snv", 228),
+        ("bc-nam", "2023-11-15", "t.snv", 228),
         ("dt-so-ket", "2023-11-15", "t.tinh-doan", 228),
     ]
 
@@ -59,7 +59,7 @@ def test_overdue_coordinated_through_a_group(at_a1):
     rows = overdue(at_a1.rows, at_a1.registry, Filters(agency="sgddt", role="phoi-hop"))
     assert brief(rows) == [("dien-dan", "2022-12-31", "t.cac-so", 547)]
     rows = overdue(at_a1.rows, at_a1.registry, Filters(agency="Tinh doan", role="phoi-hop"))
-    assert brief(rows) == [("bc-nam", "2023", "t.tinh-doan", 228)]
+    assert brief(rows) == [("bc-nam", "2023-11-15", "t.tinh-doan", 228)]
 
 
 @pytest.mark.parametrize("name", ["so noi vu", "SNV", "SỞ NỘI VỤ", "t.snv", "Sở Nội vụ tỉnh Thử"])
@@ -83,9 +83,9 @@ def test_a_group_name_selects_its_members(at_a1):
     # 2022: SNV, STC (late), SGD; 2023: STC, SGD (late) — all done by 30/06/2024. The bodies
     # of one occurrence come in the registry's order (SNV, STC, SGD), not by id.
     assert [(r.occurrence, r.agency, r.status) for r in rows] == [
-        ("2022", "t.snv", DONE_ON_TIME), ("2022", "t.stc", DONE_LATE),
-        ("2022", "t.sgd", DONE_ON_TIME), ("2023", "t.stc", DONE_ON_TIME),
-        ("2023", "t.sgd", DONE_LATE)]
+        ("2022-11-15", "t.snv", DONE_ON_TIME), ("2022-11-15", "t.stc", DONE_LATE),
+        ("2022-11-15", "t.sgd", DONE_ON_TIME), ("2023-11-15", "t.stc", DONE_ON_TIME),
+        ("2023-11-15", "t.sgd", DONE_LATE)]
 
 
 def test_tasks_status_and_due_bounds(at_a1):
@@ -144,10 +144,11 @@ def test_successor_rows_found_by_either_body():
     loaded = load([], D(2025, 12, 31), cwd=FIXTURE)
     by_old = overdue(loaded.rows, loaded.registry, Filters(agency="Sở LĐTBXH"))
     assert [(r.occurrence, r.agency, r.original_agency, r.days_overdue) for r in by_old] == [
-        ("2024", "t.snv", "t.sld", 376), ("2025", "t.snv", "t.sld", 11)]
+        ("2024-12-20", "t.snv", "t.sld", 376), ("2025-12-20", "t.snv", "t.sld", 11)]
     by_new = {(r.task_id, r.occurrence) for r in overdue(loaded.rows, loaded.registry,
                                                          Filters(agency="SNV"))}
-    assert {("sld-viec-lam", "2024"), ("sld-viec-lam", "2025"), ("bc-nam", "2023")} <= by_new
+    assert {("sld-viec-lam", "2024-12-20"), ("sld-viec-lam", "2025-12-20"),
+            ("bc-nam", "2023-11-15")} <= by_new
 
 
 TWO_PROVINCES = REGISTRY + """\

@@ -122,18 +122,18 @@ def test_yearly_group_task_each_member_separately(fixture_plan):
     # bc-nam: trước ngày 15/11 hằng năm, lead t.cac-so = SNV, STC, SGD; Tỉnh đoàn coordinates.
     rows = rows_of(fixture_plan, D(2024, 6, 30), "bc-nam")
     assert grid(rows)[:8] == [
-        ("2022", "t.snv", "chu_tri", DONE_ON_TIME, 0, None),  # 10/11 ≤ 15/11
-        ("2022", "t.stc", "chu_tri", DONE_LATE, 5, None),  # 20/11 − 15/11
-        ("2022", "t.sgd", "chu_tri", DONE_ON_TIME, 0, None),
-        ("2022", "t.tinh-doan", "phoi_hop", DONE_LATE, 5, None),  # mirrors: latest is 20/11
-        ("2023", "t.snv", "chu_tri", OVERDUE, None, 228),  # the missing 2023 report
-        ("2023", "t.stc", "chu_tri", DONE_ON_TIME, 0, None),
-        ("2023", "t.sgd", "chu_tri", DONE_LATE, 15, None),
-        ("2023", "t.tinh-doan", "phoi_hop", OVERDUE, None, 228),
+        ("2022-11-15", "t.snv", "chu_tri", DONE_ON_TIME, 0, None),  # 10/11 ≤ 15/11
+        ("2022-11-15", "t.stc", "chu_tri", DONE_LATE, 5, None),  # 20/11 − 15/11
+        ("2022-11-15", "t.sgd", "chu_tri", DONE_ON_TIME, 0, None),
+        ("2022-11-15", "t.tinh-doan", "phoi_hop", DONE_LATE, 5, None),  # mirrors: latest is 20/11
+        ("2023-11-15", "t.snv", "chu_tri", OVERDUE, None, 228),  # the missing 2023 report
+        ("2023-11-15", "t.stc", "chu_tri", DONE_ON_TIME, 0, None),
+        ("2023-11-15", "t.sgd", "chu_tri", DONE_LATE, 15, None),
+        ("2023-11-15", "t.tinh-doan", "phoi_hop", OVERDUE, None, 228),
     ]
     # 2024 and 2025 are still ahead: 15/11/2024 − 30/06/2024 = 31+31+30+31+15 = 138 days.
     assert {(r.occurrence, r.status, r.days_left) for r in rows[8:]} == {
-        ("2024", OPEN, 138), ("2025", OPEN, 503)}  # 2025: 138 + 365
+        ("2024-11-15", OPEN, 138), ("2025-11-15", OPEN, 503)}  # 2025: 138 + 365
     assert rows[0].completion is not None
     assert rows[0].completion.minh_chung == "Báo cáo số 12/BC-SNV"
 
@@ -144,13 +144,15 @@ def test_missed_2023_report_stays_overdue_after_2024(fixture_plan):
                if r.status == OVERDUE and r.role == "chu_tri"]
     # 2023: 46 (to 31/12/2023) + 366 + 365 = 777; 2024: only SGD did not report, 46 + 365 = 411;
     # 2025: nobody reported, 15 + 31 = 46.
-    assert overdue == [("2023", "t.snv", 777), ("2024", "t.sgd", 411),
-                       ("2025", "t.snv", 46), ("2025", "t.stc", 46), ("2025", "t.sgd", 46)]
+    assert overdue == [("2023-11-15", "t.snv", 777), ("2024-11-15", "t.sgd", 411),
+                       ("2025-11-15", "t.snv", 46), ("2025-11-15", "t.stc", 46),
+                       ("2025-11-15", "t.sgd", 46)]
 
 
 def test_two_of_three_reported(fixture_plan):
     rows = rows_of(fixture_plan, D(2024, 12, 1), "bc-nam")
-    year = [(r.agency, r.role, r.status, r.days_overdue) for r in rows if r.occurrence == "2024"]
+    year = [(r.agency, r.role, r.status, r.days_overdue) for r in rows
+            if r.occurrence == "2024-11-15"]
     # 15/11 → 01/12 = 16 days; the coordinator mirrors the one member missing.
     assert year == [("t.snv", "chu_tri", DONE_ON_TIME, None),
                     ("t.stc", "chu_tri", DONE_ON_TIME, None),
@@ -185,19 +187,19 @@ def test_successor_takes_open_obligations(fixture_plan):
     rows = rows_of(fixture_plan, D(2025, 12, 31), "sld-viec-lam")
     assert [(r.occurrence, r.agency, r.original_agency, r.status, r.days_late, r.days_overdue)
             for r in rows] == [
-        ("2022", "t.sld", None, DONE_ON_TIME, 0, None),  # done: stays with the old body
-        ("2023", "t.sld", None, DONE_ON_TIME, 0, None),
-        ("2024", "t.snv", "t.sld", OVERDUE, None, 376),  # open when merged: 11 + 365
-        ("2025", "t.snv", "t.sld", OVERDUE, None, 11),  # falls due after the merger
+        ("2022-12-20", "t.sld", None, DONE_ON_TIME, 0, None),  # done: stays with the old body
+        ("2023-12-20", "t.sld", None, DONE_ON_TIME, 0, None),
+        ("2024-12-20", "t.snv", "t.sld", OVERDUE, None, 376),  # open when merged: 11 + 365
+        ("2025-12-20", "t.snv", "t.sld", OVERDUE, None, 11),  # falls due after the merger
     ]
 
 
 def test_before_the_merger_the_old_body_holds(fixture_plan):
     rows = rows_of(fixture_plan, D(2024, 12, 31), "sld-viec-lam")
     assert [(r.occurrence, r.agency, r.original_agency, r.status) for r in rows] == [
-        ("2022", "t.sld", None, DONE_ON_TIME), ("2023", "t.sld", None, DONE_ON_TIME),
-        ("2024", "t.sld", None, OVERDUE),  # 11 days
-        ("2025", "t.snv", "t.sld", OPEN),  # due 20/12/2025, after den_ngay
+        ("2022-12-20", "t.sld", None, DONE_ON_TIME), ("2023-12-20", "t.sld", None, DONE_ON_TIME),
+        ("2024-12-20", "t.sld", None, OVERDUE),  # 11 days
+        ("2025-12-20", "t.snv", "t.sld", OPEN),  # due 20/12/2025, after den_ngay
     ]
 
 
@@ -223,8 +225,8 @@ def test_draft_counts_from_the_start_of_its_period():
     # No date of issue: "trước ngày 15/11" → 15/11/2023; "hằng năm" → 31/12/2023, 31/12/2024.
     assert [(r.task_id, r.occurrence, r.due, r.status) for r in rows] == [
         ("dt-so-ket", "2023-11-15", D(2023, 11, 15), OVERDUE),
-        ("dt-tong-ket", "2023", D(2023, 12, 31), DONE_ON_TIME),
-        ("dt-tong-ket", "2024", D(2024, 12, 31), OPEN),
+        ("dt-tong-ket", "2023-12-31", D(2023, 12, 31), DONE_ON_TIME),
+        ("dt-tong-ket", "2024-12-31", D(2024, 12, 31), OPEN),
     ]
 
 
@@ -263,7 +265,7 @@ def plan_rows(tmp_path: Path, as_of: dt.date, text: str, extra: str = "", lead: 
 def test_no_occurrence_on_the_day_of_issue(tmp_path):
     # Issued 31/12/2022: the 2022 occurrence of "hằng năm" (31/12/2022) is not owed.
     rows = plan_rows(tmp_path, D(2024, 6, 30), "hằng năm", issued="2022-12-31")
-    assert [r.occurrence for r in rows] == ["2023", "2024"]
+    assert [r.occurrence for r in rows] == ["2023-12-31", "2024-12-31"]
 
 
 def test_record_without_ky_goes_to_the_next_occurrence(tmp_path):
@@ -276,9 +278,9 @@ def test_record_without_ky_goes_to_the_next_occurrence(tmp_path):
     # No ky, done 10/11/2023 → the 2023 occurrence (first due on or after it); the earliest
     # of the two 2023 records counts; ky 2024 → the 2024 occurrence, 5 days late.
     assert [(r.occurrence, r.status, r.completed, r.days_late) for r in rows] == [
-        ("2022", OVERDUE, None, None),
-        ("2023", DONE_ON_TIME, D(2023, 11, 10), 0),
-        ("2024", DONE_LATE, D(2024, 11, 20), 5),
+        ("2022-11-15", OVERDUE, None, None),
+        ("2023-11-15", DONE_ON_TIME, D(2023, 11, 10), 0),
+        ("2024-11-15", DONE_LATE, D(2024, 11, 20), 5),
     ]
 
 
@@ -288,9 +290,9 @@ def test_single_date_extension_moves_one_occurrence(tmp_path):
           - {thoi_han: trước ngày 30/11/2023, ngay: 2023-11-10, van_ban: Công văn số 1/UBND}"""
     rows = plan_rows(tmp_path, D(2024, 6, 30), "trước ngày 15/11 hằng năm", extra)
     assert [(r.occurrence, r.due, r.original_due) for r in rows] == [
-        ("2022", D(2022, 11, 15), D(2022, 11, 15)),
-        ("2023", D(2023, 11, 30), D(2023, 11, 15)),  # the one being extended
-        ("2024", D(2024, 11, 15), D(2024, 11, 15)),
+        ("2022-11-15", D(2022, 11, 15), D(2022, 11, 15)),
+        ("2023-11-15", D(2023, 11, 30), D(2023, 11, 15)),  # the one being extended
+        ("2024-11-15", D(2024, 11, 15), D(2024, 11, 15)),
     ]
     assert rows[0].deadline == "trước ngày 30/11/2023"  # the phrase in force for the task
 
@@ -330,11 +332,11 @@ co_quan:
     # new body (from 01/03/2025) owes only 2025.
     assert [(r.occurrence, r.agency, r.original_agency, r.status, r.days_overdue)
             for r in rows] == [
-        ("2024", "ls.snv", "ls.sld", OVERDUE, 411),
-        ("2024", "ls.snv", None, DONE_ON_TIME, None),
-        ("2024", "ls.huyen", None, OVERDUE, 411),
-        ("2025", "ls.snv", None, DONE_ON_TIME, None),
-        ("2025", "ls.moi", None, DONE_ON_TIME, None),
+        ("2024-11-15", "ls.snv", "ls.sld", OVERDUE, 411),
+        ("2024-11-15", "ls.snv", None, DONE_ON_TIME, None),
+        ("2024-11-15", "ls.huyen", None, OVERDUE, 411),
+        ("2025-11-15", "ls.snv", None, DONE_ON_TIME, None),
+        ("2025-11-15", "ls.moi", None, DONE_ON_TIME, None),
     ]
     assert rows[3].completed == D(2025, 11, 1)
 

@@ -22,8 +22,8 @@ _EditAgency = Annotated[str | None, typer.Option(
     "--agency", "-a", help="Cơ quan (khi nhiệm vụ giao cho nhiều cơ quan): mã, tên hoặc chữ "
     "viết tắt.", show_default=False)]
 _Occurrence = Annotated[str | None, typer.Option(
-    "--occurrence", "-k", help="Kỳ (nhiệm vụ định kỳ): năm (2023) hoặc ngày đến hạn "
-    "(15/11/2023).", show_default=False)]
+    "--occurrence", "-k", help="Kỳ (nhiệm vụ định kỳ): ngày đến hạn của kỳ (15/11/2023), hoặc "
+    "năm (2023) khi năm đó chỉ có một kỳ.", show_default=False)]
 _Note = Annotated[str | None, typer.Option("--note", help="Ghi chú.", show_default=False)]
 _NO_REPO = "Không tìm thấy kho kế hoạch (thư mục có plans/ hoặc kehoach.toml)"
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from kehoach.deadline.calendar import month_end, valid_date
+from kehoach.deadline.lunar import named_year, to_solar
 
 # Last day of the "đầu / giữa" part of a unit ("cuối" is the end of the unit itself).
 EARLY_MONTH_DAY = 10
@@ -27,6 +28,10 @@ class TimeRef:
     part: str | None = None
     inferred: bool = False  # year inferred from the reference date
     shared: bool = False  # year taken from the next item of a list or range
+    offset: int = 0  # "lunar": solar days added to the lunar day (-1: the day before Tết)
+    canchi: str = ""  # "lunar": the year's sexagenary name as written, folded ("giap thin")
+    next_year: bool = False  # "… năm sau": the year after the one inferred
+    this_year: bool = False  # "… năm nay": the reference day's year
 
 
 @dataclass(slots=True)
@@ -49,6 +54,7 @@ class Atom:
     day: int = 0
     message: str = ""
     cite: bool = False
+    code: str = "impossible-date"  # "invalid": the error's code
 
 
 _MONTH_PART_END = {"early": EARLY_MONTH_DAY, "mid": MID_MONTH_DAY}
@@ -59,11 +65,19 @@ _YEAR_PART_END = {"early": 3, "mid": 6}
 def window(ref: TimeRef, year: int) -> tuple[date, date] | None:
     """First and last on-time day of ``ref`` in ``year``; None if that day does not exist."""
     unit, index, part = ref.unit, ref.index, ref.part
+    if unit == "lunar":
+        return _lunar_window(ref, year)
     if unit == "date":
         if not valid_date(year, index, ref.day):
             return None
         day = date(year, index, ref.day)
         return (day, day)
+    if unit == "month" and part and part.startswith("week"):
+        end = month_end(year, index)
+        if part == "week_last":
+            return (end.replace(day=end.day - 6), end)
+        week = int(part[4:])
+        return (date(year, index, 7 * week - 6), date(year, index, 7 * week))
     if unit == "month":
         last = _MONTH_PART_END.get(part) if part else None
         end = date(year, index, last) if last else month_end(year, index)
@@ -80,16 +94,39 @@ def window(ref: TimeRef, year: int) -> tuple[date, date] | None:
     return (date(year, 1, 1), month_end(year, end_month))
 
 
+def _lunar_window(ref: TimeRef, year: int) -> tuple[date, date] | None:
+    solar = to_solar(ref.day, ref.index, year)
+    if solar is None:
+        return None
+    day = solar + timedelta(days=ref.offset)
+    return (day, day)
+
+
+def kind_of(ref: TimeRef) -> str:
+    """The reading kind of a single time: a lunar day is a date."""
+    return "date" if ref.unit == "lunar" else ref.unit
+
+
 def ref_window(ref: TimeRef) -> tuple[date, date] | None:
     """The window of a ref whose year is known (None when it is not)."""
     return None if ref.year is None else window(ref, ref.year)
 
 
 def infer_year(ref: TimeRef, reference: date) -> bool:
-    """Give a yearless ``ref`` the first year whose last on-time day is on/after ``reference``."""
+    """Give a yearless ``ref`` the first year whose last on-time day is on/after ``reference``;
+    a lunar day named with its year's name ("Tết Giáp Thìn") the year of that name nearest
+    to ``reference``."""
+    if ref.this_year:
+        ref.year, ref.inferred = reference.year, True
+        return True
+    if ref.canchi:
+        named = named_year(ref.canchi, reference.year)
+        if named is not None:
+            ref.year, ref.inferred = named, True
+        return named is not None
     for year in range(reference.year, reference.year + 9):
         span = window(ref, year)
         if span is not None and span[1] >= reference:
-            ref.year, ref.inferred = year, True
+            ref.year, ref.inferred = year + ref.next_year, True
             return True
     return False

@@ -24,16 +24,22 @@ viên chức), who work Monday to Friday:
   31/8/2026 off, worked Saturday 22/8/2026. Worked Saturdays are in
   ``MAKEUP_WORKING_DAYS``.
 
-Outside 2020–2030 only weekends and the fixed solar dates (1/1, 30/4, 1/5, 2/9) are
-known; lunar holidays and compensatory days are not.
+After 2030 the lunar holidays are projected by the same rules from the lunar calendar
+(``kehoach.deadline.lunar``): the Tết block and Giỗ Tổ Hùng Vương. Days off are decreed
+year by year, so working days counted across a holiday of a year not yet announced
+(``ANNOUNCED_THROUGH``) are approximate: ``crosses_unannounced`` tells when. Before 2020 only
+weekends and the fixed solar dates (1/1, 30/4, 1/5, 2/9) are known.
 """
 
 from __future__ import annotations
 
 import calendar as _stdcal
 from datetime import date, timedelta
+from functools import lru_cache
 
 TABLE_YEARS = range(2020, 2031)
+# The last year whose days off the Government has announced (Tết included).
+ANNOUNCED_THROUGH = 2026
 
 LUNAR_NEW_YEAR: dict[int, date] = {
     2020: date(2020, 1, 25),
@@ -116,13 +122,55 @@ HOLIDAYS: dict[date, str] = dict(HOLIDAY_ROWS)
 
 
 def holiday_name(day: date) -> str | None:
-    """The holiday name of ``day``, or None (outside the table: fixed solar dates only)."""
+    """The holiday name of ``day``, or None (before the table: fixed solar dates only; after
+    it: those and the projected lunar holidays)."""
     if day.year in TABLE_YEARS:
         return HOLIDAYS.get(day)
+    if day.year > TABLE_YEARS[-1] and day in _projected_lunar(day.year):
+        return _projected_lunar(day.year)[day]
     for month, dom, code in _FIXED_SOLAR:
         if (day.month, day.day) == (month, dom):
             return _NAMES[code]
     return None
+
+
+@lru_cache(maxsize=64)
+def _projected_lunar(year: int) -> dict[date, str]:
+    """Tết (giao thừa and mùng 1–4, a Saturday moved to the working day before, a Sunday to
+    the one after) and Giỗ Tổ Hùng Vương of a year after the table, by the table's rules."""
+    from kehoach.deadline.lunar import new_year, to_solar
+
+    found: dict[date, str] = {}
+    tet = new_year(year)
+    for day in (tet + timedelta(days=k) for k in range(-1, 4)):
+        step = -1 if day.weekday() == 5 else 1
+        while day.weekday() >= 5 or day in found:
+            day += timedelta(days=step)
+        found[day] = _NAMES["NĐ"]
+    hung = to_solar(10, 3, year)
+    if hung is not None:
+        found[hung] = _NAMES["HV"]
+    return found
+
+
+def tet_days_off(year: int) -> tuple[date, date]:
+    """First and last weekday off for Tết in ``year`` (the table's, or projected)."""
+    if year in TABLE_YEARS:
+        days = [d for d, name in HOLIDAY_ROWS if d.year == year and name == _NAMES["NĐ"]]
+    else:
+        days = [d for d, name in _projected_lunar(year).items() if name == _NAMES["NĐ"]]
+    return min(days), max(days)
+
+
+def crosses_unannounced(start: date, end: date) -> bool:
+    """Whether the days from ``start`` to ``end`` hold a Tết whose days off are not yet
+    announced (so a count of working days across it is approximate)."""
+    first, last = min(start, end), max(start, end)
+    for year in range(max(first.year, ANNOUNCED_THROUGH + 1), last.year + 1):
+        off = tet_days_off(year)
+        if first <= off[1] and off[0] <= last:
+            return True
+    return False
 
 
 def is_working_day(day: date) -> bool:

@@ -11,12 +11,19 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from kehoach.deadline._text import Prepared
-from kehoach.deadline.atoms import Atom, TimeRef, ref_window, window
-from kehoach.deadline.patterns import APPROX_WORDS, P_APPROX, PRE_START, before
+from kehoach.deadline.atoms import Atom, TimeRef, kind_of, ref_window
+from kehoach.deadline.calendar import crosses_unannounced
+from kehoach.deadline.patterns import APPROX_WORDS, P_APPROX, PRE_DUE, PRE_START, before
 from kehoach.deadline.reading import Deadline, Kind, Problem, Recurrence, Relative
+from kehoach.deadline.recurring import recurrence
+from kehoach.deadline.resolve import shift
 
-_EVERY_ORDER = ("month", "quarter", "year")
 _START_WORDS = frozenset({"tu", "dau"})  # "từ", "kể từ", "tính từ", "bắt đầu"
+_DUE_WORDS = frozenset({"truoc", "cham", "muon", "han", "het"})
+_UNANNOUNCED = (
+    "Số ngày làm việc tính qua kỳ nghỉ Tết chưa được công bố (từ năm {}): ngày nghỉ được "
+    "ước tính theo quy tắc các năm trước, nên hạn có thể lệch khi Chính phủ công bố lịch nghỉ."
+)
 _SEVERAL = (
     "Cụm từ chứa nhiều thời hạn khác nhau; nên tách nhiệm vụ thành các nhiệm vụ riêng, "
     "mỗi nhiệm vụ một thời hạn."
@@ -31,6 +38,7 @@ class Context:
     prep: Prepared
     reference: date | None
     problems: list[Problem] = field(default_factory=list)
+    explained: list[tuple[int, int]] = field(default_factory=list)  # spans of ``prep.clean``
 
     def problem(self, code: str, message: str) -> None:
         """Report ``code`` once; its severity is the code registry's."""
@@ -77,6 +85,7 @@ class Context:
             tuple(self.problems),
             span,
             self.reference if inferred else None,
+            tuple(self.prep.span(a, b) for a, b in self.explained),
         )
 
     def year_missing(self, atom: Atom) -> None:
@@ -157,50 +166,52 @@ def _relative(found: list[Atom], times: list[Atom], ctx: Context) -> Deadline:
     if times or len(found) > 1:
         ctx.problem("several-deadlines", _SEVERAL)
     relative = Relative(atom.amount, atom.unit, anchor)  # type: ignore[arg-type]
+    if atom.refs:  # the anchor is a date: the deadline is a date too
+        ref = atom.refs[0]
+        start = date(ref.year, ref.index, ref.day)  # type: ignore[arg-type]
+        day = shift(start, relative.amount, relative.unit)
+        if relative.unit == "working_days" and crosses_unannounced(start, day):
+            ctx.problem("working-days-approximate", _UNANNOUNCED.format(min(start, day).year))
+        return ctx.make("date", day, (day,), [atom], relative=relative)
     return ctx.make("relative", None, (), [atom], relative=relative)
 
 
 def _recurring(markers: list[Atom], times: list[Atom], days: list[Atom], ctx: Context) -> Deadline:
-    units = {str(a.every) for a in markers}
-    every = min(units, key=_EVERY_ORDER.index)
     starts: list[Atom] = []
     day_atoms: list[Atom] = []
     for atom in times:
         is_start = atom.kind == "period" or atom.refs[0].unit == "year"
         (starts if is_start or _after_start_word(atom, ctx) else day_atoms).append(atom)
-    day = _recurrence_day(every, day_atoms, days, ctx)
-    if len(units) > 1 or len(day_atoms) > 1 or (day_atoms and days and every != "year"):
+    found = recurrence({str(a.every) for a in markers}, day_atoms, days)
+    if found.bad_day is not None:
+        ctx.problem("impossible-date", f"Không có ngày {found.bad_day} trong tháng.")
+    if found.several or len(starts) > 1:
         ctx.problem("several-deadlines", _SEVERAL)
-    found = [s for s in (_start_of(a, ctx) for a in starts) if s is not None]
-    recurrence = Recurrence(every, day)  # type: ignore[arg-type]
+    if found.dated:
+        ctx.problem("partial", "Ngày trong cụm từ có ghi năm nhưng thời hạn lại lặp lại định kỳ: "
+                 "chưa rõ đó là hạn một lần hay hạn hằng kỳ; hãy kiểm tra lại.")
+    first = [s for s in (_start_of(a, ctx) for a in starts) if s is not None]
     used = markers + times + days
-    return ctx.make("recurring", min(found, default=None), (), used, recurrence=recurrence)
+    return ctx.make("recurring", min(first, default=None), (), used,
+                    recurrence=found.recurrence)
 
 
-def _recurrence_day(
-    every: str, day_atoms: list[Atom], days: list[Atom], ctx: Context
-) -> str | int | None:
-    if every == "year":
-        if not day_atoms:
-            return None
-        span = window(day_atoms[0].refs[0], 2000)  # a leap year: 29/02 stays 29/02
-        return None if span is None else f"{span[1].month:02d}-{span[1].day:02d}"
-    day = days[0].day if days else None
-    for atom in day_atoms:
-        if day is None and atom.refs[0].unit == "date":
-            day = atom.refs[0].day
-    if day is not None and not 1 <= day <= 31:
-        ctx.problem("impossible-date", f"Không có ngày {day} trong tháng.")
-        return None
-    return day
+def _due_times(times: list[Atom], ctx: Context) -> list[Atom]:
+    """Of several times, the ones a deadline word stands before ("Báo cáo 6 tháng đầu năm gửi
+    trước ngày 10/7": the half-year names the report, 10/7 is when it is due)."""
+    if len(times) < 2 or ctx.prep.words.isdisjoint(_DUE_WORDS):
+        return times
+    due = [a for a in times if before(PRE_DUE, ctx.prep.folded, a.start, 20)]
+    return due if 0 < len(due) < len(times) else times
 
 
 def _finite(times: list[Atom], ctx: Context) -> Deadline:
+    times = _due_times(times, ctx)
     if len(times) == 1 and times[0].kind == "time" and len(times[0].refs) == 1:
         ref = times[0].refs[0]
         span = ref_window(ref)
         if span is not None:  # the common case: one time, its year known
-            return ctx.make(ref.unit, span[0], (span[1],), times)  # type: ignore[arg-type]
+            return ctx.make(kind_of(ref), span[0], (span[1],), times)  # type: ignore[arg-type]
     periods = [a for a in times if a.kind == "period"]
     if periods:
         if len(times) > 1:
@@ -222,7 +233,8 @@ def _finite(times: list[Atom], ctx: Context) -> Deadline:
             windows.append(span)
     first = next(iter(refs.values()))
     lasts = tuple(sorted({w[1] for w in windows}))
-    kind: Kind = first.unit if len(refs) == 1 or len(lasts) == 1 else "dates"  # type: ignore[assignment]
+    single = len(refs) == 1 or len(lasts) == 1
+    kind: Kind = kind_of(first) if single else "dates"  # type: ignore[assignment]
     start = min((w[0] for w in windows), default=None)
     return ctx.make(kind, start, lasts, times)
 

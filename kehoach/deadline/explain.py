@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from kehoach.deadline.reading import Deadline, Problem
+from kehoach.deadline.reading import Deadline, Problem, Recurrence
 from kehoach.deadline.resolve import due
 
 KIND_NAMES_VI: dict[str, str] = {
@@ -21,7 +21,9 @@ KIND_NAMES_VI: dict[str, str] = {
     "continuous": "thường xuyên",
     "unknown": "không xác định",
 }
-EVERY_VI = {"year": "hằng năm", "quarter": "hằng quý", "month": "hằng tháng"}
+EVERY_VI = {"year": "hằng năm", "half_year": "6 tháng một lần", "quarter": "hằng quý",
+            "two_months": "2 tháng một lần", "month": "hằng tháng"}
+_LUNAR_VI = {(1, 1, -1): "ngày trước Tết Nguyên đán", (2, 1, -1): "hết tháng Giêng âm lịch"}
 UNIT_VI = {"days": "ngày", "working_days": "ngày làm việc", "months": "tháng"}
 _ROMAN = ("I", "II", "III", "IV")
 
@@ -60,11 +62,18 @@ def label(dl: Deadline) -> str:
     if dl.kind == "recurring" and dl.recurrence is not None:
         rec = dl.recurrence
         text = EVERY_VI[rec.every]
-        if isinstance(rec.day, str):
+        if rec.lunar is not None:
+            lunar_month, lunar_day, _offset = rec.lunar
+            text += ", hạn " + _LUNAR_VI.get(rec.lunar,
+                                              f"ngày {lunar_day}/{lunar_month} âm lịch")
+        elif rec.days:
+            text += ", hạn các ngày " + " và ".join(f"{d[3:]}/{d[:2]}" for d in rec.days)
+        elif isinstance(rec.day, str):
             month, day = rec.day.split("-")
             text += f", hạn ngày {day}/{month}"
         elif isinstance(rec.day, int):
-            where = "tháng cuối quý" if rec.every == "quarter" else "tháng"
+            where = "tháng cuối kỳ" if rec.every != "month" else "tháng"
+            where = "tháng cuối quý" if rec.every == "quarter" else where
             text += f", hạn ngày {rec.day} của {where}"
         else:
             text += ", hạn cuối kỳ"
@@ -119,6 +128,13 @@ def _problems(problems: tuple[Problem, ...]) -> list[dict[str, str]]:
     return [{"code": p.code, "message": p.message} for p in problems]
 
 
+def _recurrence(rec: Recurrence) -> dict[str, Any]:
+    lunar = None
+    if rec.lunar is not None:
+        lunar = dict(zip(("month", "day", "offset"), rec.lunar, strict=True))
+    return {"every": rec.every, "day": rec.day, "days": list(rec.days) or None, "lunar": lunar}
+
+
 def to_json(deadline: Deadline, as_of: date) -> dict[str, Any]:
     """The JSON form of a reading (exactly the documented keys)."""
     dl = deadline
@@ -130,7 +146,7 @@ def to_json(deadline: Deadline, as_of: date) -> dict[str, Any]:
         "start": _iso(dl.start),
         "approximate": dl.approximate,
         "occurrences": [d.isoformat() for d in dl.occurrences],
-        "recurrence": None if rec is None else {"every": rec.every, "day": rec.day},
+        "recurrence": None if rec is None else _recurrence(rec),
         "year_inferred": dl.year_inferred,
         "guess": dl.guess,
         "warnings": _problems(dl.warnings),

@@ -8,8 +8,18 @@ from collections.abc import Callable
 from kehoach.deadline import patterns as p
 from kehoach.deadline.atoms import Atom, TimeRef
 from kehoach.deadline.calendar import valid_date
+from kehoach.deadline.festivals import P_LUNAR, lunar_atom
+from kehoach.deadline.occasions import (
+    anchor_date,
+    before_event,
+    months_of_year,
+    named_month,
+    summer,
+    unit_of,
+)
 
-_PARTS = {"dau": "early", "giua": "mid", "cuoi": "late"}
+_PARTS = {"dau": "early", "giua": "mid", "cuoi": "late", "thuong tuan": "early",
+          "trung tuan": "mid", "ha tuan": "late"}
 _NUMBERY = frozenset("0123456789./-")
 _NUMBERY_COMMA = _NUMBERY | {","}
 
@@ -36,9 +46,42 @@ def _with_prefix(folded: str, m: re.Match[str], pre: re.Pattern[str]) -> int:
     return found.start() if found else m.start()
 
 
-def _date_atom(start: int, end: int, day: int, month: int, year: int | None) -> Atom:
+def _next_year(atom: Atom, folded: str) -> Atom:
+    """A yearless day "… năm sau" (of a reporting year) falls in the year after."""
+    if atom.kind != "time" or atom.refs[0].year is not None:
+        return atom
+    found = p.POST_NEXT_YEAR.match(folded, atom.end)
+    if found:
+        atom.refs[0].next_year, atom.end = True, found.end()
+    elif now := p.POST_THIS_YEAR.match(folded, atom.end):
+        atom.refs[0].this_year, atom.end = True, now.end()
+    return atom
+
+
+def _day_range(m: re.Match[str], folded: str) -> Atom | None:
+    first, last, month = int(m["d1"]), int(m["d2"]), int(m["m"])
+    year = _int(m, "y")
+    if not (valid_date(2000 if year is None else year, month, first) and first < last
+            and valid_date(2000 if year is None else year, month, last)):
+        return None
+    refs = [TimeRef("date", year, month, first), TimeRef("date", year, month, last)]
+    return Atom("period", m.start(), m.end(), refs)
+
+
+def _hours(folded: str, start: int, end: int) -> tuple[int, int]:
+    """Widen a date's span over a time of day written with it ("trước 17 giờ ngày …")."""
+    hour = p.before(p.PRE_HOUR, folded, start, 24)
+    after = p.POST_HOUR.match(folded, end)
+    return (hour.start() if hour else start, after.end() if after else end)
+
+
+def _date_atom(start: int, end: int, day: int, month: int, year: int | None,
+               folded: str = "") -> Atom:
+    if folded and ("h" in folded or "gio" in folded):
+        start, end = _hours(folded, start, end)
     if valid_date(2000 if year is None else year, month, day):
-        return Atom("time", start, end, [TimeRef("date", year, month, day)])
+        atom = Atom("time", start, end, [TimeRef("date", year, month, day)])
+        return _next_year(atom, folded) if year is None and folded else atom
     shown = f"{day:02d}/{month:02d}" + ("" if year is None else f"/{year}")
     why = (
         f"không có tháng {month}" if not 1 <= month <= 12 else f"tháng {month} không có ngày {day}"
@@ -54,7 +97,7 @@ def _numdate(m: re.Match[str], folded: str) -> Atom | None:
     day = p.before(p.PRE_DAY, folded, m.start(), 6)
     start = day.start() if day else m.start()
     if m["y"]:
-        return _date_atom(start, m.end(), int(m["d"]), int(m["m"]), int(m["y"]))
+        return _date_atom(start, m.end(), int(m["d"]), int(m["m"]), int(m["y"]), folded)
     if m["s"] == "." and not day:
         return None
     context = (
@@ -63,7 +106,9 @@ def _numdate(m: re.Match[str], folded: str) -> Atom | None:
         or p.POST_DM_CONTEXT.match(folded, m.end())
         or _sole_digits(folded, m.start(), m.end())
     )
-    return _date_atom(start, m.end(), int(m["d"]), int(m["m"]), None) if context else None
+    if not context:
+        return None
+    return _date_atom(start, m.end(), int(m["d"]), int(m["m"]), None, folded)
 
 
 def _text_date(m: re.Match[str], folded: str) -> Atom | None:
@@ -74,7 +119,7 @@ def _text_date(m: re.Match[str], folded: str) -> Atom | None:
         return None
     month = p.MONTH_WORDS.get(m["tm"]) or int(m["tm"])
     start = day.start() if day else m.start()
-    return _date_atom(start, m.end(), int(m["d"]), month, _int(m, "ty"))
+    return _date_atom(start, m.end(), int(m["d"]), month, _int(m, "ty"), folded)
 
 
 def _number(m: re.Match[str], folded: str) -> Atom | None:
@@ -84,10 +129,13 @@ def _number(m: re.Match[str], folded: str) -> Atom | None:
 
 
 def _listed(m: re.Match[str], folded: str, unit: str, values: list[int]) -> Atom:
-    part = p.before(p.PRE_PART, folded, m.start(), 8)
+    part = p.before(p.PRE_PART, folded, m.start(), 14)
     refs = [TimeRef(unit, _int(m, "y"), v) for v in values]
     refs[0].part = _PARTS.get(part["part"]) if part else None
     start = part.start() if part else m.start()
+    week = p.before(p.PRE_WEEK, folded, m.start(), 20) if unit == "month" else None
+    if week and len(values) == 1:
+        refs[0].part, start = p.WEEK_PARTS[week["w"]], week.start()
     is_range = len(values) == 2 and "-" in m["list"]
     return Atom("period" if is_range else "time", start, m.end(), refs)
 
@@ -134,7 +182,11 @@ def _year(m: re.Match[str], folded: str) -> Atom | None:
         return _year_now(m, folded)
     part = p.before(p.PRE_PART, folded, m.start(), 8)
     ref = TimeRef("year", int(m["y"]), part=_PARTS.get(part["part"]) if part else None)
-    return Atom("time", part.start() if part else m.start(), m.end(), [ref])
+    refs, end = [ref], m.end()
+    while more := p.POST_YEAR_LIST.match(folded, end):  # "các năm 2010 và 2011"
+        refs.append(TimeRef("year", int(more["y"])))
+        end = more.end()
+    return Atom("time", part.start() if part else m.start(), end, refs)
 
 
 def _year_now(m: re.Match[str], folded: str) -> Atom | None:
@@ -154,6 +206,10 @@ def _year_first(m: re.Match[str], folded: str) -> Atom | None:
     if m["im"]:
         return _date_atom(start, end, int(m["id"]), int(m["im"]), year)
     if m["y2"]:
+        school = p.before(p.PRE_SCHOOL, folded, start, 10)
+        if school:  # a school year: September to May (docs/deadlines.md)
+            refs = [TimeRef("month", year, 9), TimeRef("month", int(m["y2"]), 5)]
+            return Atom("period", school.start(), end, refs)
         refs = [TimeRef("year", year), TimeRef("year", int(m["y2"]))]
         return Atom("period", _with_prefix(folded, m, p.PRE_RANGE), end, refs)
     if folded.endswith(("nam ", "nam"), 0, start) or not _sole_digits(folded, start, end):
@@ -161,18 +217,12 @@ def _year_first(m: re.Match[str], folded: str) -> Atom | None:
     return Atom("time", start, end, [TimeRef("year", year)])
 
 
-_REL_UNITS = {"ngay": ("days", 1), "tuan": ("days", 7), "thang": ("months", 1)}
-
-
 def _relative(m: re.Match[str], folded: str) -> Atom | None:
     if not _free(folded, m.start()):
         return None
     if m["anchor"] is None and p.POST_NOT_RELATIVE.match(folded, m.end()):
         return None  # "trong 6 tháng đầu năm", "chậm nhất 1 tháng 1 năm 2000"
-    if m["unit"] == "ngay lam viec" or m["wd"]:
-        unit, factor = "working_days", 1
-    else:
-        unit, factor = _REL_UNITS.get(m["unit"], ("months", 12))
+    unit, factor = unit_of(m["unit"], bool(m["wd"]))
     atom = Atom("relative", m.start(), m.end(), amount=int(m["n"]) * factor, unit=unit)
     if m["anchor"] is not None:
         start = m.start("anchor")
@@ -180,13 +230,14 @@ def _relative(m: re.Match[str], folded: str) -> Atom | None:
         end = cut.start() if cut else m.end("anchor")
         atom.anchor = (start, start + len(folded[start:end].rstrip()))
         atom.end = atom.anchor[1]
+        anchor_date(atom, folded)
     return atom
 
 
 def _day(m: re.Match[str], folded: str) -> Atom | None:
     if not _free(folded, m.start()):
         return None
-    every = "quarter" if m["q"] else None
+    every = "quarter" if m["q"] else "quarter_next" if m["qn"] else None
     return Atom("day", m.start(), m.end(), day=int(m["d"]), every=every)
 
 
@@ -198,6 +249,10 @@ def _marker(m: re.Match[str], folded: str) -> Atom | None:
         return None
     if m["cont"]:
         return Atom("continuous", m.start(), m.end())
+    months = m["n"] or m["n2"]
+    if months or m["half"]:
+        every = p.CYCLE_MONTHS[months.lstrip("0")] if months else "half_year"
+        return Atom("every", m.start(), m.end(), every=every)
     return Atom("every", m.start(), m.end(), every=_UNITS[m["u"] or m["u2"] or "nam"])
 
 
@@ -213,12 +268,19 @@ def _any(*words: str) -> frozenset[str]:
 _RULES: tuple[tuple[re.Pattern[str], Handler, bool, tuple[frozenset[str], ...]], ...] = (
     (p.P_NUMBER, _number, True, ()),
     (p.P_MONTH, _month, True, (_any("thang"),)),
-    (p.P_QUARTER, _quarter, False, (_any("quy", "q"),)),
+    (p.P_QUARTER, _quarter, False, (_any("quy", "qui", "q"),)),
     (p.P_HALF, _half, False, (_any("thang", "nua"), _any("dau", "cuoi"))),
     (p.P_YEAR, _year, False, (_any("nam"),)),
     (p.P_RELATIVE, _relative, True, (_any("trong", "sau", "cham", "khong", "toi", "muon"),)),
     (p.P_DAY, _day, True, (_any("ngay", "mung"), _any("hang", "moi", "quy", "lan"))),
-    (p.P_MARKER, _marker, False, (_any("hang", "moi", "lan", "cac", "nhung", "thuong", "lien"),)),
+    (p.P_MARKER, _marker, False,
+     (_any("hang", "moi", "lan", "cac", "nhung", "thuong", "lien", "dinh", "nua"),)),
+    (P_LUNAR, lunar_atom, False, (_any("tet", "trung", "doan", "tieu", "ram", "vuong", "lan"),)),
+    (p.P_SUMMER, summer, True, (_any("he"),)),
+    (p.P_MONTHS_OF_YEAR, months_of_year, False, (_any("thang"), _any("dau", "cuoi"))),
+    (p.P_DAY_RANGE, _day_range, True, (_any("ngay"),)),
+    (p.P_NAMED_MONTH, named_month, False, (_any("thang"), _any("nien", "dao", "em", "nhan"))),
+    (p.P_BEFORE_EVENT, before_event, True, (_any("truoc", "som"),)),
 )
 
 

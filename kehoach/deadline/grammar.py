@@ -17,6 +17,7 @@ from kehoach.deadline._text import MAX_CHARS, prepare
 from kehoach.deadline.atoms import Atom, TimeRef, infer_year, ref_window
 from kehoach.deadline.calendar import WEEKDAYS_VI, weekday_vi
 from kehoach.deadline.combine import Context, compose
+from kehoach.deadline.coverage import documents, unexplained
 from kehoach.deadline.extract import extract
 from kehoach.deadline.patterns import (
     P_DOCNUM,
@@ -82,8 +83,16 @@ def _read(text: str, reference: date | None) -> Deadline:
             "input-truncated",
             f"Văn bản quá dài; chỉ đọc {MAX_CHARS:,} ký tự đầu.".replace(",", "."),
         )
-    atoms = _check(extract(prep.folded, prep.words), ctx)
-    atoms = _link(atoms, prep.folded)
+    found = extract(prep.folded, prep.words)
+    ctx.explained = [(a.start, a.end) for a in found]
+    gaps = unexplained(prep.folded, ctx.explained) if found else []
+    ctx.explained += documents(prep.folded)
+    if gaps:
+        shown = ", ".join(f"“{prep.clean[a:b]}”" for a, b in gaps[:3])
+        ctx.problem("partial", f"Chưa hiểu {shown} trong cụm từ: thời hạn đọc được có thể chưa "
+                 "đủ hoặc chưa đúng; hãy kiểm tra lại.")
+    atoms = _check(found, ctx)
+    atoms = _narrow(_link(atoms, prep.folded), prep.folded)
     if reference is not None:
         _infer(atoms, reference)
     reading = compose(atoms, ctx)
@@ -110,9 +119,12 @@ def _check(atoms: list[Atom], ctx: Context) -> list[Atom]:
     kept: list[Atom] = []
     for atom in atoms:
         if atom.kind == "invalid":
-            ctx.problem("impossible-date", atom.message)
+            ctx.problem(atom.code, atom.message)
             continue
         if atom.kind == "time":
+            if any(r.unit == "lunar" and r.part == "late" for r in atom.refs):
+                ctx.problem("partial", "“Sau Tết” không nêu ngày cụ thể: tạm lấy hết tháng Giêng "
+                            "âm lịch làm hạn (dự kiến); hãy kiểm tra lại.")
             if weekdays:
                 _check_weekday(atom, ctx)
             if cites:
@@ -163,6 +175,25 @@ def _link(atoms: list[Atom], folded: str) -> list[Atom]:
         else:
             merged.append(atom)
     return merged
+
+
+_PAREN = re.compile(r" ?[(\[] ?(?:du kien |tuc |la )?")
+
+
+def _narrow(atoms: list[Atom], folded: str) -> list[Atom]:
+    """A time that a bracket after it narrows ("năm 2024 (tháng 3/2024)") is the narrower."""
+    out: list[Atom] = []
+    for atom in atoms:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.kind == atom.kind == "time"
+                and len(prev.refs) == len(atom.refs) == 1
+                and _PAREN.fullmatch(folded, prev.end, atom.start)):
+            outer, inner = ref_window(prev.refs[0]), ref_window(atom.refs[0])
+            if outer and inner and outer[0] <= inner[0] and inner[1] <= outer[1]:
+                out[-1] = atom
+                continue
+        out.append(atom)
+    return out
 
 
 def _is_range(left: Atom, right: Atom, folded: str) -> bool:

@@ -44,7 +44,8 @@ P_MONTH = re.compile(
 # "quý II/2023", "quý I, II năm 2023", "quý I-II/2023" (list, y); "Q2/2023" (qn, qy);
 # an impossible quarter "quý 5" (bad).
 P_QUARTER = re.compile(
-    rf"q(?:uy(?<![a-z]quy) ?(?:(?P<list>{ROMAN}(?: ?(?:,|va|hoac|&|-) ?(?:quy ?)?{ROMAN}){{0,3}})"
+    rf"q(?:u[yi](?<![a-z]qu[yi]) ?"
+    rf"(?:(?P<list>{ROMAN}(?: ?(?:,|va|hoac|&|-) ?(?:quy ?)?{ROMAN}){{0,3}})"
     rf"(?![a-z0-9])(?:{YSEP}(?P<y>{Y}))?(?![0-9])|(?P<bad>[05-9]|[1-9][0-9])(?![0-9]))"
     rf"|(?<![a-z0-9]q) ?(?P<qn>[1-4]) ?[/.\-] ?(?P<qy>{Y})(?![0-9]))"
 )
@@ -55,7 +56,7 @@ P_HALF = re.compile(
 # "năm 2024" (y); "năm nay" (nay), "cuối năm", "trong năm" (neither: a year to infer).
 P_YEAR = re.compile(
     rf"nam(?<![a-z]nam)(?:(?<!viet nam) ?(?P<y>{Y})(?![0-9])|(?P<nay> nay)(?![a-z])"
-    r"|(?! ?[0-9])(?![a-z]))"
+    r"|(?! ?[0-9])(?! hoc)(?![a-z]))"
 )
 P_RELATIVE = re.compile(
     r"(?=[tsckm])(?:trong(?: vong| thoi han| thoi gian)?|sau|cham nhat(?: la| sau)?|"
@@ -66,25 +67,79 @@ P_RELATIVE = re.compile(
 P_DAY = re.compile(
     r"(?=[nm])(?:ngay|mung) ?(?P<d>[0-9]{1,2})(?![0-9]| ?[/.\-] ?[0-9]| ?thang ?[0-9])"
     r"(?P<q> ?(?:cua )?thang cuoi (?:cua )?quy)?"
+    r"(?P<qn> ?(?:cua )?thang dau (?:cua )?quy (?:sau|tiep theo|ke tiep))?"
 )
 # Recurrence ("hằng năm", "01 lần/năm", "các năm tiếp theo") and continuity markers.
 P_MARKER = re.compile(
-    rf"(?=[hmlcnt])(?:(?:hang|moi) (?P<u>{UNIT})(?![a-z])"
+    rf"(?=[hmlcntds0-9])(?:(?:hang|moi) (?P<u>{UNIT})(?![a-z])"
     rf"|lan ?(?:/|moi|trong|mot) ?(?P<u2>{UNIT})(?![a-z])"
-    r"|(?:cac|nhung) nam (?:tiep theo|sau|ke tiep)(?![a-z])"
-    r"|(?P<cont>thuong xuyen|lien tuc|hang ngay|moi ngay|hang tuan|moi tuan)(?![a-z]))"
+    r"|(?:(?<=va )|(?<=, )|(?<=\) ))(?:cac|nhung) nam (?:tiep theo|sau|ke tiep)(?![a-z])"
+    r"|(?P<cont>thuong xuyen|lien tuc|hang ngay|moi ngay|hang tuan|moi tuan)(?![a-z])"
+    # cycles of months: "định kỳ 6 tháng", "hằng 6 tháng", "02 tháng/lần", "nửa năm một lần"
+    r"|(?:dinh ky|hang|moi) (?P<n>0?[236]|hai|ba|sau) thang(?![a-z])(?: ?(?:/|mot|1|01) ?lan)?"
+    r"|(?<![0-9])(?P<n2>0?[236]|hai|ba|sau) thang ?(?:/|mot|1|01) ?lan(?![a-z])"
+    r"|(?P<half>nua nam (?:mot|1|01) lan)(?![a-z]))"
 )
-P_APPROX = re.compile(r"(?=[dktu])(?:du kien|du tinh|khoang(?! thoi gian)|tam tinh|uoc tinh)")
+CYCLE_MONTHS = {"2": "two_months", "hai": "two_months", "3": "quarter", "ba": "quarter",
+                "6": "half_year", "sau": "half_year"}
+# The summer holidays ("dịp hè 2024", "hè năm 2024"): June to August.
+P_SUMMER = re.compile(
+    rf"(?=[dmknh])(?<![a-z])(?:(?:dip|mua|ky nghi|nghi) )?he(?: ?,? ?nam)? ?(?P<y>{Y})(?![0-9])"
+)
+# "Chín tháng đầu năm 2024", "9 tháng cuối năm": the first or last months of a year.
+NUMBER_WORDS = {"mot": 1, "hai": 2, "ba": 3, "bon": 4, "tu": 4, "nam": 5, "bay": 7, "tam": 8,
+                "chin": 9, "muoi": 10, "muoi mot": 11}
+P_MONTHS_OF_YEAR = re.compile(
+    rf"(?<![a-z0-9])(?P<n>[0-9]{{1,2}}|{'|'.join(sorted(NUMBER_WORDS, key=len, reverse=True))})"
+    rf" thang (?P<h>dau|cuoi) nam(?:(?:{YSEP}| )(?P<y>{Y}))?(?![0-9])"
+)
+# Months named for a campaign: "Tháng Thanh niên năm 2024" is March.
+NAMED_MONTHS = {"thanh nien": 3, "hanh dong vi tre em": 6, "nhan dao": 5, "cong nhan": 5}
+P_NAMED_MONTH = re.compile(
+    rf"thang (?P<name>{'|'.join(NAMED_MONTHS)})(?: ?,? ?(?:nam )?(?P<y>{Y}))?(?![0-9])"
+)
+# "15 ngày trước ngày tổ chức": counted back from an event.
+P_BEFORE_EVENT = re.compile(
+    r"(?=[0-9cti])(?:(?:cham nhat|truoc|it nhat|toi thieu) (?:la )?)?(?P<n>[0-9]{1,3}) ?"
+    r"(?P<unit>ngay lam viec|ngay|tuan|thang)(?P<wd> lam viec)? (?:truoc|som hon) "
+    r"(?P<anchor>(?:khi|ngay|thoi diem|buoi|le|hoi|dai|ky|dot|cuoc)[^,.;:()\[\]!?]{0,80})"
+)
+P_APPROX = re.compile(
+    r"(?=[dktuqc])(?:du kien|du tinh|khoang(?! thoi gian)|tam tinh|uoc tinh|quang|chung)(?![a-z])"
+)
 
 # --- words in front of a match (searched in a short window ending at the match) ------
 PRE_DAY = re.compile(r"(?=[nm])(?<![a-z])(?:ngay|mung) ?$")
-PRE_PART = re.compile(r"(?=[cdgh])(?<![a-z])(?P<part>cuoi|dau|giua|het) ?$")
+PRE_PART = re.compile(
+    r"(?=[cdghtr])(?<![a-z])(?P<part>cuoi|dau|giua|het|thuong tuan|trung tuan|ha tuan) ?$"
+)
 PRE_YEAR_NOW = re.compile(r"(?=[cdght])(?<![a-z])(?P<part>cuoi|dau|giua|het|trong) $")
 PRE_RANGE = re.compile(r"(?=[gtn])(?<![a-z])(?:giai doan|thoi ky|tu nam|nam|tu) ?$")
 PRE_DM_CONTEXT = re.compile(
     r"(?=[tcmhvdn])(?<![a-z])(?:truoc|cham nhat|muon nhat|han|vao|den|tu|het|trong|ngay) ?$"
 )
 PRE_WEEKDAY = re.compile(rf"(?=[tc])(?<![a-z])(?P<w>{WD}) ?,? ?(?:ngay ?)?$")
+# A time of day written with the date: "trước 17 giờ ngày", "16h00 ngày", "17 giờ 30, ngày".
+PRE_HOUR = re.compile(
+    r"(?<![a-z0-9])[0-9]{1,2} ?(?:gio|h)(?: ?[0-9]{1,2}(?: ?phut|')?)? ?,? ?(?:ngay ?)?$"
+)
+POST_HOUR = re.compile(
+    r"\)? ?,? ?(?:(?:vao )?luc |truoc )?[0-9]{1,2} ?(?:gio|h)(?: ?[0-9]{1,2}(?: ?phut|')?)?"
+    r"(?![a-z0-9])"
+)
+PRE_WEEK = re.compile(
+    r"(?<![a-z])tuan (?P<w>dau tien|dau|cuoi|thu nhat|thu hai|thu ba|thu tu|thu [1-4]|[1-4]) "
+    r"(?:cua )?$"
+)
+WEEK_PARTS = {"dau tien": "week1", "dau": "week1", "thu nhat": "week1", "thu 1": "week1",
+              "1": "week1", "thu hai": "week2", "thu 2": "week2", "2": "week2",
+              "thu ba": "week3", "thu 3": "week3", "3": "week3", "thu tu": "week4",
+              "thu 4": "week4", "4": "week4", "cuoi": "week_last"}
+PRE_DUE = re.compile(
+    r"(?<![a-z])(?:truoc|cham nhat(?: la)?|muon nhat(?: la)?|han(?: chot)?|den het) "
+    r"(?:(?:vao )?ngay ?)?$"
+)
+PRE_SCHOOL = re.compile(r"(?<![a-z])(?:nam hoc|nien hoc) ?$")
 PRE_START = re.compile(r"(?=[bkt])(?<![a-z])(?:bat dau(?: tu)?|ke tu|tinh tu|(?<!thu )tu) ?$")
 # A document number ("số 12/KH-UBND", "15/2023/NĐ-CP") or "ban hành": dates may be cited.
 P_DOCNUM = re.compile(r"[0-9] ?/ ?(?:[0-9]{2,4} ?/ ?)?[a-z]|ban hanh")
@@ -99,7 +154,15 @@ POST_NOT_RELATIVE = re.compile(r" ?(?:dau nam|cuoi nam|[0-9])")
 ANCHOR_CUT = re.compile(r" (?:va|hoac|de|dong thoi|sau do|nham) ")
 LIST_SEP = re.compile(r" ?(?:,|va|hoac|&|-) ?(?:thang|quy)? ?")
 DIGITS = re.compile(r"[0-9]+")
-APPROX_WORDS = frozenset({"du", "khoang", "tam", "uoc"})
+APPROX_WORDS = frozenset({"du", "khoang", "tam", "uoc", "quang", "chung"})
+POST_YEAR_LIST = re.compile(rf" ?(?:,|va|hoac) ?(?:nam )?(?P<y>{Y})(?![0-9/.\-])")
+POST_THIS_YEAR = re.compile(r" ?(?:cua )?nam nay(?![a-z])")
+# "từ ngày 13 đến 17/7", "ngày 25-26/5/2024": a run of days in one month.
+P_DAY_RANGE = re.compile(
+    rf"(?=[tn])(?:tu )?ngay (?P<d1>[0-9]{{1,2}}) ?(?:-|den|toi) ?(?:ngay )?(?P<d2>[0-9]{{1,2}}) ?"
+    rf"(?:[/.\-]|thang) ?(?P<m>[0-9]{{1,2}})(?: ?(?:[/.\-]|,? ?nam) ?(?P<y>{Y}))?(?![0-9])"
+)
+POST_NEXT_YEAR = re.compile(r" ?(?:cua )?nam (?:sau|ke tiep|tiep theo|lien ke)(?![a-z])")
 
 WEEKDAY_INDEX = {"hai": 0, "ba": 1, "tu": 2, "nam": 3, "sau": 4, "bay": 5}
 ROMAN_VALUE = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}

@@ -25,7 +25,7 @@ Kind = Literal[
     "unknown",
 ]
 Severity = Literal["error", "warning"]
-Every = Literal["year", "quarter", "month"]
+Every = Literal["year", "half_year", "quarter", "two_months", "month"]
 RelativeUnit = Literal["days", "working_days", "months"]
 
 KINDS: tuple[Kind, ...] = (
@@ -68,11 +68,31 @@ class Recurrence:
 
     ``day`` is ``"MM-DD"`` for a yearly deadline with a day, an ``int`` for a monthly
     deadline (day of the month) or a quarterly one (day of the quarter's last month),
-    ``None`` for the end of each period.
+    ``None`` for the end of each period. ``days`` lists every ``"MM-DD"`` of the year when
+    there are several ("trước ngày 15/6 và 15/12 hằng năm"); ``day`` is then the first.
     """
 
     every: Every
     day: str | int | None
+    days: tuple[str, ...] = ()
+    # A lunar day (month, day, solar days added): "Tết Trung thu hằng năm" is (8, 15, 0).
+    lunar: tuple[int, int, int] | None = None
+
+    def yearly_days(self) -> tuple[tuple[int, int], ...]:
+        """(month, day) of every occurrence in a year, in order; a day past the month's end
+        (31 for "the end of the month") is clamped by the caller."""
+        if self.days:
+            return tuple((int(d[:2]), int(d[3:])) for d in self.days)
+        if self.every == "year":
+            if isinstance(self.day, str):
+                return ((int(self.day[:2]), int(self.day[3:])),)
+            return ((12, 31),)
+        day = self.day if isinstance(self.day, int) else 31
+        step = _STEP[self.every]
+        return tuple((month, day) for month in range(step, 13, step))
+
+
+_STEP = {"half_year": 6, "quarter": 3, "two_months": 2, "month": 1}
 
 
 @dataclass(frozen=True)
@@ -101,6 +121,9 @@ class Deadline:
     span: tuple[int, int] | None = None
     # The reference date used to infer a missing year (None when none was needed or given).
     reference: date | None = None
+    # Spans of the NFC text the grammar explained (dates, markers, cited documents): every
+    # date-like token outside them made the reader warn ("partial").
+    explained: tuple[tuple[int, int], ...] = ()
 
     @property
     def errors(self) -> tuple[Problem, ...]:

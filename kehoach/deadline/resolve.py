@@ -4,13 +4,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from kehoach.deadline.calendar import (
-    add_months,
-    add_working_days,
-    clamp_day,
-    month_end,
-    quarter_months,
-)
+from kehoach.deadline.calendar import add_months, add_working_days, clamp_day
+from kehoach.deadline.lunar import to_solar
 from kehoach.deadline.reading import FINITE_KINDS, Deadline, Recurrence
 
 # Longest gap between two occurrences of a recurrence, with margin.
@@ -45,11 +40,16 @@ def resolve_relative(deadline: Deadline, anchor: date) -> date:
     rel = deadline.relative
     if rel is None:
         raise ValueError(f"not a relative deadline: {deadline.kind}")
-    if rel.unit == "working_days":
-        return add_working_days(anchor, rel.amount)
-    if rel.unit == "months":
-        return add_months(anchor, rel.amount)
-    return anchor + timedelta(days=rel.amount)
+    return shift(anchor, rel.amount, rel.unit)
+
+
+def shift(anchor: date, amount: int, unit: str) -> date:
+    """``amount`` days, working days or months after ``anchor`` (before it when negative)."""
+    if unit == "working_days":
+        return add_working_days(anchor, amount)
+    if unit == "months":
+        return add_months(anchor, amount)
+    return anchor + timedelta(days=amount)
 
 
 def occurrences(deadline: Deadline, window_start: date, window_end: date) -> list[date]:
@@ -69,29 +69,24 @@ def occurrences(deadline: Deadline, window_start: date, window_end: date) -> lis
     return []
 
 
-def _yearly(rec: Recurrence, year: int) -> date:
-    if not isinstance(rec.day, str):
-        return date(year, 12, 31)
-    month, day = (int(part) for part in rec.day.split("-"))
-    return clamp_day(year, month, day)
-
-
-def _in_month(rec: Recurrence, year: int, month: int) -> date:
-    if isinstance(rec.day, int):
-        return clamp_day(year, month, rec.day)
-    return month_end(year, month)
-
-
 def recurring_dates(rec: Recurrence, start: date, end: date) -> list[date]:
     """Occurrences of ``rec`` falling within [start, end], in order."""
     found: list[date] = []
     if start > end:
         return found
+    if rec.lunar is not None:
+        return _lunar_dates(rec.lunar, start, end)
+    days = rec.yearly_days()
     for year in range(start.year, end.year + 1):
-        if rec.every == "year":
-            found.append(_yearly(rec, year))
-        elif rec.every == "quarter":
-            found.extend(_in_month(rec, year, quarter_months(q)[1]) for q in range(1, 5))
-        else:
-            found.extend(_in_month(rec, year, m) for m in range(1, 13))
+        found.extend(clamp_day(year, month, day) for month, day in days)
     return [d for d in found if start <= d <= end]
+
+
+def _lunar_dates(lunar: tuple[int, int, int], start: date, end: date) -> list[date]:
+    month, day, offset = lunar
+    found = []
+    for year in range(start.year - 1, end.year + 1):  # a lunar year ends in the next solar one
+        solar = to_solar(day, month, year)
+        if solar is not None and start <= solar + timedelta(days=offset) <= end:
+            found.append(solar + timedelta(days=offset))
+    return found

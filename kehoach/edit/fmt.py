@@ -6,7 +6,10 @@ the same text back and double quotes otherwise, folded blocks (``>-``) for long 
 NFC text. Comments stay, each with the entry it stands before (or ends the line of), so they
 move with their key when keys are reordered. The author's text never changes: the result is
 read back with kehoach's own loader and must give exactly the data of the original, or
-nothing is written. ``fmt`` is idempotent: formatting twice gives the text of formatting once.
+nothing is written. A plan of an older format is upgraded on the way (``kehoach.edit.upgrade``:
+the version number, and completion records naming an occurrence by its year); the result must
+then read back as exactly the upgraded data. ``fmt`` is idempotent: formatting twice gives
+the text of formatting once.
 
 An invalid file (YAML or schema errors) is never rewritten; its diagnostics are returned.
 Files are written atomically (``kehoach.fs.atomic``) under the plan's lock (``kehoach.fs.lock``), so
@@ -148,8 +151,11 @@ def _format_loaded(text: str, doc: Document) -> str:
     comments = collect(text, doc.root)
     kept = comments.texts()
     newline = "\r\n" if "\r\n" in text else "\n"
-    out = dump(doc.data, comments, newline)
-    _verify(out, doc.data, kept)
+    from kehoach.edit.upgrade import current_data
+
+    data = current_data(doc)
+    out = dump(data, comments, newline)
+    _verify(out, data, kept)
     return out
 
 

@@ -2,8 +2,9 @@
 
 The assignees of a task are its leads with listed groups expanded to their members (an open
 group is one assignee, as in ``kehoach.check.rules.tasks``). The occurrences of a recurring or
-multi-date task come from the deadline reader over the plan's period; ``ky`` is the year for
-a yearly task and the occurrence's last on-time day otherwise.
+multi-date task come from the deadline reader over the plan's period; ``ky`` is the
+occurrence's original due day (format 2; ``--occurrence`` also takes the year when that year
+has one occurrence).
 """
 
 from __future__ import annotations
@@ -115,22 +116,20 @@ def schedule(ref: TaskRef, plan: Plan, today: dt.date) -> tuple[Deadline | None,
     return reading, occurrences(reading, *window(plan, today))
 
 
-def _yearly(reading: Deadline | None) -> bool:
-    return bool(reading and reading.recurrence and reading.recurrence.every == "year")
-
-
 def show_ky(ky: int | dt.date) -> str:
     return str(ky) if isinstance(ky, int) else f"{ky:%d/%m/%Y}"
 
 
-def _preview(days: list[dt.date], yearly: bool) -> str:
-    shown = [str(d.year) if yearly else f"{d:%d/%m/%Y}" for d in days[:6]]
+def _preview(days: list[dt.date]) -> str:
+    shown = [f"{d:%d/%m/%Y}" for d in days[:6]]
     return ", ".join(shown) + (", …" if len(days) > 6 else "")
 
 
 def resolve_occurrence(ref: TaskRef, reading: Deadline | None, days: list[dt.date],
-                       wanted: int | dt.date | None, taken: set[str]) -> int | dt.date | None:
-    """The ``ky`` to record; ``taken`` holds the ky already recorded for this body."""
+                       wanted: int | dt.date | None, taken: set[dt.date]) -> dt.date | None:
+    """The ``ky`` to record: the occurrence's due day. ``wanted`` may be that day or its year
+    when the year has one occurrence; ``taken`` holds the days already recorded for this
+    body."""
     tid = ref.task.id
     if reading is None or reading.kind not in ("recurring", "dates"):
         if wanted is None:
@@ -138,34 +137,30 @@ def resolve_occurrence(ref: TaskRef, reading: Deadline | None, days: list[dt.dat
         deadline = f"thời hạn “{ref.task.thoi_han}”" if ref.task.thoi_han else "không có thời hạn"
         raise EditError(f"Nhiệm vụ “{tid}” chỉ có một kỳ ({deadline}); không cần ghi kỳ "
                         "(--occurrence).")
-    yearly = _yearly(reading)
     if not days:
         raise EditError(f"Không xác định được các kỳ của nhiệm vụ “{tid}” trong giai đoạn kế "
                         "hoạch; hãy kiểm tra thời hạn và giai đoạn (giai_doan).")
     if wanted is None:
         if len(days) == 1:
-            return days[0].year if yearly else days[0]
-        first_open = next((d for d in days if show_ky(d.year if yearly else d) not in taken),
-                          days[0])
-        example = first_open.year if yearly else first_open.isoformat()
-        raise EditError(f"Nhiệm vụ “{tid}” có nhiều kỳ ({_preview(days, yearly)}); hãy chỉ rõ kỳ "
-                        f"đã hoàn thành bằng --occurrence, ví dụ --occurrence {example}.")
+            return days[0]
+        first_open = next((d for d in days if d not in taken), days[0])
+        raise EditError(f"Nhiệm vụ “{tid}” có nhiều kỳ ({_preview(days)}); hãy chỉ rõ kỳ đã "
+                        f"hoàn thành bằng --occurrence, ví dụ --occurrence "
+                        f"{first_open.isoformat()}.")
     if isinstance(wanted, int):
         in_year = [d for d in days if d.year == wanted]
         if not in_year:
             raise EditError(f"Năm {wanted} không có kỳ nào của nhiệm vụ “{tid}” (các kỳ: "
-                            f"{_preview(days, yearly)}).")
-        if yearly:
-            return wanted
+                            f"{_preview(days)}).")
         if len(in_year) > 1:
             raise EditError(f"Năm {wanted} có {len(in_year)} kỳ của nhiệm vụ “{tid}” "
-                            f"({_preview(in_year, False)}); hãy ghi ngày của kỳ, ví dụ "
+                            f"({_preview(in_year)}); hãy ghi ngày của kỳ, ví dụ "
                             f"--occurrence {in_year[0].isoformat()}.")
         return in_year[0]
     if wanted not in days:
         raise EditError(f"Ngày {wanted:%d/%m/%Y} không phải một kỳ của nhiệm vụ “{tid}” (các "
-                        f"kỳ: {_preview(days, yearly)}).")
-    return wanted.year if yearly else wanted
+                        f"kỳ: {_preview(days)}).")
+    return wanted
 
 
 def locate_task(task_id: str, cwd: Path | None = None) -> Path:

@@ -92,11 +92,11 @@ def done_change(agency: str | None = None, date: dt.date | None = None,
         sole = _sole(ctx)
         mine = [d for d in ctx.ref.task.hoan_thanh if (d.co_quan or sole) == (body or sole)]
         reading, days = schedule(ctx.ref, ctx.doc.plan, today)  # type: ignore[arg-type]
-        ky = resolve_occurrence(ctx.ref, reading, days, wanted,
-                                {show_ky(d.ky) for d in mine if d.ky is not None})
-        wanted_key = show_ky(ky) if ky is not None else None
-        for done in mine:
-            if (show_ky(done.ky) if done.ky is not None else None) == wanted_key:
+        recorded = [(_day_of(d.ky, days), d) for d in mine]
+        taken = {k for k, _ in recorded if isinstance(k, dt.date)}
+        ky = resolve_occurrence(ctx.ref, reading, days, wanted, taken)
+        for key, done in recorded:
+            if key == ky:
                 raise RecordedAlready(_duplicate(ctx, done.ngay_hoan_thanh, body, ky), done)
         record = {k: v for k, v in (("co_quan", body), ("ky", ky), ("ngay_hoan_thanh", day),
                                     ("minh_chung", evidence), ("ghi_chu", note)) if v is not None}
@@ -118,6 +118,8 @@ def withdraw_done(path: Path | str, task_id: str, agency: str | None = None,
                   occurrence: str | int | dt.date | None = None, *,
                   registry: Registry | None = None) -> EditResult:
     """Remove one completion record (the one matching ``agency`` and ``occurrence``)."""
+    from kehoach.deadline.clock import today_vn
+
     wanted = parse_occurrence(occurrence)
 
     def change(ctx: _Ctx) -> tuple[str, Any, str, dict[str, Any]]:
@@ -128,8 +130,9 @@ def withdraw_done(path: Path | str, task_id: str, agency: str | None = None,
         body = (resolve_agency(ctx.ref, agency, ctx.registry, ctx.doc.plan, ctx.doc.display)
                 if agency else None)
         sole = _sole(ctx)
-        hits = [j for j, d in enumerate(records)
-                if (body is None or (d.co_quan or sole) == body) and _same_ky(d.ky, wanted)]
+        _, days = schedule(ctx.ref, ctx.doc.plan, today_vn())  # type: ignore[arg-type]
+        hits = [j for j, d in enumerate(records) if (body is None or (d.co_quan or sole) == body)
+                and _same_ky(_day_of(d.ky, days), wanted)]
         if len(hits) != 1:
             listed = "; ".join(_describe(ctx, d) for d in records)
             what = "Không có" if not hits else f"Có {len(hits)}"
@@ -310,12 +313,20 @@ def _sole(ctx: _Ctx) -> str | None:
     return expected[0] if len(expected) == 1 else None
 
 
+def _day_of(ky: int | dt.date | None, days: list[dt.date]) -> int | dt.date | None:
+    """A recorded ``ky`` as the occurrence's day: a year (format 1) names its first
+    occurrence, as the tracker reads it; a year with none stays a year."""
+    if isinstance(ky, int):
+        return next((d for d in days if d.year == ky), ky)
+    return ky
+
+
 def _same_ky(ky: int | dt.date | None, wanted: int | dt.date | None) -> bool:
     if wanted is None:
         return True
     if isinstance(wanted, int) and isinstance(ky, dt.date):
         return ky.year == wanted
-    if isinstance(wanted, dt.date) and isinstance(ky, int):  # a yearly task keeps the year
+    if isinstance(wanted, dt.date) and isinstance(ky, int):
         return wanted.year == ky
     return ky == wanted
 

@@ -173,11 +173,14 @@ def _header(kind: str, title: str, code: str, issuer: str, abbr: str | None, uni
             schema_path: str) -> list[str]:
     symbol = f"-{code}/{abbr}" if union else f"/{code}-{abbr}"
     example = f"12-{code}/{abbr or 'TĐ'}" if union else f"12/{code}-{abbr or 'UBND'}"
+    from kehoach.plan.model import FORMAT_VERSION
+
     lines = [
         f"# yaml-language-server: $schema={schema_path}",
         f"# Dự thảo {title.lower()} — soạn xong chạy “kehoach check”, rồi “kehoach fmt”.",
         "# Lời văn ghi nguyên văn như bản sẽ ký; các trường có cấu trúc (mã cơ quan, thời hạn)",
         "# ghi bên cạnh lời văn. Bỏ “du_thao: true” khi văn bản đã ban hành.",
+        f"phien_ban_dinh_dang: {FORMAT_VERSION}",
         f"loai: {kind}",
         "du_thao: true",
         f"co_quan_ban_hanh: [{issuer}]",

@@ -18,6 +18,10 @@ from pydantic_core import PydanticCustomError
 from kehoach.plan.limits import MAX_YEAR, MIN_YEAR
 
 ID_PATTERN = r"^[a-z0-9]+(?:[._-][a-z0-9]+)*$"
+# The plan format's version (``phien_ban_dinh_dang``); a file without one is version 1.
+# 2: ``hoan_thanh.ky`` names an occurrence by its due day (version 1 named a yearly one by
+# its year); ``kehoach fmt`` upgrades older files.
+FORMAT_VERSION = 2
 
 Text = Annotated[str, StringConstraints(min_length=1)]
 BodyId = Annotated[
@@ -163,7 +167,9 @@ class Completion(Strict):
         None, description="Cơ quan hoàn thành (bắt buộc khi nhiệm vụ có nhiều cơ quan chủ trì)."
     )
     ky: YearOrDate | None = Field(
-        None, description="Kỳ: năm (2023) hoặc ngày hạn của kỳ, với nhiệm vụ định kỳ/nhiều đợt."
+        None,
+        description="Kỳ (nhiệm vụ định kỳ/nhiều đợt): ngày đến hạn ban đầu của kỳ, ví dụ "
+        "2024-06-15 (tệp phiên bản 1 ghi năm).",
     )
     ngay_hoan_thanh: dt.date = Field(description="Ngày hoàn thành.")
     minh_chung: str | None = Field(None, description="Minh chứng, ví dụ: Báo cáo số 12/BC-SNV.")
@@ -288,6 +294,11 @@ class Annex(Strict):
 class Plan(Strict):
     """Một kế hoạch (hoặc chương trình, quy chế...) — một tệp YAML."""
 
+    phien_ban_dinh_dang: Annotated[int, Field(ge=1)] | None = Field(
+        None,
+        description="Phiên bản định dạng tệp (hiện là 2; không ghi là 1). “kehoach fmt” nâng "
+        "cấp tệp cũ.",
+    )
     loai: DocType = Field(
         strict=False, description="Loại văn bản: ke_hoach, chuong_trinh, quy_che..."
     )

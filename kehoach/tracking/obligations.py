@@ -18,7 +18,7 @@ from kehoach.plan.markup import plain
 from kehoach.plan.model import Completion, Extension, Plan, Task
 from kehoach.plan.registry import Registry
 from kehoach.plan.walk import TaskRef, iter_tasks
-from kehoach.tracking.schedule import Occurrence, Schedule, schedule
+from kehoach.tracking.schedule import Occurrence, Schedule, record_occurrence, schedule
 
 DONE_ON_TIME = "hoan_thanh_dung_han"
 DONE_LATE = "hoan_thanh_qua_han"
@@ -63,7 +63,7 @@ class Obligation:
     agency_name: str
     original_agency: str | None  # the body first assigned, when a successor now holds it
     role: str  # LEAD or COORDINATE
-    occurrence: str  # "2023" (yearly), "2023-11-15", "" (no due date)
+    occurrence: str  # the original due day, "2023-11-15"; "" (no due date)
     due: dt.date | None  # the last on-time day in force
     original_due: dt.date | None  # before any extension
     approximate: bool
@@ -107,19 +107,7 @@ def _origin(registry: Registry, body_id: str, day: dt.date) -> str | None:
 
 def _matches(record: Completion, occ: Occurrence, sched: Schedule) -> bool:
     """Whether a completion record is for this occurrence (see docs/tracking.md)."""
-    ky = record.ky
-    if isinstance(ky, int):
-        year = next((o for o in sched.occurrences
-                     if o.key == str(ky) or (o.original_due and o.original_due.year == ky)), None)
-        return year is occ
-    if isinstance(ky, dt.date):
-        return ky in (occ.original_due, occ.due)
-    if len(sched.occurrences) == 1:
-        return True
-    done = record.ngay_hoan_thanh
-    dated = [(o.due, o) for o in sched.occurrences if o.due is not None]
-    target = next((o for due, o in dated if due >= done), dated[-1][1] if dated else None)
-    return target is occ
+    return record_occurrence(record, sched.occurrences) is occ
 
 
 @dataclass

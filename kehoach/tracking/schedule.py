@@ -11,17 +11,19 @@ as reference. See docs/tracking.md.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from kehoach.deadline import Deadline, occurrences, read_deadline, resolve_relative
-from kehoach.plan.model import Extension, Plan, Task
+from kehoach.plan.model import Completion, Extension, Plan, Task
 
 _FALLBACK_HORIZON = dt.timedelta(days=366)
 
 
 @dataclass(frozen=True)
 class Occurrence:
-    """One occurrence: its key (what ``hoan_thanh.ky`` names), due day in force, original."""
+    """One occurrence: its key (its original due day, ISO: what ``hoan_thanh.ky`` names), the
+    due day in force, the original due day."""
 
     key: str
     due: dt.date | None
@@ -58,22 +60,49 @@ def window(plan: Plan, as_of: dt.date) -> tuple[dt.date, dt.date]:
     return start, end
 
 
+def event_day(plan: Plan, task: Task | None) -> dt.date | None:
+    """The day of the event a task prepares for: the nearest ``su_kien`` around the task (its
+    item, then the enclosing ones) whose ``thoi_gian`` names one day; else the plan's only
+    event with one."""
+    from kehoach.plan.walk import iter_items
+
+    items = list(iter_items(plan))
+    for ref in items:
+        if task is not None and any(t is task for t in ref.item.nhiem_vu):
+            for item in (ref.item, *reversed(ref.ancestors)):
+                day = _event_on(item.su_kien.thoi_gian if item.su_kien else None)
+                if day is not None:
+                    return day
+    found = {_event_on(r.item.su_kien.thoi_gian) for r in items if r.item.su_kien} - {None}
+    return found.pop() if len(found) == 1 else None
+
+
+def _event_on(text: str | None) -> dt.date | None:
+    if not text:
+        return None
+    reading = read_deadline(text)
+    return reading.occurrences[0] if reading.kind == "date" and reading.occurrences else None
+
+
 def expand(
-    reading: Deadline, plan: Plan, as_of: dt.date, anchor: dt.date | None = None
+    reading: Deadline, plan: Plan, as_of: dt.date, anchor: dt.date | None = None,
+    task: Task | None = None,
 ) -> list[Occurrence]:
     """The dated occurrences of a reading (empty when it has no due day).
 
     A relative deadline ("trong 15 ngày kể từ ngày ký") counts from ``anchor``, by default the
-    date of issue; a draft's relative deadlines have no due day yet.
+    date of issue; a draft's relative deadlines have no due day yet. One counted back from an
+    event ("15 ngày trước ngày tổ chức") counts from the event's day (``event_day``).
     """
     approx = reading.approximate
     if reading.kind == "recurring" and reading.recurrence is not None:
         start, end = window(plan, as_of)
-        yearly = reading.recurrence.every == "year"
-        return [Occurrence(str(d.year) if yearly else d.isoformat(), d, d, approx)
-                for d in occurrences(reading, start, end)]
+        return [Occurrence(d.isoformat(), d, d, approx) for d in occurrences(reading, start, end)]
     if reading.kind == "relative" and reading.relative is not None:
-        anchor = anchor or plan.ngay_ban_hanh
+        if reading.relative.amount < 0:  # "15 ngày trước ngày tổ chức": before the event
+            anchor = event_day(plan, task)
+        else:
+            anchor = anchor or plan.ngay_ban_hanh
         if anchor is None:
             return []
         day = resolve_relative(reading, anchor)
@@ -81,6 +110,25 @@ def expand(
     if reading.kind in ("continuous", "unknown"):
         return []
     return [Occurrence(d.isoformat(), d, d, approx) for d in reading.occurrences]
+
+
+def record_occurrence(record: Completion, occs: Sequence[Occurrence]) -> Occurrence | None:
+    """The occurrence a completion record is for (rules in docs/tracking.md).
+
+    ``ky`` a date: the occurrence originally due that day, or due that day after an extension;
+    a year (format 1 files, or written by hand): the first occurrence falling in that year;
+    absent: the only occurrence, else the first due on or after the completion day (else the
+    last)."""
+    ky = record.ky
+    if isinstance(ky, dt.date):
+        return next((o for o in occs if ky in (o.original_due, o.due)), None)
+    if isinstance(ky, int):
+        return next((o for o in occs if (o.original_due or o.due or dt.date.min).year == ky), None)
+    if len(occs) == 1:
+        return occs[0]
+    done = record.ngay_hoan_thanh
+    dated = [o for o in occs if o.due is not None]
+    return next((o for o in dated if o.due >= done), dated[-1] if dated else None)  # type: ignore[operator]
 
 
 def _extend(current: list[Occurrence], new: list[Occurrence]) -> list[Occurrence]:
@@ -107,7 +155,7 @@ def schedule(task: Task, plan: Plan, as_of: dt.date) -> Schedule:
         current = [UNDATED]
     else:
         reading = read_deadline(task.thoi_han, reference_day(plan))
-        current = expand(reading, plan, as_of) or [UNDATED]
+        current = expand(reading, plan, as_of, task=task) or [UNDATED]
     phrase, latest = task.thoi_han, None
     granted = [e for e in task.gia_han if e.ngay <= as_of]  # not yet granted: not in force
     for ext in sorted(granted, key=lambda e: e.ngay):  # stable: list order on ties

@@ -39,7 +39,30 @@ CASES = {
         deadline("trước ngày 15/11", DRAFT), [(21, 23, "year-missing")],
     ),
     "no year, counted from the day of issue": (deadline("trước ngày 15/11"), []),
-    "several deadlines": (deadline("hằng quý, hằng năm"), [(21, 23, "several-deadlines")]),
+    "several deadlines": (
+        deadline("định kỳ 2 tháng một lần và hằng quý"), [(21, 23, "several-deadlines")],
+    ),
+    "cycles that nest are one": (deadline("hằng quý, hằng năm"), []),
+    "a phrase read only in part": (
+        deadline("Báo cáo 5 tháng, gửi trước ngày 10/6/2022"), [(21, 23, "partial")],
+    ),
+    "a year's name that is not the number's": (
+        deadline("trước Tết Nguyên đán Giáp Thìn 2025"), [(21, 23, "year-name-mismatch")],
+    ),
+    "Tết of a year named": (deadline("trước Tết Nguyên đán Giáp Thìn 2024"), []),
+    "working days across a Tết not announced yet": (
+        deadline("trong 10 ngày làm việc kể từ ngày 02/02/2027"),
+        [(21, 23, "working-days-approximate")],
+    ),
+    "counted back from an event the plan gives no day for": (
+        deadline("15 ngày trước ngày tổ chức"), [(21, 23, "event-day-missing")],
+    ),
+    "counted back from the event's day": (
+        deadline("15 ngày trước ngày tổ chức").replace(
+            '      - so: "1."\n',
+            '      - so: "1."\n        su_kien: {thoi_gian: ngày 26/3/2023}\n'),
+        [],
+    ),
     "a relative deadline without its anchor": (
         deadline("trong 15 ngày"), [(21, 23, "anchor-missing")],
     ),

@@ -48,6 +48,15 @@ CASES = {
         _completion("ky: 2022-11-16\n                ngay_hoan_thanh: 2022-11-10\n"),
         [(23, 21, "completion-unknown-occurrence")],
     ),
+    "a year that holds two occurrences": (
+        _completion("ky: 2022\n                ngay_hoan_thanh: 2022-06-10\n").replace(
+            "trước ngày 15/11/2022", "trước ngày 15/6 và 15/12 hằng năm"),
+        [(23, 21, "completion-year-ambiguous")],
+    ),
+    "a year that holds one occurrence": (
+        _completion("ky: 2022\n                ngay_hoan_thanh: 2022-11-10\n").replace(
+            "trước ngày 15/11/2022", "trước ngày 15/11 hằng năm"), [],
+    ),
     "a completion of the scheduled due day": (
         _completion("ky: 2022-11-15\n                ngay_hoan_thanh: 2022-11-10\n"), [],
     ),

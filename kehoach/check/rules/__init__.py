@@ -14,6 +14,7 @@ from kehoach.check.rules import (
     bodies,
     dates,
     deadlines,
+    events,
     footnote_refs,
     issued,
     legal_basis,
@@ -21,14 +22,15 @@ from kehoach.check.rules import (
     sizes,
     symbol,
     tasks,
+    version,
 )
 from kehoach.check.rules.base import PlanRule, RegistryRule
 
 
 def plan_rules() -> list[PlanRule]:
-    return [issued.check, bodies.check, symbol.check, legal_basis.check, dates.check,
-            footnote_refs.check, tasks.check, deadlines.check, names.check_plan,
-            sizes.check]
+    return [version.check, issued.check, bodies.check, symbol.check, legal_basis.check,
+            dates.check, footnote_refs.check, tasks.check, deadlines.check, events.check,
+            names.check_plan, sizes.check]
 
 
 def registry_rules() -> list[RegistryRule]:

@@ -25,6 +25,9 @@ CODES = frozenset({
     "empty",
     "input-truncated",
     "internal-error",
+    "year-name-mismatch",
+    "partial",
+    "working-days-approximate",
 })
 """The codes this rule emits (severities and explanations: kehoach.diagnostics.codes)."""
 

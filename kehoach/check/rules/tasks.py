@@ -6,6 +6,7 @@ where several bodies must each complete the task.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 
 from kehoach.check.rules.base import Finding, PlanContext, finding
@@ -21,6 +22,7 @@ CODES = frozenset({
     "task-text-not-in-item",
     "completion-assignee",
     "completion-unknown-occurrence",
+    "completion-year-ambiguous",
     "annex-unknown-task",
 })
 """The codes this rule emits (severities and explanations: kehoach.diagnostics.codes)."""
@@ -85,16 +87,26 @@ def _completions(ref: TaskRef, plan: Plan, registry: Registry) -> Iterator[Findi
         if keys and done.ky not in keys:
             yield finding((*path, "ky"), "completion-unknown-occurrence",
                           f"Kỳ “{done.ky}” không khớp kỳ nào trong lịch của nhiệm vụ.")
+        elif isinstance(done.ky, int) and (days := keys.get(done.ky, [])) and len(days) > 1:
+            shown = ", ".join(f"{d:%d/%m/%Y}" for d in days)
+            yield finding((*path, "ky"), "completion-year-ambiguous",
+                          f"Năm {done.ky} có {len(days)} kỳ ({shown}); bản ghi được tính cho kỳ "
+                          f"{days[0]:%d/%m/%Y}. Hãy ghi ngày đến hạn của kỳ, ví dụ “ky: "
+                          f"{days[0].isoformat()}”.")
 
 
-def _occurrence_keys(ref: TaskRef, plan: Plan) -> set[object]:
-    """What ``ky`` may name: each occurrence's year and its due days (original and in force)."""
+def _occurrence_keys(ref: TaskRef, plan: Plan) -> dict[object, list[dt.date]]:
+    """What ``ky`` may name: each occurrence's due days (original and in force), and each
+    year with the original due days of its occurrences."""
     from kehoach.deadline.clock import today_vn
     from kehoach.tracking.schedule import schedule
 
-    keys: set[object] = set()
+    keys: dict[object, list[dt.date]] = {}
     for occ in schedule(ref.task, plan, today_vn()).occurrences:
         for day in (occ.due, occ.original_due):
             if day is not None:
-                keys.update((day, day.year))
+                keys.setdefault(day, [day])
+        first = occ.original_due or occ.due
+        if first is not None:
+            keys.setdefault(first.year, []).append(first)
     return keys

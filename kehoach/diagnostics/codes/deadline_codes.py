@@ -93,4 +93,42 @@ CODES = (
         "thoi_han: Sở Nội vụ chủ trì, phối hợp … (cả một đoạn văn dài 3.000 ký tự)\n",
         "thoi_han: trước ngày 15/11/2022\n",
     ),
+    Code(
+        "year-name-mismatch", ERROR, DEADLINE, "Tên năm âm lịch không khớp số năm",
+        "Cụm từ ghi cả tên năm can chi và số năm (“Tết Nguyên đán Giáp Thìn 2025”) nhưng hai "
+        "thứ không khớp: năm 2025 là năm Ất Tỵ. Một trong hai đã ghi sai; thông báo nêu tên "
+        "đúng của số năm để tác giả đối chiếu với bản gốc.",
+        "thoi_han: trước Tết Nguyên đán Giáp Thìn 2025\n",
+        "thoi_han: trước Tết Nguyên đán Ất Tỵ 2025\n",
+    ),
+    Code(
+        "partial", WARNING, DEADLINE, "Thời hạn chỉ đọc được một phần",
+        "Cụm từ có dấu hiệu thời gian mà kehoach chưa hiểu (một số đi liền “ngày”, “tháng”, "
+        "“năm”, “giờ”; một nhóm chữ số như “5-6/2024”), hoặc một cách đọc chỉ là tạm (“sau "
+        "Tết”, một ngày có năm trong thời hạn định kỳ). Thời hạn đọc được có thể thiếu hoặc sai: "
+        "thông báo nêu phần chưa hiểu. Hãy viết lại theo mẫu chuẩn hoặc tách thành nhiều nhiệm "
+        "vụ.",
+        "thoi_han: Báo cáo 5 tháng, gửi trước ngày 10/6\n",
+        "thoi_han: trước ngày 10/6\n",
+    ),
+    Code(
+        "working-days-approximate", WARNING, DEADLINE, "Ngày làm việc tính qua Tết chưa công bố",
+        "Thời hạn tính bằng ngày làm việc đi qua kỳ nghỉ Tết của một năm mà Chính phủ chưa công "
+        "bố lịch nghỉ. kehoach ước tính ngày nghỉ theo quy tắc của các năm trước, nên hạn có thể "
+        "lệch vài ngày khi lịch nghỉ được công bố; khi đó hãy cập nhật kehoach.",
+        "ngay_ban_hanh: 2027-01-25\n…\n            thoi_han: trong 10 ngày làm việc kể từ ngày "
+        "ký\n",
+        "ngay_ban_hanh: 2027-01-25\n…\n            thoi_han: trước ngày 20/02/2027\n",
+    ),
+    Code(
+        "event-day-missing", WARNING, DEADLINE, "Thời hạn tính lùi từ sự kiện chưa có ngày",
+        "Thời hạn tính lùi từ một sự kiện (“15 ngày trước ngày tổ chức”) nhưng kế hoạch không "
+        "ghi ngày của sự kiện ở “su_kien.thoi_gian” của mục chứa nhiệm vụ (hoặc mục bao quanh), "
+        "nên không tính được hạn và nhiệm vụ không bao giờ được báo quá hạn. Hãy ghi ngày tổ "
+        "chức.",
+        "    su_kien:\n      thoi_gian: Sẽ thông báo sau\n…\n            thoi_han: 15 ngày "
+        "trước ngày tổ chức\n",
+        "    su_kien:\n      thoi_gian: 8 giờ 00, ngày 26/3/2024\n…\n            thoi_han: 15 "
+        "ngày trước ngày tổ chức\n",
+    ),
 )

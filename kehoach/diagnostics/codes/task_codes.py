@@ -66,6 +66,16 @@ CODES = (
         "              - ky: 2022\n                ngay_hoan_thanh: 2022-11-10\n",
     ),
     Code(
+        "completion-year-ambiguous", WARNING, TASK, "Kỳ ghi bằng năm mà năm có nhiều kỳ",
+        "“ky” của lần hoàn thành ghi một năm (cách ghi của định dạng 1) nhưng năm đó có nhiều kỳ "
+        "(“trước ngày 15/6 và 15/12 hằng năm”): bản ghi được tính cho kỳ đầu tiên của năm. Hãy "
+        "ghi ngày đến hạn của kỳ đã hoàn thành.",
+        "            thoi_han: trước ngày 15/6 và 15/12 hằng năm\n            hoan_thanh:\n"
+        "              - ky: 2024\n                ngay_hoan_thanh: 2024-12-10\n",
+        "            thoi_han: trước ngày 15/6 và 15/12 hằng năm\n            hoan_thanh:\n"
+        "              - ky: 2024-12-15\n                ngay_hoan_thanh: 2024-12-10\n",
+    ),
+    Code(
         "annex-unknown-task", ERROR, TASK, "Phụ lục nêu nhiệm vụ không có",
         "Một phụ lục liệt kê các nhiệm vụ của bảng phân công (“bang_nhiem_vu”) bằng mã, và có "
         "một mã không phải nhiệm vụ nào của kế hoạch, nên bảng sẽ thiếu một dòng. Thường do gõ "

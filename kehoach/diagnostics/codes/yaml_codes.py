@@ -80,6 +80,14 @@ CODES = (
         "trich_yeu: Thực hiện Chương trình phát triển thanh niên\n",
     ),
     Code(
+        "format-version-newer", ERROR, SCHEMA, "Tệp viết theo định dạng mới hơn",
+        "“phien_ban_dinh_dang” của tệp lớn hơn phiên bản định dạng mà kehoach đang dùng đọc "
+        "được: tệp được viết (hoặc nâng cấp) bằng một kehoach mới hơn, và đọc nó theo định dạng "
+        "cũ có thể hiểu sai các trường. Hãy cập nhật kehoach.",
+        "phien_ban_dinh_dang: 3\nloai: ke_hoach\n",
+        "phien_ban_dinh_dang: 2\nloai: ke_hoach\n",
+    ),
+    Code(
         "missing-field", ERROR, SCHEMA, "Thiếu trường bắt buộc",
         "Thiếu một trường mà định dạng bắt buộc (ví dụ “trich_yeu” của kế hoạch, “ten” của cơ "
         "quan), hoặc một trường mà văn bản đã ban hành phải có: số, ký hiệu, địa danh, ngày ban "
