@@ -16,7 +16,8 @@ from pathlib import Path
 import pytest
 from test_render_support import load_plan, registry
 
-from kehoach.render import RenderError, bounds, render_blocks
+from kehoach.render import RenderError, render_blocks
+from kehoach.render import budget as bounds
 
 ROOT = Path(__file__).parent.parent
 # A render stopped by a bound answers well within the wall-clock limit plus this margin.
