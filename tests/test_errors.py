@@ -39,7 +39,10 @@ def _exception_classes() -> list[type[BaseException]]:
     for name in _modules():
         module = importlib.import_module(name)
         for _, obj in inspect.getmembers(module, inspect.isclass):
-            if issubclass(obj, BaseException) and obj.__module__ == name:
+            # A private class (``_TooDeep``) is control flow inside its module: never raised
+            # out of it, so never the user's to see.
+            if (issubclass(obj, BaseException) and obj.__module__ == name
+                    and not obj.__name__.startswith("_")):
                 found[f"{name}.{obj.__qualname__}"] = obj
     return [found[key] for key in sorted(found)]
 
@@ -47,8 +50,9 @@ def _exception_classes() -> list[type[BaseException]]:
 def test_the_package_defines_the_user_errors():
     names = {cls.__name__ for cls in _exception_classes()} - {"KehoachError"}
     assert names == {"AgencyLookupError", "AtomicWriteError", "DiffError", "EditError",
-                     "FmtError", "LockError", "OutputChoiceError", "RecordedAlready",
-                     "RenderError", "ScaffoldError", "SheetError", "SourceError", "SpliceError",
+                     "FileTooLarge", "FmtError", "LimitExceeded", "LockError", "OutputChoiceError",
+                     "OutputError", "ReadError", "RecordedAlready", "RenderError",
+                     "ScaffoldError", "SheetError", "SourceError", "SpliceError",
                      "UnknownCodeError"}
 
 

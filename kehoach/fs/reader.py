@@ -26,6 +26,7 @@ import stat
 import sys
 from pathlib import Path
 
+from kehoach.errors import KehoachError
 from kehoach.fs import windows
 from kehoach.fs.repo import find_root, within
 
@@ -37,7 +38,7 @@ _FLAGS = (os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK",
 _CHUNK = 1 << 20
 
 
-class ReadError(OSError):
+class ReadError(KehoachError, OSError):
     """kehoach refuses to read a file; ``str(exc)`` is the Vietnamese reason, ``code`` the
     diagnostic code (``not-a-file``, ``outside-repository``, ``file-too-large``)."""
 

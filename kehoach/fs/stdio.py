@@ -17,12 +17,13 @@ import os
 import sys
 from typing import Any
 
+from kehoach.errors import KehoachError
 from kehoach.fs.oserror import reason_vi
 
 CLOSED = "Đầu ra chuẩn (stdout) đã bị đóng: kehoach không có chỗ để in kết quả."
 
 
-class OutputError(Exception):
+class OutputError(KehoachError):
     """Standard output could not be written; ``message_vi`` says why."""
 
     def __init__(self, cause: OSError):

@@ -16,6 +16,8 @@ import time
 from collections.abc import Mapping
 from typing import Any
 
+from kehoach.errors import KehoachError
+
 MAX_STEPS = 2_000_000  # steps in one render (the packaged templates: ~12 per item of the plan)
 MAX_SECONDS = 5.0  # wall clock for everything a template does (a 10 MiB plan: ~0.5 s)
 MAX_RANGE = 100_000  # items of one range() (Jinja's own sandbox limit)
@@ -26,7 +28,7 @@ MAX_INT_BITS = 14_000  # about 4,200 decimal digits, under Python's 4,300-digit 
 MAX_TEMPLATE_BYTES = 1024 * 1024  # one template file
 
 
-class LimitExceeded(Exception):
+class LimitExceeded(KehoachError):
     """A template asked for more than a render may do; ``message_vi`` says which limit."""
 
     def __init__(self, message_vi: str):
