@@ -21,11 +21,13 @@ class KehoachError(Exception):
     """
 
     exit_code: int = 1
+    multiline: bool = False  # the message lists things on lines of its own (candidates)
 
     def __init__(self, message_vi: str) -> None:
         from kehoach.textnorm import printable
 
-        self.message_vi: str = printable(message_vi)
+        lines = message_vi.split("\n") if self.multiline else [message_vi]
+        self.message_vi: str = "\n".join(printable(line) for line in lines)
         super().__init__(self.message_vi)
 
 

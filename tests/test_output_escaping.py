@@ -182,9 +182,14 @@ def test_edit_messages_are_printable(tmp_path):
     from kehoach.edit.records import EditError, record_done
 
     repo = _repo(tmp_path, "")
-    result = record_done(repo / "plans" / "a.yaml", "t1", evidence="Báo cáo\x1b[2K\u202e số 1",
+    # A bidi override is written (and escaped when echoed); a terminal escape is refused, and
+    # the refusal that quotes it is printable too.
+    result = record_done(repo / "plans" / "a.yaml", "t1", evidence="Báo cáo\u202e số 1",
                          date=None)
-    assert controls(result.message) == [] and "Báo cáo\\x1b[2K\\u202e số 1" in result.message
+    assert controls(result.message) == [] and "Báo cáo\\u202e số 1" in result.message
+    with pytest.raises(EditError) as err:
+        record_done(repo / "plans" / "a.yaml", "t1", evidence="Báo cáo\x1b[2K số 2", date=None)
+    assert controls(err.value.message_vi) == []
     with pytest.raises(EditError) as err:
         record_done(repo / "plans" / "a.yaml", "t\x1b[2K", date=None)
     assert controls(err.value.message_vi) == []

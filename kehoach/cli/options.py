@@ -64,7 +64,8 @@ def usage(message: str) -> NoReturn:
 
     from kehoach.textnorm import printable
 
-    print(f"Lỗi: {printable(message)}", file=sys.stderr)
+    shown = "\n".join(printable(line) for line in message.split("\n"))  # candidates, one a line
+    print(f"Lỗi: {shown}", file=sys.stderr)
     raise typer.Exit(2)
 
 

@@ -38,6 +38,7 @@ class AgencyLookupError(KehoachError, LookupError):
     ``plans`` holds, for each candidate, the plans asked about that mention it."""
 
     exit_code = 2
+    multiline = True
 
     def __init__(self, query: str, candidates: list[Body], suggestions: list[str],
                  plans: Mapping[str, Sequence[str]] | None = None):

@@ -1,4 +1,4 @@
-"""kehoach.check.rules.names: look-alike names, at the value's line and column.
+"""kehoach.check.rules.spoofing: look-alike names, at the value's line and column.
 
 The full tables (every Vietnamese letter, 25 spoofs, real names in other scripts) are in
 tests/test_lookalike_names.py; here each code once, at its exact position.

@@ -18,8 +18,8 @@ from kehoach.check.rules import (
     footnote_refs,
     issued,
     legal_basis,
-    names,
     sizes,
+    spoofing,
     symbol,
     tasks,
     version,
@@ -30,8 +30,8 @@ from kehoach.check.rules.base import PlanRule, RegistryRule
 def plan_rules() -> list[PlanRule]:
     return [version.check, issued.check, bodies.check, symbol.check, legal_basis.check,
             dates.check, footnote_refs.check, tasks.check, deadlines.check, events.check,
-            names.check_plan, sizes.check]
+            spoofing.check_plan, sizes.check]
 
 
 def registry_rules() -> list[RegistryRule]:
-    return [agencies.check, names.check_registry]
+    return [agencies.check, spoofing.check_registry]

@@ -1,4 +1,4 @@
-"""Codes of names that pass for other ones (kehoach.check.rules.names): security warnings."""
+"""Codes of names that pass for other ones (kehoach.check.rules.spoofing): security warnings."""
 
 from __future__ import annotations
 
