@@ -25,6 +25,8 @@ demo: $(STAMP)
 	$(BIN)/kehoach upcoming plans/ --as-of $(DEMO_AS_OF) --within 7 --agency lang-son.so-noi-vu
 	$(BIN)/kehoach summary plans/ --as-of $(DEMO_AS_OF)
 	$(BIN)/kehoach render plans/ -o out/ --force
+	$(BIN)/kehoach export out/theo-doi.xlsx --as-of $(DEMO_AS_OF)
+	$(BIN)/kehoach remind --as-of $(DEMO_AS_OF) --within 60 --agency lang-son.so-noi-vu -o out/cong-van
 
 test: $(STAMP)
 	$(BIN)/ruff check kehoach tests bench
