@@ -17,7 +17,9 @@ DATE_LIKE = re.compile(
     r"(?<![0-9])[0-9]+(?: ?[/.\-] ?[0-9]+)+"
     r"|(?<![a-z])(?:ngay|thang|quy|nam|tet|gio) ?[0-9]+(?![a-z0-9])"
     r"|(?<![a-z])quy ?(?:i{1,3}|iv)(?![a-z0-9])"
-    r"|(?<![a-z0-9/.\-])(?<![/.\-] )[0-9]+ ?(?:ngay|thang|quy|nam|gio|h)(?![a-z])"
+    # (not the second part of a range, "15/6 - 3 tháng"; a list's dash is no range)
+    r"|(?<![a-z0-9/.\-])(?<![0-9][/.\-] )(?<![0-9] [/.\-] )[0-9]+ ?(?:ngay|thang|quy|nam|gio|h)"
+    r"(?![a-z])"
     # a year named relative to another: "năm sau", "năm trước năm kế hoạch"
     r"|(?<![a-z])nam (?:sau|truoc|ke tiep|tiep theo|lien ke)(?![a-z])"
     # the lunar calendar and school terms, which only some forms explain
