@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from kehoach.deadline import Deadline, read_deadline
+from kehoach.load.guard import number_vi
 from kehoach.plan.limits import MAX_OBLIGATIONS
 from kehoach.plan.model import Plan
 from kehoach.plan.registry import Registry
@@ -70,7 +71,7 @@ def past_limit(plan: Plan, registry: Registry, as_of: dt.date,
         total += task_bound(ref, plan, registry, as_of)
         if total > MAX_OBLIGATIONS:
             where = "thoi_han" if ref.task.thoi_han else "id"
-            limit = f"{MAX_OBLIGATIONS:,}".replace(",", ".")
+            limit = number_vi(MAX_OBLIGATIONS)
             return Excess(ref, (*ref.path, where),
                           f"Kế hoạch sinh ra hơn {limit} nghĩa vụ cần theo dõi (số kỳ × số cơ "
                           f"quan thực hiện) khi tính đến nhiệm vụ “{ref.task.id}”; hãy rút ngắn "

@@ -10,6 +10,7 @@ from itertools import islice
 
 from kehoach.check.rules.base import Finding, PlanContext, finding
 from kehoach.deadline.clock import today_vn
+from kehoach.load.guard import number_vi
 from kehoach.plan.limits import MAX_ENTRIES, MAX_PERIOD_YEARS, MAX_TABLE_CELLS, MAX_TASKS
 from kehoach.plan.model import Plan
 from kehoach.plan.walk import Path, iter_items, iter_tasks
@@ -25,10 +26,6 @@ CODES = frozenset({
 """The codes this rule emits (severities and explanations: kehoach.diagnostics.codes)."""
 
 
-def _n(count: int) -> str:
-    return f"{count:,}".replace(",", ".")
-
-
 def check(ctx: PlanContext) -> Iterator[Finding]:
     plan = ctx.plan
     period = plan.giai_doan
@@ -38,13 +35,13 @@ def check(ctx: PlanContext) -> Iterator[Finding]:
                       f"{MAX_PERIOD_YEARS} năm, giới hạn của kehoach.")
     for path in islice(printed_entries(plan), MAX_ENTRIES, MAX_ENTRIES + 1):
         yield finding(path, "too-many-items",
-                      f"Kế hoạch có hơn {_n(MAX_ENTRIES)} mục in ra (phần, mục, căn cứ, đoạn "
-                      "kết, nơi nhận, chú thích, thành viên ban tổ chức, chương trình sự kiện); "
-                      "hãy tách thành nhiều kế hoạch.")
+                      f"Kế hoạch có hơn {number_vi(MAX_ENTRIES)} mục in ra (phần, mục, căn cứ, "
+                      "đoạn kết, nơi nhận, chú thích, thành viên ban tổ chức, chương trình sự "
+                      "kiện); hãy tách thành nhiều kế hoạch.")
     refs = list(iter_tasks(plan))
     if len(refs) > MAX_TASKS:
         yield finding((*refs[MAX_TASKS].path, "id"), "too-many-tasks",
-                      f"Kế hoạch có hơn {_n(MAX_TASKS)} nhiệm vụ; hãy tách thành nhiều kế "
+                      f"Kế hoạch có hơn {number_vi(MAX_TASKS)} nhiệm vụ; hãy tách thành nhiều kế "
                       "hoạch.")
     yield from _tables(plan)
     excess = past_limit(plan, ctx.registry, today_vn(), refs)
@@ -77,6 +74,6 @@ def _tables(plan: Plan) -> Iterator[Finding]:
         cells += len(annex.bang.cot) + sum(len(row) for row in annex.bang.dong)
         if cells > MAX_TABLE_CELLS:
             yield finding(("phu_luc", i, "bang"), "table-too-large",
-                          f"Các bảng phụ lục có hơn {_n(MAX_TABLE_CELLS)} ô; hãy giữ bảng lớn ở "
-                          "tệp riêng (ben_ngoai).")
+                          f"Các bảng phụ lục có hơn {number_vi(MAX_TABLE_CELLS)} ô; hãy giữ bảng "
+                          "lớn ở tệp riêng (ben_ngoai).")
             return
