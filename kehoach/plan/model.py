@@ -157,6 +157,12 @@ class LegalBasis(Strict):
     so: Text | None = Field(None, description="Số, ký hiệu, ví dụ: 1331/QĐ-TTg.")
     ngay: dt.date | None = Field(None, description="Ngày ban hành văn bản được viện dẫn.")
     co_quan: Text | None = Field(None, description="Cơ quan, người ban hành, như trong câu.")
+    trong_mo_dau: bool = Field(
+        False,
+        description="Căn cứ này viết ngay trong câu mở đầu (“Căn cứ …, Chủ tịch UBND tỉnh xây "
+        "dựng Kế hoạch … như sau:”): noi_dung là đoạn trích nguyên văn của mo_dau, không in "
+        "thành đoạn riêng.",
+    )
     ghi_chu: str | None = None
 
 
@@ -245,7 +251,23 @@ class Item(Strict):
         description="Mục này nói về trách nhiệm của cơ quan nào (nhiệm vụ bên trong mặc định "
         "do cơ quan này chủ trì).",
     )
+    dam: bool | None = Field(
+        None,
+        description="In đậm dòng của mục (true) hay không (false); mặc định: đậm khi là phần "
+        "(I., II.) hoặc mục đánh số có mục con.",
+    )
+    thoi_han: Text | None = Field(
+        None,
+        description="Thời hạn chung, nguyên văn, khi văn bản ghi một lần cho nhiều mục (“* Hoàn "
+        "thành … trước ngày 20/6/2023” sau các gạch đầu dòng): nhiệm vụ trong mục này và các mục "
+        "con không ghi thoi_han riêng thì theo thời hạn này.",
+    )
     nhiem_vu: list[Task] = Field(default_factory=list)
+    nhiem_vu_lien_quan: list[TaskId] = Field(
+        default_factory=list,
+        description="Mục này nhắc lại nhiệm vụ đã ghi ở mục khác (ví dụ “Phối hợp … xây dựng "
+        "clip”): mã các nhiệm vụ đó; nhiệm vụ chỉ được theo dõi một lần, ở nơi ghi nhiem_vu.",
+    )
     ban_to_chuc: Committee | None = None
     su_kien: Event | None = None
     muc: list[Item] = Field(default_factory=list, description="Các mục con.")
@@ -291,6 +313,31 @@ class Annex(Strict):
     ghi_chu: str | None = None
 
 
+class NoteKind(StrEnum):
+    """What an editorial note records."""
+
+    nguon = "nguon"  # where the text was taken from
+    thieu = "thieu"  # what the source lacks (header, signature, annex)
+    sua_loi = "sua_loi"  # a typo of the copy corrected against the signed text
+    giu_nguyen = "giu_nguyen"  # an error of the signed text kept verbatim
+    khac = "khac"
+
+
+class EditorialNote(Strict):
+    """One editorial note (ghi chú biên tập): never printed."""
+
+    loai: NoteKind = Field(
+        NoteKind.khac, strict=False,
+        description="Loại ghi chú: nguon, thieu, sua_loi, giu_nguyen, khac.",
+    )
+    noi_dung: Text = Field(description="Lời ghi chú.")
+
+
+def _notes_shorthand(value: Any) -> Any:
+    """``ghi_chu: một đoạn văn`` is one note of kind ``khac``."""
+    return [{"noi_dung": value}] if isinstance(value, str) else value
+
+
 class Plan(Strict):
     """Một kế hoạch (hoặc chương trình, quy chế...) — một tệp YAML."""
 
@@ -306,6 +353,12 @@ class Plan(Strict):
         None, description="Tên loại in ra nếu khác mặc định, ví dụ: CHƯƠNG TRÌNH PHỐI HỢP."
     )
     du_thao: bool = Field(False, description="Dự thảo: số, ngày, người ký được để trống.")
+    thieu_tieu_de: bool = Field(
+        False,
+        description="Văn bản đã ban hành nhưng bản đang có (bài báo, bản chụp) không cho biết số, "
+        "ký hiệu, ngày, địa danh hay người ký: các trường đó được để trống và in chỗ trống, "
+        "không in “DỰ THẢO”. Không dùng cùng du_thao; ghi lý do ở ghi_chu.",
+    )
     co_quan_ban_hanh: Annotated[
         list[IssuingBody],
         BeforeValidator(_issuer_shorthand, json_schema_input_type=list[BodyId | IssuingBody]),
@@ -326,7 +379,14 @@ class Plan(Strict):
     chu_thich: list[Footnote] = Field(default_factory=list, description="Chú thích cuối trang.")
     phu_luc: list[Annex] = Field(default_factory=list, description="Phụ lục.")
     mau: str | None = Field(None, description="Tên mẫu trình bày (mặc định theo loại văn bản).")
-    ghi_chu: str | None = Field(None, description="Ghi chú biên tập, không in ra.")
+    ghi_chu: Annotated[
+        list[EditorialNote],
+        BeforeValidator(_notes_shorthand, json_schema_input_type=str | list[EditorialNote]),
+    ] = Field(
+        default_factory=list,
+        description="Ghi chú biên tập, không in ra: một đoạn văn, hoặc danh sách ghi chú có loại "
+        "(nguồn, bản gốc thiếu gì, lỗi đã sửa, lỗi giữ nguyên).",
+    )
 
     @property
     def type_title(self) -> str:
@@ -351,7 +411,14 @@ class Body(Strict):
 
     id: BodyId
     ten: Text = Field(description="Tên đầy đủ.")
-    ten_in: Text | None = Field(None, description="Tên in ở tiêu đề văn bản (chữ in hoa).")
+    ten_in: Text | None = Field(
+        None, description="Tên in ở tiêu đề khi là cơ quan ban hành (chữ in hoa, tên đầy đủ)."
+    )
+    ten_in_chu_quan: Text | None = Field(
+        None,
+        description="Tên in ở tiêu đề khi là cơ quan chủ quản, phía trên cơ quan ban hành (có thể "
+        "viết tắt: UBND TỈNH CÀ MAU); mặc định: ten_in.",
+    )
     ten_khac: list[Text] = Field(default_factory=list, description="Tên gọi khác, viết tắt.")
     viet_tat: Text | None = Field(None, description="Chữ viết tắt dùng trong ký hiệu: UBND, SNV.")
     loai: BodyKind = Field(BodyKind.nha_nuoc, strict=False, description="Loại cơ quan.")

@@ -22,21 +22,25 @@ TITLES = {
     "chu_ky": "Chữ ký", "chu_quan": "Cơ quan chủ quản", "chu_thich": "Chú thích",
     "chu_tri": "Chủ trì", "chuc_vu": "Chức vụ", "chuong_trinh": "Chương trình",
     "co_quan": "Cơ quan", "co_quan_ban_hanh": "Cơ quan ban hành", "cot": "Cột",
-    "danh_xung": "Danh xưng", "den": "Đến năm", "den_ngay": "Đến ngày", "dia_danh": "Địa danh",
+    "dam": "In đậm", "danh_xung": "Danh xưng", "den": "Đến năm", "den_ngay": "Đến ngày", "dia_danh": "Địa danh",
     "dia_diem": "Địa điểm", "dong": "Dòng", "du_thao": "Dự thảo", "ghi_chu": "Ghi chú",
     "gia_han": "Gia hạn", "giai_doan": "Giai đoạn", "ho_ten": "Họ tên",
     "hoan_thanh": "Hoàn thành", "id": "Mã", "ke_thua": "Kế thừa", "ket_thuc": "Đoạn kết",
     "ky": "Kỳ", "loai": "Loại", "loai_van_ban": "Loại văn bản", "mau": "Mẫu trình bày",
     "minh_chung": "Minh chứng", "mo_dau": "Câu mở đầu", "muc": "Mục", "ngang": "Trang ngang",
     "ngay": "Ngày", "ngay_ban_hanh": "Ngày ban hành", "ngay_hoan_thanh": "Ngày hoàn thành",
-    "nguoi_ky": "Người ký", "nhan": "Nhãn", "nhiem_vu": "Nhiệm vụ", "nhom": "Nhóm",
+    "nguoi_ky": "Người ký", "nhan": "Nhãn", "nhiem_vu": "Nhiệm vụ",
+    "nhiem_vu_lien_quan": "Nhắc nhiệm vụ", "nhom": "Nhóm",
     "noi_dung": "Nội dung", "noi_nhan": "Nơi nhận", "phan": "Phần",
     "phien_ban_dinh_dang": "Phiên bản định dạng", "phoi_hop": "Phối hợp",
     "phu_luc": "Phụ lục", "quyen_han": "Quyền hạn", "san_pham": "Sản phẩm", "so": "Số",
     "so_ky_hieu": "Số, ký hiệu", "su_kien": "Sự kiện", "ten": "Tên", "ten_in": "Tên in",
+    "ten_in_chu_quan": "Tên in khi là cơ quan chủ quản",
     "ten_khac": "Tên khác", "ten_loai": "Tên loại in", "thanh_phan": "Thành phần",
-    "thanh_vien": "Thành viên", "thoi_gian": "Thời gian", "thoi_han": "Thời hạn",
+    "thanh_vien": "Thành viên", "thieu_tieu_de": "Bản sao thiếu tiêu đề",
+    "thoi_gian": "Thời gian", "thoi_han": "Thời hạn",
     "thuc_hien": "Người thực hiện", "tieu_de": "Tiêu đề", "trich_yeu": "Trích yếu",
+    "trong_mo_dau": "Viết trong câu mở đầu",
     "tu": "Từ năm", "tu_ngay": "Từ ngày", "van_ban": "Văn bản", "vai_tro": "Vai trò",
     "viet_tat": "Viết tắt",
 }
@@ -56,6 +60,8 @@ MODELS = {
     "Completion": ("Ghi nhận hoàn thành", "Một lần hoàn thành nhiệm vụ: cơ quan, kỳ, ngày hoàn "
                    "thành và minh chứng (thường là số văn bản báo cáo)."),
     "DocType": ("Loại văn bản", "Loại văn bản theo Phụ lục III Nghị định 30/2020/NĐ-CP."),
+    "EditorialNote": ("Ghi chú biên tập", "Một ghi chú của người soạn, không in ra: loại (nguồn, "
+                      "bản gốc thiếu gì, lỗi đã sửa, lỗi giữ nguyên) và lời ghi chú."),
     "Event": ("Sự kiện", "Một sự kiện tổ chức theo kế hoạch: thời gian, địa điểm, thành phần, "
               "chương trình."),
     "Extension": ("Gia hạn", "Một lần gia hạn nhiệm vụ: thời hạn mới và văn bản cho phép; thời "
@@ -71,6 +77,9 @@ MODELS = {
     "Member": ("Thành viên", "Một thành viên ban tổ chức: họ tên, chức vụ, vai trò trong ban."),
     "PartRole": ("Vai trò của phần", "Phần này là gì (mục đích, nội dung, tổ chức thực hiện…), "
                  "dùng khi tra cứu và lập phụ lục."),
+    "NoteKind": ("Loại ghi chú", "nguon: nguồn của văn bản; thieu: bản gốc thiếu phần nào; "
+                 "sua_loi: lỗi của bản sao đã sửa theo bản đã ký; giu_nguyen: lỗi của bản gốc "
+                 "giữ nguyên; khac: ghi chú khác."),
     "Period": ("Giai đoạn", "Giai đoạn thực hiện, từ năm đến năm."),
     "Signature": ("Chữ ký", "Một khối chữ ký (mỗi cơ quan ban hành một khối): quyền hạn, chức "
                   "vụ, người ký."),

@@ -28,6 +28,9 @@ class TaskRef:
     path: Path  # data path of the task itself
     leads: tuple[str, ...]  # task.chu_tri, or the nearest enclosing item's co_quan
     inherited_lead: bool
+    # Where the deadline in ``task.thoi_han`` is written when the task does not write its own:
+    # the data path of the item whose ``thoi_han`` governs it (None: the task's own).
+    deadline_from: Path | None = None
 
     @property
     def text(self) -> str:
@@ -53,17 +56,30 @@ def iter_items(plan: Plan) -> Iterator[ItemRef]:
 
 
 def iter_tasks(plan: Plan) -> Iterator[TaskRef]:
+    """Every task in document order, with the lead and the deadline it inherits.
+
+    A task without its own ``thoi_han`` under an item that writes one for several items
+    ("* Hoàn thành … trước ngày 20/6/2023") is yielded as a copy carrying that phrase, so that
+    every reader of tasks (tracking, edits, diffs, annexes) sees the deadline in force.
+    """
     for ref in iter_items(plan):
         if not ref.item.nhiem_vu:
             continue
         owner: tuple[str, ...] = ()
-        for node in (*ref.ancestors, ref.item):
+        governing: tuple[str, Path] | None = None
+        for depth, node in enumerate((*ref.ancestors, ref.item)):
             if node.co_quan:
                 owner = tuple(node.co_quan)
+            if node.thoi_han:
+                governing = (node.thoi_han, ref.path[:2 + 2 * depth])
         for i, task in enumerate(ref.item.nhiem_vu):
             leads = tuple(task.chu_tri) or owner
+            source = None
+            if task.thoi_han is None and governing is not None:
+                task = task.model_copy(update={"thoi_han": governing[0]})
+                source = governing[1]
             yield TaskRef(task, ref.item, (*ref.path, "nhiem_vu", i), leads,
-                          inherited_lead=not task.chu_tri and bool(owner))
+                          inherited_lead=not task.chu_tri and bool(owner), deadline_from=source)
 
 
 def subtree_text(item: Item) -> str:

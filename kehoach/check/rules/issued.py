@@ -1,4 +1,7 @@
 """An issued plan (not a draft) must carry its number, place, date and signers.
+
+A plan issued but known from a copy without its header (``thieu_tieu_de``: a news article, a
+scan) is excused the fields the copy lacks; it cannot also be a draft.
 """
 
 from __future__ import annotations
@@ -9,6 +12,7 @@ from kehoach.check.rules.base import Finding, PlanContext, finding
 
 CODES = frozenset({
     "missing-field",
+    "draft-and-missing-header",
 })
 """The codes this rule emits (severities and explanations: kehoach.diagnostics.codes)."""
 
@@ -21,9 +25,14 @@ _REQUIRED = (
 
 def check(ctx: PlanContext) -> Iterator[Finding]:
     plan = ctx.plan
-    if plan.du_thao:
+    if plan.du_thao and plan.thieu_tieu_de:
+        yield finding(("thieu_tieu_de",), "draft-and-missing-header",
+                      "Văn bản không thể vừa là dự thảo (du_thao) vừa là văn bản đã ban hành mà "
+                      "bản sao thiếu tiêu đề (thieu_tieu_de): hãy bỏ một trong hai.", on_key=True)
+    if plan.du_thao or plan.thieu_tieu_de:
         return
-    hint = " (văn bản đã ban hành; nếu là dự thảo, ghi “du_thao: true”)"
+    hint = (" (văn bản đã ban hành; nếu là dự thảo, ghi “du_thao: true”; nếu bản đang có thiếu "
+            "tiêu đề, ghi “thieu_tieu_de: true”)")
     for key, name in _REQUIRED:
         if getattr(plan, key) is None:
             yield finding((), "missing-field", f"Thiếu {name} “{key}”{hint}.")

@@ -1,7 +1,9 @@
 """Tasks: a lead, a deadline phrase that is really in the text, completions by assignees.
 
 A completion must name a body the task is assigned to (or its successor), and name one
-where several bodies must each complete the task.
+where several bodies must each complete the task. A deadline written once for several items
+(an item's ``thoi_han``) must be in that item's text; the mentions of a task elsewhere
+(``nhiem_vu_lien_quan``) must name a task of the plan.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from kehoach.check.rules.base import Finding, PlanContext, finding
 from kehoach.plan.markup import plain
 from kehoach.plan.model import Plan
 from kehoach.plan.registry import Registry
-from kehoach.plan.walk import TaskRef, iter_tasks, subtree_text
+from kehoach.plan.walk import TaskRef, iter_items, iter_tasks, subtree_text
 from kehoach.textnorm import fold
 
 CODES = frozenset({
@@ -24,6 +26,7 @@ CODES = frozenset({
     "completion-unknown-occurrence",
     "completion-year-ambiguous",
     "annex-unknown-task",
+    "task-reference-unknown",
 })
 """The codes this rule emits (severities and explanations: kehoach.diagnostics.codes)."""
 
@@ -37,12 +40,28 @@ def check(ctx: PlanContext) -> Iterator[Finding]:
             yield finding((*ref.path, "id"), "task-no-lead",
                           f"Nhiệm vụ “{ref.task.id}” chưa có cơ quan chủ trì (chu_tri).")
         yield from _completions(ref, ctx.plan, ctx.registry)
+    yield from _items(ctx.plan, ids)
     for i, annex in enumerate(ctx.plan.phu_luc):
         if isinstance(annex.bang_nhiem_vu, list):
             for j, task_id in enumerate(annex.bang_nhiem_vu):
                 if task_id not in ids:
                     yield finding(("phu_luc", i, "bang_nhiem_vu", j), "annex-unknown-task",
                                   f"Không có nhiệm vụ “{task_id}” trong kế hoạch.")
+
+
+def _items(plan: Plan, ids: set[str]) -> Iterator[Finding]:
+    """Deadlines written for several items, and mentions of tasks tracked elsewhere."""
+    for ref in iter_items(plan):
+        item = ref.item
+        if item.thoi_han and not _quoted(item.thoi_han, subtree_text(item)):
+            yield finding((*ref.path, "thoi_han"), "deadline-not-in-text",
+                          f"Thời hạn “{item.thoi_han}” không có nguyên văn trong lời văn của mục "
+                          "(hoặc các mục con).")
+        for j, task_id in enumerate(item.nhiem_vu_lien_quan):
+            if task_id not in ids:
+                yield finding((*ref.path, "nhiem_vu_lien_quan", j), "task-reference-unknown",
+                              f"Không có nhiệm vụ “{task_id}” trong kế hoạch để mục này nhắc "
+                              "đến.")
 
 
 def _quoted(needle: str, text: str) -> bool:
@@ -53,10 +72,11 @@ def _quoted(needle: str, text: str) -> bool:
 
 def _text(ref: TaskRef) -> Iterator[Finding]:
     task = ref.task
-    if not task.thoi_han and not task.noi_dung:
+    own_deadline = task.thoi_han if ref.deadline_from is None else None
+    if not own_deadline and not task.noi_dung:
         return
     haystack = subtree_text(ref.item)
-    if task.thoi_han and not _quoted(task.thoi_han, haystack):
+    if own_deadline and not _quoted(own_deadline, haystack):
         yield finding((*ref.path, "thoi_han"), "deadline-not-in-text",
                       f"Thời hạn “{task.thoi_han}” không có nguyên văn trong lời văn của mục.")
     if task.noi_dung and not _quoted(task.noi_dung, haystack):

@@ -43,6 +43,18 @@ CODES = (
         "du_thao: true\n…\n            thoi_han: trước ngày 15/11/2022\n",
     ),
     Code(
+        "recurring-without-start", WARNING, DEADLINE, "Nhiệm vụ định kỳ chưa biết bắt đầu từ đâu",
+        "Thời hạn định kỳ (“hằng quý”, “hằng năm”, “định kỳ trước ngày 15/11 hằng năm”) được "
+        "tính thành từng kỳ trong khoảng thời gian của kế hoạch: từ sau ngày ban hành, hoặc từ "
+        "đầu giai đoạn. Kế hoạch chưa có ngày ban hành (dự thảo) và chưa có “giai_doan” thì "
+        "không có kỳ nào: nhiệm vụ không xuất hiện trong danh sách theo dõi, thay vì hiện những "
+        "kỳ có trước cả khi kế hoạch ra đời. Hãy ghi “giai_doan”.",
+        "du_thao: true\n# không có ngay_ban_hanh, không có giai_doan\n"
+        "            thoi_han: hằng quý\n",
+        "du_thao: true\ngiai_doan:\n  tu: 2024\n  den: 2025\n"
+        "            thoi_han: hằng quý\n",
+    ),
+    Code(
         "several-deadlines", WARNING, DEADLINE, "Nhiều thời hạn trong một cụm từ",
         "Cụm từ chứa nhiều thời hạn khác loại (“hằng quý, hằng năm”; “trong 15 ngày kể từ ngày "
         "ký, hoàn thành trước 30/6/2023”). kehoach chỉ theo dõi một loại, theo thứ tự ưu tiên: "

@@ -50,6 +50,28 @@ CODES = (
         "Chính phủ;\n    so: 1331/QĐ-TTg\n    ngay: 2021-07-24\n",
     ),
     Code(
+        "legal-basis-not-in-opening", WARNING, PLAN, "Căn cứ trong câu mở đầu không có ở đó",
+        "Khi văn bản viết căn cứ ngay trong câu mở đầu (“Căn cứ Nghị định số 13/2021/NĐ-CP …, "
+        "Chủ tịch UBND tỉnh xây dựng Kế hoạch …, cụ thể như sau:”), cả câu nằm ở “mo_dau” và "
+        "căn cứ ghi “trong_mo_dau: true” với “noi_dung” là đoạn trích nguyên văn của câu đó; "
+        "khi in, câu in thành một đoạn. Mã này báo đoạn trích không có trong câu mở đầu: một "
+        "trong hai chỗ đã bị sửa.",
+        "can_cu:\n  - noi_dung: Căn cứ Nghị định số 13/2021/NĐ-CP\n    trong_mo_dau: true\n"
+        "mo_dau: Căn cứ Nghị định số 31/2021/NĐ-CP, UBND tỉnh ban hành Kế hoạch như sau:\n",
+        "can_cu:\n  - noi_dung: Căn cứ Nghị định số 13/2021/NĐ-CP\n    trong_mo_dau: true\n"
+        "mo_dau: Căn cứ Nghị định số 13/2021/NĐ-CP, UBND tỉnh ban hành Kế hoạch như sau:\n",
+    ),
+    Code(
+        "draft-and-missing-header", ERROR, PLAN, "Vừa là dự thảo vừa là văn bản đã ban hành",
+        "“du_thao: true” nói văn bản chưa ban hành (in dấu “DỰ THẢO”); “thieu_tieu_de: true” nói "
+        "văn bản đã ban hành nhưng bản đang có (bài báo, bản chụp) không cho biết số, ngày hay "
+        "người ký. Hai trạng thái loại trừ nhau: hãy giữ một, theo điều lời văn cho thấy (có "
+        "khối chữ ký, có “./.” cuối văn bản… là đã ký).",
+        "du_thao: true\nthieu_tieu_de: true\n",
+        "thieu_tieu_de: true\nghi_chu:\n  - loai: thieu\n"
+        "    noi_dung: Bản đăng trên báo không có số, ký hiệu và ngày ban hành.\n",
+    ),
+    Code(
         "dates-order", ERROR, PLAN, "Ngày tháng sai thứ tự",
         "Các ngày phải theo đúng thứ tự thời gian: giai đoạn kết thúc sau khi bắt đầu; căn cứ "
         "ban hành trước kế hoạch; gia hạn sau ngày ban hành và theo thứ tự các lần; trong danh "

@@ -84,6 +84,18 @@ CODES = (
         "phu_luc:\n  - so: I\n    bang_nhiem_vu: [t1, t2]\n",
     ),
     Code(
+        "task-reference-unknown", ERROR, TASK, "Mục nhắc đến nhiệm vụ không có",
+        "Một nhiệm vụ có thể được nhắc ở nhiều phần của văn bản (Đài Phát thanh - Truyền hình "
+        "chủ trì xây dựng clip ở mục III.8, Tỉnh đoàn “phối hợp … xây dựng clip” ở mục III.3): "
+        "nhiệm vụ chỉ ghi và theo dõi một lần, các mục kia ghi “nhiem_vu_lien_quan” là mã của "
+        "nó. Mã này báo một mã không phải nhiệm vụ nào của kế hoạch: gõ nhầm, hoặc nhiệm vụ đã "
+        "đổi mã.",
+        "      - so: \"3.\"\n        noi_dung: Phối hợp xây dựng clip tuyên truyền.\n"
+        "        nhiem_vu_lien_quan: [clip-tuyen-truyen-2023]\n",
+        "      - so: \"3.\"\n        noi_dung: Phối hợp xây dựng clip tuyên truyền.\n"
+        "        nhiem_vu_lien_quan: [clip-tuyen-truyen]\n",
+    ),
+    Code(
         "duplicate-id", ERROR, REGISTRY, "Mã cơ quan bị lặp",
         "Hai cơ quan trong danh mục cùng một mã, nên mọi kế hoạch nêu mã đó không biết là cơ "
         "quan nào. Hãy đổi mã của một cơ quan và sửa các kế hoạch dùng nó.",
