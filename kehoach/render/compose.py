@@ -103,7 +103,7 @@ class Composer:
         runs = block.runs
         lines = [text]  # measured lazily: only a line drawn under the block needs them
         if spec.balance:
-            lines = typeset.balance(text, width_pt, spec.size, spec.bold)
+            lines = typeset.balance(text, width_pt, spec.size, spec.bold, phrases=spec.caps)
             texts = typeset.break_texts([r.text for r in runs], lines)
             runs = [replace(r, text=t) for r, t in zip(runs, texts, strict=True)]
         for run in runs:

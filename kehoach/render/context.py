@@ -46,17 +46,30 @@ def document(plan: Plan, registry: Registry) -> dict[str, Any]:
         "ten_loai": plan.type_title,
         "ten_loai_thuong": typeset.sentence_case(plan.type_title),
         "du_thao": plan.du_thao,
+        "thieu_tieu_de": plan.thieu_tieu_de,
         "so_ky_hieu": header_number(plan, registry),
         "dia_danh": plan.dia_danh,
         "ngay_ban_hanh": plan.ngay_ban_hanh,
         "ngay_so": typeset.date_short_or_blank(plan.ngay_ban_hanh),
         "trich_yeu": plan.trich_yeu,
-        "can_cu": [c.noi_dung for c in plan.can_cu],
+        # A basis written inside the opening sentence prints with it, as one paragraph.
+        "can_cu": [c.noi_dung for c in plan.can_cu if not c.trong_mo_dau],
         "mo_dau": plan.mo_dau,
         "ket_thuc": list(plan.ket_thuc),
-        "noi_nhan": list(plan.noi_nhan),
+        "noi_nhan": recipients(plan),
         "co_quan_ban_hanh": " và ".join(issuers),
     }
+
+
+DRAFT_RECIPIENTS = ("- …;", "- Lưu: VT, ….")
+"""The recipients block of a draft that lists none yet: the lines an official fills in."""
+
+
+def recipients(plan: Plan) -> list[str]:
+    """The recipient lines; a draft without any prints the skeleton to fill in."""
+    if not plan.noi_nhan and plan.du_thao:
+        return list(DRAFT_RECIPIENTS)
+    return list(plan.noi_nhan)
 
 
 def layout_kind(plan: Plan, registry: Registry) -> str:
@@ -107,7 +120,9 @@ def _parent_line(override: str | None, body: Any, registry: Registry) -> str | N
     parent = registry.get(body.cap_tren)
     if parent is None:
         return None
-    return parent.ten_in or parent.ten
+    # Nghị định 30 lets the parent's name be abbreviated ("UBND TỈNH CÀ MAU"); as an issuer
+    # the same body prints its full name ("ỦY BAN NHÂN DÂN TỈNH CÀ MAU").
+    return parent.ten_in_chu_quan or parent.ten_in or parent.ten
 
 
 def items(parts: list[Item]) -> list[dict[str, Any]]:
@@ -123,6 +138,16 @@ def items(parts: list[Item]) -> list[dict[str, Any]]:
     return out
 
 
+def bold(item: Item, depth: int) -> bool:
+    """Whether an item's line prints bold: as it says (``dam``), else a part with a marker
+    and a numbered item with sub-items."""
+    if item.dam is not None:
+        return item.dam
+    if depth == 0 and item.so:
+        return True
+    return bool(item.so and NUMBERED.match(item.so)) and bool(item.muc)
+
+
 def _item(item: Item, depth: int) -> dict[str, Any]:
     numbered = bool(item.so and NUMBERED.match(item.so))
     committee = item.ban_to_chuc
@@ -133,7 +158,8 @@ def _item(item: Item, depth: int) -> dict[str, Any]:
         "nhan": item.nhan,
         "noi_dung": item.noi_dung,
         "dong": [p for p in (item.so, item.nhan, item.noi_dung) if p],
-        "tieu_de": numbered and bool(item.muc),
+        "dam": bold(item, depth),
+        "tieu_de": item.dam if item.dam is not None else numbered and bool(item.muc),
         "vai_tro": item.vai_tro.value if item.vai_tro else None,
         "ban_to_chuc": committee.model_dump() if committee else None,
         "su_kien": event.model_dump() if event else None,

@@ -53,21 +53,30 @@ def wrap(text: str, width_pt: float, size: float, bold: bool = False) -> list[st
     return lines
 
 
-def balance(text: str, width_pt: float, size: float, bold: bool = False) -> list[str]:
+def balance(text: str, width_pt: float, size: float, bold: bool = False,
+            phrases: bool = False) -> list[str]:
     """Fewest lines that fit, breaking where the longest line is shortest.
 
     "ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN" in a 67.5 mm cell becomes "ỦY BAN NHÂN DÂN" over
-    "TỈNH LẠNG SƠN", as officials set it, not a full first line and a one-word second.
-    Explicit line breaks in the text are kept.
+    "TỈNH LẠNG SƠN", as officials set it, not a full first line and a one-word second. With
+    ``phrases`` (names in capitals) lines break only between the phrases of ``phrases.units``
+    ("ỦY BAN NHÂN DÂN / TỈNH CÀ MAU", never "ỦY BAN NHÂN / DÂN TỈNH CÀ MAU"), unless a phrase
+    is wider than the line. Explicit line breaks in the text are kept.
     """
+    from kehoach.render.phrases import units
+
     out: list[str] = []
     for paragraph in text.split("\n"):
-        out.extend(_balance_one(paragraph.split(), width_pt, size, bold))
+        words = paragraph.split()
+        lines = _balance_one(units(words), width_pt, size, bold) if phrases else []
+        lines = lines or _balance_one(words, width_pt, size, bold)
+        out.extend(lines or wrap(" ".join(words), width_pt, size, bold))
     return out
 
 
 def _balance_one(words: list[str], width_pt: float, size: float, bold: bool) -> list[str]:
-    """Minimise the longest line over the fewest lines that fit (dynamic programming)."""
+    """Minimise the longest line over the fewest lines that fit (dynamic programming); [] when
+    a word (a unit) is wider than the line and several are given."""
     n = len(words)
     if n <= 1 or n > 80:
         return wrap(" ".join(words), width_pt, size, bold)
@@ -93,7 +102,7 @@ def _balance_one(words: list[str], width_pt: float, size: float, bold: bool) -> 
         cuts.append(back)
         if best[n] <= width_pt:
             return _unwind(words, cuts)
-    return wrap(" ".join(words), width_pt, size, bold)
+    return []
 
 
 def _unwind(words: list[str], cuts: list[list[int]]) -> list[str]:
