@@ -25,7 +25,9 @@ from kehoach.fs.repo import (
 )
 from kehoach.load.config import Config, load_config
 from kehoach.load.document import Document, load_document, no_gc
+from kehoach.load.salvage import Salvaged, salvage
 from kehoach.load.source import MAX_BYTES
+from kehoach.plan.model import DocType, Plan, RegistryFile
 from kehoach.plan.registry import Registry
 from kehoach.plan.walk import iter_tasks
 
@@ -56,14 +58,27 @@ class CheckResult:
 
 def load_registry(root: Path | None, cwd: Path | None = None) -> tuple[Registry, list[Document]]:
     """The registry of a repository, with the documents it came from (and their problems), and
-    the repository's default province (``kehoach.toml``) to resolve names with."""
+    the repository's default province (``kehoach.toml``) to resolve names with.
+
+    A registry file with schema errors still gives the bodies that validated (``salvage``):
+    one wrong entry must not make every plan's bodies unknown."""
     docs = [load_document(p, display_path(p, cwd)) for p in registry_files(root)] if root else []
-    bodies = [b for d in docs if d.registry for b in d.registry.co_quan]
+    files = [(d, d.registry, None) if d.registry else (d, *_salvaged_registry(d)) for d in docs]
+    bodies = [b for _, file, _ in files if file for b in file.co_quan]
     registry = Registry.from_bodies(bodies, province=load_config(root, cwd).province)
-    for doc in docs:
-        if doc.registry is not None:
-            _apply(doc, registry_rules(), RegistryContext(doc.registry, registry))
+    for doc, file, salvaged in files:
+        if file is not None:
+            _apply(doc, registry_rules(), RegistryContext(file, registry), salvaged)
     return registry, docs
+
+
+def _salvaged_registry(doc: Document) -> tuple[RegistryFile | None, Salvaged | None]:
+    if not isinstance(doc.data, dict) or not isinstance(doc.data.get("co_quan"), list):
+        return None, None
+    salvaged = salvage(RegistryFile, doc.data)
+    if salvaged is None or not isinstance(salvaged.model, RegistryFile):
+        return None, None
+    return salvaged.model, salvaged
 
 
 def load_registry_text(text: str, display: str = "plans/co-quan.yaml"
@@ -78,27 +93,66 @@ def load_registry_text(text: str, display: str = "plans/co-quan.yaml"
     return registry, doc
 
 
-def _apply(doc: Document, rules: Iterable[Callable[[_Ctx], Iterable[Finding]]], ctx: _Ctx) -> None:
+def _apply(doc: Document, rules: Iterable[Callable[[_Ctx], Iterable[Finding]]], ctx: _Ctx,
+           salvaged: Salvaged | None = None) -> None:
+    """Run ``rules``; on a salvaged model, report at the original paths what is trusted."""
     for rule in rules:
         for f in rule(ctx):
-            doc.add(f.path, f.code, f.message, key=f.on_key)
+            path = f.path if salvaged is None else salvaged.original(f.path)
+            if salvaged is None or salvaged.trusts(f.code, path):
+                doc.add(path, f.code, f.message, key=f.on_key)
 
 
-def check_document(doc: Document, registry: Registry) -> None:
-    """Run the plan rules on a loaded document; when it failed to load, say which registry id
-    a body's name written where an id belongs means."""
+def check_document(doc: Document, registry: Registry) -> Salvaged | None:
+    """Run the plan rules on a loaded document. On a plan with schema errors: say which
+    registry id a body's name written where an id belongs means, and run the rules on the
+    parts that validated (so that every problem shows at once). Returns what was salvaged."""
     if doc.plan is None:
         explain_names(doc, registry)
-        return
-    with no_gc():
-        _apply(doc, plan_rules(), PlanContext(doc.plan, registry))
+    salvaged = salvaged_plan(doc)
+    plan = doc.plan if salvaged is None else salvaged.model
+    if isinstance(plan, Plan):
+        with no_gc():
+            _apply(doc, plan_rules(), PlanContext(plan, registry), salvaged)
+    return salvaged
 
 
-def task_sites(doc: Document) -> list[TaskSite]:
-    if doc.plan is None:
+# Stand-ins for a wrong required field of a plan: a model is still made of the rest (the
+# rules that read these fields say nothing about a salvaged plan: ``ABSENCE_CODES``).
+_PLACEHOLDERS = {
+    "loai": ("ke_hoach", DocType.ke_hoach),
+    "trich_yeu": ("…", "…"),
+    "co_quan_ban_hanh": (["placeholder"], []),
+}
+
+
+def salvaged_plan(doc: Document) -> Salvaged | None:
+    """What validates of a plan that has schema errors (None for other failures)."""
+    data = doc.data
+    if doc.plan is not None or doc.is_registry or not isinstance(data, dict):
+        return None
+    if "loai" not in data and "co_quan" in data:
+        return None  # a registry under another name: not a plan
+    if any(d.code in _NOT_SCHEMA for d in doc.diagnostics):
+        return None
+    return salvage(Plan, data, _PLACEHOLDERS)
+
+
+# Failures that leave no data worth reading: the file is not a plan at all.
+_NOT_SCHEMA = frozenset({"empty-file", "not-a-mapping", "registry-name"})
+
+
+def task_sites(doc: Document, salvaged: Salvaged | None = None) -> list[TaskSite]:
+    """Where the plan defines its task ids (in a plan with schema errors: those that
+    validated, from ``salvaged`` when the caller has it)."""
+    if doc.plan is not None:
+        return [TaskSite(ref.task.id, doc.display, doc.path, (*ref.path, "id"))
+                for ref in iter_tasks(doc.plan)]
+    salvaged = salvaged or salvaged_plan(doc)
+    if salvaged is None or not isinstance(salvaged.model, Plan):
         return []
-    return [TaskSite(ref.task.id, doc.display, doc.path, (*ref.path, "id"))
-            for ref in iter_tasks(doc.plan)]
+    return [TaskSite(ref.task.id, doc.display, doc.path, salvaged.original((*ref.path, "id")))
+            for ref in iter_tasks(salvaged.model)]
 
 
 def _site_position(site: TaskSite, docs: dict[str, Document], cwd: Path) -> tuple[int, int]:
@@ -164,8 +218,8 @@ def _read_text(path: Path) -> str:
 
 def _check_file(path: Path, display: str, registry: Registry) -> tuple[Document, list[TaskSite]]:
     doc = load_document(path, display)
-    check_document(doc, registry)
-    return doc, task_sites(doc)
+    salvaged = check_document(doc, registry)
+    return doc, task_sites(doc, salvaged)
 
 
 def _sites_of_file(path: Path, display: str, registry: Registry) -> tuple[Document, list[TaskSite]]:

@@ -14,7 +14,7 @@ from kehoach.diagnostics.diagnostic import Diagnostic, diagnostic
 from kehoach.diagnostics.severity import Severity
 from kehoach.fs.repo import REGISTRY_NAMES
 from kehoach.load.guard import number_vi
-from kehoach.load.parse import locate, parse
+from kehoach.load.parse import locate, node_at, parse
 from kehoach.load.source import SourceError, check_shape, decode
 from kehoach.load.validate import validate
 from kehoach.plan.model import Plan, RegistryFile
@@ -172,7 +172,8 @@ def _validate(doc: Document) -> None:
         doc.add(("co_quan",), "registry-name",
                 f"Danh mục cơ quan phải đặt tên {REGISTRY_NAMES[0]}.", key=True)
         return
-    result, problems = validate(model, data, MAX_DIAGNOSTICS - doc._listed)
+    result, problems = validate(model, data, MAX_DIAGNOSTICS - doc._listed,
+                                lambda path: _typed(doc, path))
     # A value the YAML layer already reported (e.g. ``no`` read as false) is not reported twice.
     reported = {(d.line, d.column) for d in doc.diagnostics}
     for p in problems:
@@ -183,3 +184,10 @@ def _validate(doc: Document) -> None:
         doc.plan = result
     elif isinstance(result, RegistryFile):
         doc.registry = result
+
+
+def _typed(doc: Document, path: tuple[Any, ...]) -> str | None:
+    """The scalar at ``path`` as the author typed it."""
+    node = node_at(doc.root, path)
+    value = getattr(node, "value", None)
+    return value if isinstance(value, str) else None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import types
 import typing
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,10 +23,17 @@ class SchemaProblem:
     on_key: bool = False
 
 
-def validate(model: type[BaseModel], data: Any,
-             limit: int | None = None) -> tuple[BaseModel | None, list[SchemaProblem]]:
+Source = Callable[[tuple[Any, ...]], str | None]
+"""The text of a scalar as the author typed it, by data path (None when unknown)."""
+
+
+def validate(model: type[BaseModel], data: Any, limit: int | None = None,
+             source: Source | None = None) -> tuple[BaseModel | None, list[SchemaProblem]]:
     """Validate ``data``; on failure return every problem (at most ``limit`` and one more, so
-    the caller can tell there were more), deduplicated, in document order."""
+    the caller can tell there were more), deduplicated, in document order.
+
+    ``source`` lets a message quote what the author typed ("1.") rather than what YAML made
+    of it (1.0)."""
     try:
         return model.model_validate(data), []
     except ValidationError as exc:
@@ -34,7 +42,7 @@ def validate(model: type[BaseModel], data: Any,
             if limit is not None and len(problems) > limit:
                 break
             path = data_path(data, err["loc"])
-            problem = _problem(model, data, path, err)
+            problem = _problem(model, data, path, err, source)
             problems.setdefault((*path, problem.code), problem)
         return None, list(problems.values())
 
@@ -63,7 +71,8 @@ def value_at(data: Any, path: tuple[Any, ...]) -> Any:
     return data
 
 
-def _problem(model: type[BaseModel], data: Any, path: tuple[Any, ...], err: Any) -> SchemaProblem:
+def _problem(model: type[BaseModel], data: Any, path: tuple[Any, ...], err: Any,
+             source: Source | None = None) -> SchemaProblem:
     kind = err["type"]
     name = str(path[-1]) if path and isinstance(path[-1], str) else ""
     if kind == "extra_forbidden":
@@ -83,8 +92,23 @@ def _problem(model: type[BaseModel], data: Any, path: tuple[Any, ...], err: Any)
 
         return SchemaProblem(path, "date-out-of-range", f"Năm {_show(value)} nằm ngoài khoảng "
                              f"thời gian kehoach tính được ({calendar_vi()}).")
+    if kind == "string_type" and isinstance(value, int | float | bool):
+        typed = source(path) if source else None
+        return SchemaProblem(path, "wrong-type", _not_text(value, typed, path))
     return SchemaProblem(path, "wrong-type" if kind.endswith("_type") else "invalid-value",
                          _message(kind, err, value))
+
+
+def _not_text(value: Any, typed: str | None, path: tuple[Any, ...]) -> str:
+    """A number or true/false where text belongs ("so: 1." as Word users type it): quote what
+    was typed and show the line that fixes it."""
+    typed = typed if typed is not None else str(value).lower() if isinstance(value, bool) \
+        else str(value)
+    read = "đúng/sai" if isinstance(value, bool) else f"số {value}"
+    quoted = '"' + typed.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    fix = f"{path[-1]}: {quoted}" if path and isinstance(path[-1], str) else f"- {quoted}"
+    return (f"Cần một chuỗi văn bản, nhưng gặp {_show(typed)} (YAML đọc thành {read}). Hãy "
+            f"đặt trong dấu nháy kép: {fix}")
 
 
 _EXPECTED = {
@@ -103,10 +127,7 @@ _EXPECTED = {
 def _message(kind: str, err: Any, value: Any) -> str:
     shown = _show(value)
     if kind in _EXPECTED:
-        hint = ""
-        if kind == "string_type" and isinstance(value, (int, float, bool)):
-            hint = " (YAML đọc giá trị này thành số hoặc đúng/sai: hãy đặt trong dấu nháy kép)"
-        return f"Cần {_EXPECTED[kind]}, nhưng gặp {shown}{hint}."
+        return f"Cần {_EXPECTED[kind]}, nhưng gặp {shown}."
     if kind == "enum":
         return f"Giá trị {shown} không hợp lệ; chọn một trong: {err['ctx']['expected']}."
     if kind == "string_pattern_mismatch":
