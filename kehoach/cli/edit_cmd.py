@@ -1,4 +1,4 @@
-"""The editing commands: ``fmt``, ``new``, ``done``, ``undone``, ``extend``."""
+"""The editing commands: ``fmt``, ``new``, ``done``, ``undone``, ``extend``, ``unextend``."""
 
 from __future__ import annotations
 
@@ -149,6 +149,20 @@ def extend(
     when = day_arg(day, "--date") if day is not None else today_vn()
     _edit_run(task_id, plan, lambda path: extend_task(path, task_id, new_deadline, by, when,
                                                       note))
+
+
+@app.command()
+def unextend(
+    task_id: _TaskId,
+    by: Annotated[str | None, typer.Option(
+        "--by", help="Văn bản gia hạn cần bỏ (khi nhiệm vụ đã gia hạn nhiều lần).",
+        show_default=False)] = None,
+    plan: _PlanOpt = None,
+) -> None:
+    """Bỏ một lần gia hạn đã ghi nhầm; thời hạn trước đó lại có hiệu lực."""
+    from kehoach.edit.records import withdraw_extension
+
+    _edit_run(task_id, plan, lambda path: withdraw_extension(path, task_id, by))
 
 
 @app.command()

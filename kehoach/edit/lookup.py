@@ -113,7 +113,8 @@ def schedule(ref: TaskRef, plan: Plan, today: dt.date) -> tuple[Deadline | None,
     if reading.kind != "recurring":
         return reading, []
     # The tracker's own window, so that the occurrences offered are the ones `tasks` lists.
-    return reading, occurrences(reading, *window(plan, today))
+    bounds = window(plan, today)
+    return reading, occurrences(reading, *bounds) if bounds else []
 
 
 def show_ky(ky: int | dt.date) -> str:

@@ -1,4 +1,5 @@
-"""Recording progress in a plan file: completions (``done``/``undone``) and extensions.
+"""Recording progress in a plan file: completions (``done``/``undone``) and extensions
+(``extend``/``unextend``).
 
 Each command edits the file in place so that only the lines of the record change — comments,
 quoting and layout elsewhere stay byte for byte (``kehoach.yamltext.splice``). Before anything is
@@ -37,7 +38,7 @@ if TYPE_CHECKING:
     from kehoach.plan.walk import TaskRef
 
 __all__ = ["EditError", "EditResult", "RecordedAlready", "done_change", "extend", "locate_task",
-           "record_done", "withdraw_done"]
+           "record_done", "withdraw_done", "withdraw_extension"]
 
 
 @dataclass
@@ -138,20 +139,60 @@ def withdraw_done(path: Path | str, task_id: str, agency: str | None = None,
             what = "Không có" if not hits else f"Có {len(hits)}"
             raise EditError(f"{what} ghi nhận hoàn thành khớp của nhiệm vụ “{tid}” (đang có: "
                             f"{listed}); hãy chỉ rõ --agency và --occurrence.")
-        from kehoach.yamltext.splice import remove_item
-
         j = hits[0]
-        text = remove_item(ctx.text, ctx.doc.root, ctx.ref.path, "hoan_thanh", j)
-        data = copy.deepcopy(ctx.doc.data)
-        task_data = value_at(data, ctx.ref.path)
-        task_data["hoan_thanh"].pop(j)
-        if not task_data["hoan_thanh"]:  # the key goes with its last entry, as in the text
-            del task_data["hoan_thanh"]
+        text, data = _remove(ctx, "hoan_thanh", j)
         removed = records[j].model_dump(exclude_none=True)
         return text, data, f"Đã bỏ ghi nhận hoàn thành nhiệm vụ {tid}: " \
             f"{_describe(ctx, records[j])}.", removed
 
     return _edit(Path(path), task_id, change, registry)
+
+
+def withdraw_extension(path: Path | str, task_id: str, by_document: str | None = None, *,
+                       registry: Registry | None = None) -> EditResult:
+    """Remove one extension recorded by mistake: the one granted by ``by_document``, or the
+    task's only one. The deadline in force becomes the previous one again."""
+    from kehoach.textnorm import fold
+
+    wanted = _nfc(by_document.strip()) if by_document and by_document.strip() else None
+
+    def change(ctx: _Ctx) -> tuple[str, Any, str, dict[str, Any]]:
+        from kehoach.review.body import describe_extension
+
+        records = ctx.ref.task.gia_han
+        tid = ctx.ref.task.id
+        if not records:
+            raise EditError(f"Nhiệm vụ “{tid}” chưa được gia hạn lần nào.")
+        hits = [j for j, e in enumerate(records)
+                if wanted is None or fold(e.van_ban) == fold(wanted)]
+        if len(hits) != 1:
+            listed = "; ".join(describe_extension(e) for e in records)
+            what = "Không có" if not hits else f"Có {len(hits)}"
+            raise EditError(f"{what} lần gia hạn khớp của nhiệm vụ “{tid}” (đang có: {listed}); "
+                            "hãy chỉ rõ văn bản gia hạn bằng --by.")
+        j = hits[0]
+        text, data = _remove(ctx, "gia_han", j)
+        removed = records[j].model_dump(exclude_none=True)
+        return text, data, f"Đã bỏ lần gia hạn nhiệm vụ {tid}: " \
+            f"{describe_extension(records[j])}.", removed
+
+    return _edit(Path(path), task_id, change, registry)
+
+
+def _remove(ctx: _Ctx, key: str, j: int) -> tuple[str, Any]:
+    """The text and data without the ``j``-th record of the task's list ``key``."""
+    from kehoach.yamltext.splice import SpliceError, remove_item
+
+    try:
+        text = remove_item(ctx.text, ctx.doc.root, ctx.ref.path, key, j)
+    except SpliceError as exc:
+        raise EditError(str(exc)) from exc
+    data = copy.deepcopy(ctx.doc.data)
+    task_data = value_at(data, ctx.ref.path)
+    task_data[key].pop(j)
+    if not task_data[key]:  # the key goes with its last entry, as in the text
+        del task_data[key]
+    return text, data
 
 
 def extend(path: Path | str, task_id: str, new_deadline: str, by_document: str,
