@@ -3,6 +3,7 @@ or a file named with ``-o`` whose extension chooses the format (.xlsx, .csv, .js
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -72,13 +73,21 @@ def footer_for(body: str | None, text: str) -> str:
     return f"{body} — {text[0].lower()}{text[1:]}" if body else text
 
 
+def _note(dest: Destination, note: str) -> None:
+    """Say what the counts include (draft plans): beside the data, never inside it."""
+    if note and dest.fmt in ("json", "csv"):
+        print(f"Ghi chú:{note}", file=sys.stderr)
+
+
 def emit_rows(dest: Destination, rows: list[Obligation], as_of: date, what: str,
               title: str, question: str, body: str | None = None,
-              name: Callable[[str], str] | None = None) -> None:
+              name: Callable[[str], str] | None = None, note: str = "") -> None:
     """``body``: the name of the body asked about; ``name``: a body's name by its id, for
-    the rows it inherited (ids stay in JSON and CSV)."""
+    the rows it inherited (ids stay in JSON and CSV); ``note`` (" Trong 3 kế hoạch … có 1 dự
+    thảo …") ends the table's footer, or goes to stderr beside JSON and CSV."""
     from kehoach.tracking import tables
 
+    _note(dest, note)
     if dest.fmt == "xlsx":
         from kehoach.office.workbook import obligations_workbook
 
@@ -90,16 +99,17 @@ def emit_rows(dest: Destination, rows: list[Obligation], as_of: date, what: str,
     elif dest.fmt == "csv":
         _deliver(dest, _csv(records, tables.OBLIGATION_COLUMNS, dest.vietnamese))
     else:
-        footer = footer_for(body, f"Tính đến ngày {as_of:%d/%m/%Y}: {len(rows)} {what}.")
+        footer = footer_for(body, f"Tính đến ngày {as_of:%d/%m/%Y}: {len(rows)} {what}.{note}")
         styles = [tables.STATUS_STYLES.get(r.status, "") for r in rows]
         show_table(tables.OBLIGATION_HEADERS, tables.obligation_cells(rows, name=name), footer,
                    tables.OBLIGATION_WRAP, styles)
 
 
 def emit_summary(dest: Destination, rows: list[SummaryRow], as_of: date,
-                 question: str, body: str | None = None) -> None:
+                 question: str, body: str | None = None, note: str = "") -> None:
     from kehoach.tracking import tables
 
+    _note(dest, note)
     if dest.fmt == "xlsx":
         from kehoach.office.workbook import summary_workbook
 
@@ -111,7 +121,8 @@ def emit_summary(dest: Destination, rows: list[SummaryRow], as_of: date,
     elif dest.fmt == "csv":
         _deliver(dest, _csv(records, tables.SUMMARY_COLUMNS, dest.vietnamese))
     else:
-        footer = footer_for(body, f"Tính đến ngày {as_of:%d/%m/%Y}; chỉ tính nghĩa vụ chủ trì.")
+        footer = footer_for(body, f"Tính đến ngày {as_of:%d/%m/%Y}; chỉ tính nghĩa vụ chủ trì."
+                            f"{note}")
         show_table(tables.SUMMARY_HEADERS, tables.summary_cells(rows), footer,
                    tables.SUMMARY_WRAP)
 

@@ -75,7 +75,9 @@ def _question(filters: Filters, paths: list[Path] | None, loaded: Loaded) -> str
     who = _who(filters, loaded) or "tất cả cơ quan"
     where = ", ".join(str(p) for p in paths) if paths else "mọi kế hoạch trong plans/"
     role = ROLE_VI_FILTER[role_name(filters.role)]
-    return f"Cơ quan: {who}; vai trò: {role}; kế hoạch: {where}; {loaded.plans} kế hoạch."
+    drafts = f", trong đó {loaded.drafts} dự thảo" if loaded.drafts else ""
+    return (f"Cơ quan: {who}; vai trò: {role}; kế hoạch: {where}; {loaded.plans} kế hoạch"
+            f"{drafts}.")
 
 
 def _who(filters: Filters, loaded: Loaded) -> str | None:
@@ -135,7 +137,7 @@ def overdue(
     emit_rows(dest, rows, loaded.as_of, "nghĩa vụ quá hạn",
               f"Nhiệm vụ quá hạn tính đến ngày {loaded.as_of:%d/%m/%Y}",
               _question(filters, paths, loaded),
-              _who(filters, loaded), loaded.registry.name)
+              _who(filters, loaded), loaded.registry.name, loaded.drafts_vi())
     _exit(loaded)
 
 
@@ -182,7 +184,7 @@ def tasks(
     emit_rows(dest, rows, loaded.as_of, "nghĩa vụ",
               f"Danh sách nhiệm vụ tính đến ngày {loaded.as_of:%d/%m/%Y}",
               _question(filters, paths, loaded),
-              _who(filters, loaded), loaded.registry.name)
+              _who(filters, loaded), loaded.registry.name, loaded.drafts_vi())
     _exit(loaded)
 
 
@@ -206,7 +208,7 @@ def upcoming(
     emit_rows(dest, rows, loaded.as_of, f"nghĩa vụ đến hạn trong {within} ngày tới",
               f"Nhiệm vụ đến hạn trong {within} ngày tới, tính từ ngày "
               f"{loaded.as_of:%d/%m/%Y}", _question(filters, paths, loaded),
-              _who(filters, loaded), loaded.registry.name)
+              _who(filters, loaded), loaded.registry.name, loaded.drafts_vi())
     _exit(loaded)
 
 
@@ -228,7 +230,7 @@ def summary(
     filters = _filters(agency, "chu-tri", include_children)
     loaded, rows = _answer(lambda progress: summarize(targets, day, filters, progress))
     emit_summary(dest, rows, loaded.as_of, _question(filters, paths, loaded),
-                 _who(filters, loaded))
+                 _who(filters, loaded), loaded.drafts_vi())
     _exit(loaded)
 
 

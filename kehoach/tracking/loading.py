@@ -33,6 +33,15 @@ class Loaded:
     partials: list[Any] = field(default_factory=list)  # what ``reduce`` made of each plan
     failed: list[Diagnostic] = field(default_factory=list)
     plans: int = 0
+    drafts: int = 0  # of ``plans``, how many are drafts (du_thao): the outputs say so
+
+    def drafts_vi(self) -> str:
+        """What an official must know of the counts: how many plans were drafts (" Trong 3 kế
+        hoạch đã tính có 1 dự thảo …"); empty when every plan counted was issued."""
+        if not self.drafts:
+            return ""
+        return (f" Trong {self.plans} kế hoạch đã tính có {self.drafts} dự thảo (chưa ban hành): "
+                "nghĩa vụ của dự thảo có thể còn thay đổi.")
 
 
 def load(paths: Sequence[Path], as_of: dt.date, cwd: Path | None = None,
@@ -62,11 +71,12 @@ among the bodies they mention), so rows a query cannot use are never decoded. Wi
     reg_digest = cache.digest(*(_read(d.path) for d in reg_docs))
     prefilter = where(registry, scope) if where else None
     shared = _Shared(registry, as_of, folder, reg_digest, prefilter, reduce)
-    for doc, data in run_files(_rows_of_file, files, shared, progress=progress):
+    for doc, (draft, data) in run_files(_rows_of_file, files, shared, progress=progress):
         if data is None:
             loaded.failed.extend(doc.diagnostics)
             continue
         loaded.plans += 1
+        loaded.drafts += draft
         if reduce is None:
             loaded.rows.extend(cache.decode(data, doc.display))
         else:
@@ -99,22 +109,22 @@ def _read(path: Path) -> bytes:
         return f"\0unreadable:{type(exc).__name__}:{exc}".encode()
 
 
-def _rows_of_file(path: Path, display: str, shared: _Shared) -> tuple[Document, Any]:
-    """One plan's rows as cache data, or what ``shared.reduce`` makes of them (None when the
-    plan does not load)."""
-    doc, data = _data_of_file(path, display, shared)
+def _rows_of_file(path: Path, display: str, shared: _Shared) -> tuple[Document, tuple[bool, Any]]:
+    """Whether the plan is a draft, and its rows as cache data or what ``shared.reduce`` makes
+    of them (None when the plan does not load)."""
+    doc, draft, data = _data_of_file(path, display, shared)
     if data is not None and shared.reduce is not None:
-        return doc, shared.reduce(data)
-    return doc, data
+        return doc, (draft, shared.reduce(data))
+    return doc, (draft, data)
 
 
 def _data_of_file(
     path: Path, display: str, shared: _Shared
-) -> tuple[Document, list[tuple[object, ...]] | None]:
+) -> tuple[Document, bool, list[tuple[object, ...]] | None]:
     doc = Document(path, display)
     raw = read_source(doc)
     if raw is None:  # the reason is in the document's diagnostics (never "Tệp rỗng")
-        return doc, None
+        return doc, False, None
     store = cache.RowCache(shared.cache_dir) if shared.cache_dir else None
     where = shared.prefilter
     # An entry holds the rows of one question: the prefilter is part of its key.
@@ -123,14 +133,15 @@ def _data_of_file(
     if store is not None:
         hit = store.get(key)
         if hit is not None:
-            return doc, hit
+            return doc, hit[0], hit[1]
     doc = load_text(doc, raw)
     if doc.plan is None:
-        return doc, None
+        return doc, False, None
     excess = past_limit(doc.plan, shared.registry, shared.as_of)
     if excess is not None:  # check says the same: never expand such a plan
         doc.add(excess.path, "too-many-obligations", excess.message)
-        return doc, None
+        return doc, False, None
+    draft = doc.plan.du_thao
     with no_gc():
         rows = obligations(doc.plan, shared.registry, shared.as_of, display,
                            bodies=where.agencies if where else None,
@@ -139,8 +150,8 @@ def _data_of_file(
         del rows  # the rows, their bytes and their tuples are never all alive at once
         data = _keep(marshal.loads(payload), where)
     if store is not None:
-        store.put(key, payload if where is None else marshal.dumps(data))
-    return doc, data
+        store.put(key, payload if where is None else marshal.dumps(data), draft)
+    return doc, draft, data
 
 
 def _keep(data: list[tuple[object, ...]], where: Prefilter | None) -> list[tuple[object, ...]]:

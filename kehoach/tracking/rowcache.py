@@ -35,7 +35,8 @@ from kehoach.tracking.obligations import Obligation
 
 __all__ = ["RowCache", "cache_dir", "decode", "digest", "encode", "entry_key"]
 
-FORMAT = 2
+FORMAT = 3  # 3: the rows' bytes follow one byte saying whether the plan is a draft
+_DRAFT = {b"D": True, b"-": False}
 _HEADER = f"kehoach-rows:{FORMAT}:{__version__}\n".encode()
 ENTRY_LIMIT = 256 * 1024 * 1024
 """Largest entry read back (the rows of a 10 MiB plan are far smaller)."""
@@ -120,8 +121,9 @@ class RowCache:
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / key
 
-    def get(self, key: str) -> list[tuple[Any, ...]] | None:
-        """The cached rows' data, or None on a miss or an entry that cannot be verified."""
+    def get(self, key: str) -> tuple[bool, list[tuple[Any, ...]]] | None:
+        """The cached entry: whether its plan is a draft, and the rows' data; None on a miss or
+        an entry that cannot be verified."""
         from kehoach.fs.reader import read_bytes
 
         path = self._path(key)
@@ -136,17 +138,19 @@ class RowCache:
         checksum, _, payload = data[len(head):].partition(b"\n")
         if checksum != _checksum(payload):
             return None
+        flag, rows_bytes = payload[:1], payload[1:]
         try:
-            rows = marshal.loads(payload)
+            rows = marshal.loads(rows_bytes)
         except (EOFError, ValueError, TypeError):
             return None
-        if not isinstance(rows, list):
+        if not isinstance(rows, list) or flag not in _DRAFT:
             return None
         place.touch(path, mtime)
-        return rows
+        return _DRAFT[flag], rows
 
-    def put(self, key: str, payload: bytes) -> None:
+    def put(self, key: str, rows_bytes: bytes, draft: bool = False) -> None:
         """Store an entry atomically; a cache that cannot be written is silently skipped."""
+        payload = (b"D" if draft else b"-") + rows_bytes
         path = self._path(key)
         try:
             make_cache_dir(self.folder.parent)

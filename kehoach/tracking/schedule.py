@@ -3,7 +3,9 @@
 The original phrase (``thoi_han``) is read with the plan's reference day (date of issue, else
 the start of its period) so that "trước ngày 15/11" gets a year. Recurring deadlines are
 expanded over the plan's window: from the day after the date of issue (an obligation cannot
-fall due the day it is created) — or from the period's start for drafts — to the period's end.
+fall due the day it is created) or the period's start, whichever is later, to the period's end.
+A plan with neither (a draft without a period) has no window: its recurring tasks have no
+occurrence yet, rather than occurrences from before the plan existed (``check`` warns).
 Extensions (``gia_han``) apply in the order they were granted; each is read with its own date
 as reference. See docs/tracking.md.
 """
@@ -48,14 +50,14 @@ def reference_day(plan: Plan) -> dt.date | None:
     return plan.giai_doan.start if plan.giai_doan else None
 
 
-def window(plan: Plan, as_of: dt.date) -> tuple[dt.date, dt.date]:
-    """The days a recurring task's occurrences may fall on."""
-    if plan.ngay_ban_hanh:
-        start = plan.ngay_ban_hanh + dt.timedelta(days=1)
-    elif plan.giai_doan:
-        start = plan.giai_doan.start
-    else:
-        start = as_of
+def window(plan: Plan, as_of: dt.date) -> tuple[dt.date, dt.date] | None:
+    """The days a recurring task's occurrences may fall on; None before the plan has any."""
+    starts = [plan.ngay_ban_hanh + dt.timedelta(days=1)] if plan.ngay_ban_hanh else []
+    if plan.giai_doan:
+        starts.append(plan.giai_doan.start)
+    if not starts:
+        return None
+    start = max(starts)
     end = plan.giai_doan.end if plan.giai_doan else max(start, as_of) + _FALLBACK_HORIZON
     return start, end
 
@@ -96,8 +98,10 @@ def expand(
     """
     approx = reading.approximate
     if reading.kind == "recurring" and reading.recurrence is not None:
-        start, end = window(plan, as_of)
-        return [Occurrence(d.isoformat(), d, d, approx) for d in occurrences(reading, start, end)]
+        bounds = window(plan, as_of)
+        if bounds is None:
+            return []
+        return [Occurrence(d.isoformat(), d, d, approx) for d in occurrences(reading, *bounds)]
     if reading.kind == "relative" and reading.relative is not None:
         if reading.relative.amount < 0:  # "15 ngày trước ngày tổ chức": before the event
             anchor = event_day(plan, task)
