@@ -60,8 +60,31 @@ def _items(old: list[Item], new: list[Item], opath: Path, npath: Path,
                 place = nplaces[b]
                 out.append(changed("item-changed", place, f"Mục {place}", _line(old[i]),
                                    _line(new[j])))
+            out += _item_fields(old[i], new[j], nplaces[b])
             _items(old[i].muc, new[j].muc, (*a, "muc"), (*b, "muc"), oplaces, nplaces, pairs,
                    out)
+
+
+def _item_fields(a: Item, b: Item, place: str) -> list[Change]:
+    """Changes of an item's own fields that print nowhere in its line: its weight, the
+    deadline it writes for several items, the tasks it mentions."""
+    out = []
+    if a.dam != b.dam:
+        weight = {True: "in đậm", False: "không in đậm", None: "mặc định"}
+        out.append(Change("item-weight", place, f"Mục {place}: {weight[a.dam]} → "
+                          f"{weight[b.dam]}.", weight[a.dam], weight[b.dam]))
+    if a.thoi_han != b.thoi_han:
+        out.append(changed("item-deadline", place, f"Mục {place}: thời hạn chung", a.thoi_han,
+                           b.thoi_han))
+    added = [t for t in b.nhiem_vu_lien_quan if t not in a.nhiem_vu_lien_quan]
+    removed = [t for t in a.nhiem_vu_lien_quan if t not in b.nhiem_vu_lien_quan]
+    if added or removed:
+        parts = ([f"thêm {', '.join(added)}"] if added else []) + (
+            [f"bỏ {', '.join(removed)}"] if removed else [])
+        out.append(Change("item-mentions", place, f"Mục {place}: nhắc nhiệm vụ "
+                          f"{'; '.join(parts)}.", ", ".join(a.nhiem_vu_lien_quan) or None,
+                          ", ".join(b.nhiem_vu_lien_quan) or None))
+    return out
 
 
 def _kids(item: Item) -> str:

@@ -42,12 +42,21 @@ def textconv_command(python: str | None = None) -> str:
 
 
 ATTRIBUTES = ("plans/**/*.yaml diff=kehoach", "plans/**/*.yml diff=kehoach")
-FUNCNAME = r"^[IVXLC]+[.)].*$"
-"""Hunk headers name the enclosing part (``II.1. Tổ chức…``)."""
+FUNCNAME = (r"^(([IVXLC]+[.)]|[0-9]+[.)] |(Chương|CHƯƠNG|Phần|PHẦN|Mục|MỤC|Điều) "
+            r"[IVXLC0-9]+[.:)]? ).*)$")
+"""Hunk headers name the enclosing part, however parts are numbered: ``II.1. Tổ chức…``,
+``1. Mục đích…`` (a body numbered from 1), ``Chương I. Quy định chung`` (a regulation's
+chapters). The item lines of ``plantext`` start with the marker path, so this matches the
+parts and, for Roman parts, their sub-items, as before. git shows the first group: the line."""
 
 
 class DiffError(KehoachError, RuntimeError):
     """A version could not be read or git could not be set up."""
+
+
+class NotInVersion(DiffError):
+    """The file is not in that git version (never committed, or the repository has no
+    commit yet)."""
 
 
 def load_version(spec: str, cwd: Path) -> tuple[str, bytes]:
@@ -109,7 +118,15 @@ def _git(args: list[str], cwd: Path, doing: str, rev: str = "", name: str = "") 
     if proc.returncode == 0:
         return out
     detail = err.decode("utf-8", "replace").strip()
-    raise DiffError(f"Không {doing}: {_explain(detail, rev, name)}")
+    error = NotInVersion if _absent(detail) else DiffError
+    raise error(f"Không {doing}: {_explain(detail, rev, name)}")
+
+
+def _absent(detail: str) -> bool:
+    """git says the file is not in the version, or the version (HEAD) has no commit yet."""
+    low = detail.lower()
+    return any(s in low for s in ("does not exist in", "exists on disk, but not in",
+                                  "invalid object name 'head'", "ambiguous argument 'head'"))
 
 
 def _explain(detail: str, rev: str, name: str) -> str:

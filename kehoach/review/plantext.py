@@ -20,6 +20,7 @@ from kehoach.plan.model import (
     AgendaItem,
     Annex,
     Committee,
+    EditorialNote,
     Event,
     Footnote,
     Item,
@@ -31,7 +32,7 @@ from kehoach.plan.model import (
     Task,
 )
 from kehoach.review.body import describe_completion, describe_extension
-from kehoach.review.wording import HEADER_LABELS, SIGNATURE_LABELS, Names, day_vi
+from kehoach.review.wording import HEADER_LABELS, SIGNATURE_LABELS, Names, day_vi, note_vi
 from kehoach.textnorm import printable
 from kehoach.tracking.schedule import reference_day
 
@@ -39,7 +40,8 @@ if TYPE_CHECKING:
     from kehoach.plan.model import Plan
     from kehoach.plan.registry import Registry
 
-_ITEM_OWN = frozenset({"so", "nhan", "noi_dung", "muc", "nhiem_vu", "co_quan"})
+_ITEM_OWN = frozenset({"so", "nhan", "noi_dung", "muc", "nhiem_vu", "co_quan", "thoi_han",
+                       "nhiem_vu_lien_quan"})
 _TASK_OWN = frozenset({"id", "noi_dung", "chu_tri", "phoi_hop", "thoi_han", "san_pham",
                        "hoan_thanh", "gia_han", "ghi_chu"})
 
@@ -49,10 +51,12 @@ _TASK_OWN = frozenset({"id", "noi_dung", "chu_tri", "phoi_hop", "thoi_han", "san
 _LABELS: dict[type[BaseModel], dict[str, str]] = {
     LegalBasis: {"noi_dung": "nội dung", "loai_van_ban": "loại văn bản", "so": "số, ký hiệu",
                  "ngay": "ngày ban hành", "co_quan": "cơ quan, người ban hành",
-                 "ghi_chu": "ghi chú"},
+                 "trong_mo_dau": "viết trong câu mở đầu", "ghi_chu": "ghi chú"},
     Item: {"so": "ký hiệu", "nhan": "nhãn", "noi_dung": "nội dung", "vai_tro": "vai trò",
-           "co_quan": "cơ quan", "nhiem_vu": "nhiệm vụ", "ban_to_chuc": "ban tổ chức",
-           "su_kien": "sự kiện", "muc": "mục con", "ghi_chu": "ghi chú"},
+           "co_quan": "cơ quan", "dam": "in đậm", "thoi_han": "thời hạn chung",
+           "nhiem_vu": "nhiệm vụ", "nhiem_vu_lien_quan": "nhắc nhiệm vụ",
+           "ban_to_chuc": "ban tổ chức", "su_kien": "sự kiện", "muc": "mục con",
+           "ghi_chu": "ghi chú"},
     Committee: {"so": "ký hiệu đầu dòng", "danh_xung": "danh xưng",
                 "thanh_vien": "thành viên"},
     Member: {"ho_ten": "họ tên", "chuc_vu": "chức vụ", "vai_tro": "vai trò"},
@@ -67,6 +71,7 @@ _LABELS: dict[type[BaseModel], dict[str, str]] = {
     Annex: {"so": "số", "tieu_de": "tiêu đề", "bang": "bảng", "bang_nhiem_vu": "bảng nhiệm vụ",
             "ngang": "trang ngang", "ben_ngoai": "giữ ở nơi khác", "ghi_chu": "ghi chú"},
     Table: {"cot": "cột", "dong": "dòng"},
+    EditorialNote: {"loai": "loại", "noi_dung": "nội dung"},
 }
 ROLE_LABELS = {
     PartRole.muc_dich_yeu_cau: "mục đích, yêu cầu", PartRole.muc_dich: "mục đích",
@@ -104,8 +109,7 @@ def plan_lines(plan: Plan, registry: Registry | None = None) -> list[str]:
         lines += _fields(f"Phụ lục {annex.so}", annex, skip={"so"})
     if plan.mau:
         lines.append(f"Mẫu trình bày: {plan.mau}")
-    if plan.ghi_chu:
-        lines.append(f"Ghi chú: {plan.ghi_chu}")
+    lines += [f"Ghi chú: {note_vi(note)}" for note in plan.ghi_chu]
     return [printable(line) for line in lines]
 
 
@@ -115,6 +119,8 @@ def _header(plan: Plan, names: Names) -> Iterator[str]:
         yield f"{HEADER_LABELS['ten_loai']}: {plan.ten_loai}"
     if plan.du_thao:
         yield "Dự thảo: có"
+    if plan.thieu_tieu_de:
+        yield f"{HEADER_LABELS['thieu_tieu_de']}: có"
     for issuer in plan.co_quan_ban_hanh:
         pairs = (("tên in", issuer.ten_in), ("chủ quản", issuer.chu_quan))
         extra = "".join(f" | {k}: {v}" for k, v in pairs if v is not None)
@@ -137,6 +143,11 @@ def _item(item: Item, path: tuple[Any, ...], places: dict[Any, str], names: Name
     if item.co_quan:
         lines.append(f"  {place}: trách nhiệm của {names.many(item.co_quan)}")
         owner = tuple(item.co_quan)
+    if item.thoi_han:
+        lines.append(f"  {place}: thời hạn chung cho các nhiệm vụ trong mục: {item.thoi_han}"
+                     f"{deadline_note(item.thoi_han, as_of)}")
+    if item.nhiem_vu_lien_quan:
+        lines.append(f"  {place}: nhắc nhiệm vụ {', '.join(item.nhiem_vu_lien_quan)}")
     lines += _fields(f"  {place}", item, skip=_ITEM_OWN)
     for task in item.nhiem_vu:
         lines += _task(task, names, as_of, owner)

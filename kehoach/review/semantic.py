@@ -29,6 +29,7 @@ from kehoach.review.wording import (
     align,
     changed,
     day_vi,
+    note_vi,
     quote,
 )
 from kehoach.textnorm import printable
@@ -68,8 +69,10 @@ def _header_value(plan: Plan, key: str, names: Names) -> str | None:
         return names.many([b.co_quan for b in value])
     if key == "giai_doan" and value is not None:
         return f"{value.tu}–{value.den}"
-    if key == "du_thao":
+    if key in ("du_thao", "thieu_tieu_de"):
         return "có" if value else "không"
+    if key == "ghi_chu":
+        return " | ".join(note_vi(n) for n in value) or None
     if isinstance(value, dt.date):
         return day_vi(value)
     return None if value is None else str(value)

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
 HEADER_LABELS = {
     "loai": "Loại văn bản", "ten_loai": "Tên loại in", "du_thao": "Dự thảo",
+    "thieu_tieu_de": "Đã ban hành, bản sao thiếu tiêu đề",
     "co_quan_ban_hanh": "Cơ quan ban hành", "so_ky_hieu": "Số, ký hiệu", "dia_danh": "Địa danh",
     "ngay_ban_hanh": "Ngày ban hành", "trich_yeu": "Trích yếu", "giai_doan": "Giai đoạn",
     "mo_dau": "Câu mở đầu", "mau": "Mẫu trình bày", "ghi_chu": "Ghi chú",
@@ -39,6 +40,17 @@ class Change:
     days: int | None = None  # deadline shift: > 0 later (lùi), < 0 earlier (sớm hơn)
 
 
+
+
+NOTE_KINDS = {"nguon": "nguồn", "thieu": "bản gốc thiếu", "sua_loi": "đã sửa lỗi của bản sao",
+              "giu_nguyen": "giữ nguyên lỗi của bản gốc", "khac": ""}
+"""Editorial note kinds (``EditorialNote.loai``) as words."""
+
+
+def note_vi(note: Any) -> str:
+    """An editorial note as a line: "(nguồn) Mã hóa từ …"; a plain note is its text."""
+    kind = NOTE_KINDS.get(note.loai.value, note.loai.value)
+    return f"({kind}) {note.noi_dung}" if kind else note.noi_dung
 
 
 class Names:
