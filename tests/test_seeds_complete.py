@@ -295,13 +295,15 @@ def test_registry_names_the_seed_bodies(registry):
     # Bodies the brief requires by name, and the printed header forms of the issuers.
     for body_id, ten_in in [
         ("lang-son.ubnd-tinh", "ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN"),
-        ("ca-mau.ubnd-tinh", "UBND TỈNH CÀ MAU"),
+        ("ca-mau.ubnd-tinh", "ỦY BAN NHÂN DÂN TỈNH CÀ MAU"),
         ("ca-mau.so-noi-vu", "SỞ NỘI VỤ"),
         ("ca-mau.tinh-doan", "BCH TỈNH ĐOÀN CÀ MAU"),
         ("tp-hcm.thanh-doan", "BCH ĐOÀN TP. HỒ CHÍ MINH"),
         ("tp-hcm.tan-phu.quan-doan", "BCH QUẬN ĐOÀN TÂN PHÚ"),
     ]:
         assert bodies[body_id].ten_in == ten_in
+    # As a parent (above a Sở) the decree lets the name be abbreviated.
+    assert bodies["ca-mau.ubnd-tinh"].ten_in_chu_quan == "UBND TỈNH CÀ MAU"
     for body_id in [
         "tw.bo-noi-vu",
         "tw.thu-tuong",
