@@ -75,7 +75,8 @@ def load_registry(root: Path | None, cwd: Path | None = None) -> tuple[Registry,
 def _salvaged_registry(doc: Document) -> tuple[RegistryFile | None, Salvaged | None]:
     if not isinstance(doc.data, dict) or not isinstance(doc.data.get("co_quan"), list):
         return None, None
-    salvaged = salvage(RegistryFile, doc.data)
+    # A member or successor that names a dropped body is not "unknown": it is invalid above.
+    salvaged = salvage(RegistryFile, doc.data, distrust=frozenset({"unknown-body"}))
     if salvaged is None or not isinstance(salvaged.model, RegistryFile):
         return None, None
     return salvaged.model, salvaged

@@ -48,6 +48,7 @@ class Salvaged:
     model: BaseModel
     dropped: list[Path]  # original data paths removed
     kept: dict[Path, list[int]] = field(default_factory=dict)  # list path → original indices
+    distrusted: frozenset[str] = ABSENCE_CODES
 
     def original(self, path: Path) -> Path:
         """The original data path of a path in the salvaged data."""
@@ -60,7 +61,7 @@ class Salvaged:
 
     def trusts(self, code: str, path: Path) -> bool:
         """Whether a finding at an original ``path`` is about the plan and not about a drop."""
-        if code in ABSENCE_CODES:
+        if code in self.distrusted:
             return False
         if code in SUBTREE_CODES:
             item = _item_of(path)
@@ -82,9 +83,11 @@ Placeholders = dict[str, tuple[Any, Any]]
 
 
 def salvage(model: type[BaseModel], data: dict[str, Any],
-            placeholders: Placeholders | None = None) -> Salvaged | None:
+            placeholders: Placeholders | None = None,
+            distrust: frozenset[str] = frozenset()) -> Salvaged | None:
     """The model of what validates in ``data`` once the refused parts are dropped (a wrong
-    required top-level field replaced by its placeholder); None when nothing validates."""
+    required top-level field replaced by its placeholder); None when nothing validates.
+    ``distrust`` adds codes that may speak of a drop in this kind of file."""
     placeholders = placeholders or {}
     dropped: set[Path] = set()
     for _ in range(_ROUNDS):
@@ -101,7 +104,7 @@ def salvage(model: type[BaseModel], data: dict[str, Any],
             dropped |= more
             continue
         result = result.model_copy(update={key: value[1] for key, value in stand_ins.items()})
-        return Salvaged(result, sorted(dropped, key=repr), kept)
+        return Salvaged(result, sorted(dropped, key=repr), kept, ABSENCE_CODES | distrust)
     return None
 
 

@@ -69,6 +69,20 @@ CASES = {
     "a relative deadline with its anchor": (deadline("trong 15 ngày kể từ ngày ký"), []),
     "a deadline only guessed": (deadline("hạn 20/6/23"), [(21, 23, "guessed")]),
     "no deadline to read": (deadline("khi có điều kiện"), [(21, 23, "unrecognized")]),
+    "a draft's recurring deadline with no period to count from": (
+        deadline("hằng quý", DRAFT), [(21, 23, "recurring-without-start")],
+    ),
+    "a draft's recurring deadline within its period": (
+        deadline("hằng quý", DRAFT.replace("phan:\n", "giai_doan: {tu: 2024, den: 2025}\nphan:\n")),
+        [],
+    ),
+    "a deadline written once for several items, read where it is written": (
+        BASE.replace('        noi_dung: Sở Nội vụ tổng hợp, báo cáo trước ngày 15/11/2022.\n',
+                     '        noi_dung: Sở Nội vụ tổng hợp, báo cáo trước ngày 31/11/2022.\n'
+                     '        thoi_han: trước ngày 31/11/2022\n')
+        .replace("            thoi_han: trước ngày 15/11/2022\n", ""),
+        [(18, 19, "impossible-date")],
+    ),
     "a blank deadline": (
         BASE.replace("thoi_han: trước ngày 15/11/2022", 'thoi_han: " "'), [(21, 23, "empty")],
     ),

@@ -25,6 +25,17 @@ CASES = {
         .replace("    nguoi_ky: Dương Xuân Huyên\n", ""),
         [],
     ),
+    "issued, known from a copy without its header": (
+        BASE.replace("loai: ke_hoach\n", "loai: ke_hoach\nthieu_tieu_de: true\n")
+        .replace("so_ky_hieu: 253/KH-UBND\n", "")
+        .replace("dia_danh: Lạng Sơn\n", "")
+        .replace("ngay_ban_hanh: 2021-12-31\n", ""),
+        [],
+    ),
+    "a draft cannot also be issued": (
+        BASE.replace("loai: ke_hoach\n", "loai: ke_hoach\ndu_thao: true\nthieu_tieu_de: true\n"),
+        [(3, 1, "draft-and-missing-header")],
+    ),
 }
 
 

@@ -6,6 +6,12 @@ import pytest
 
 from tests.check.conftest import BASE
 
+OPENING = (
+    "mo_dau: >-\n  Căn cứ Quyết định số 1331/QĐ-TTg ngày 24/7/2021 của Thủ tướng Chính phủ; UBND "
+    "tỉnh ban hành\n  Kế hoạch như sau:\n"
+)
+"""An opening sentence that holds the basis of BASE (the basis is an excerpt of it)."""
+
 CASES = {
     "another date": (
         BASE.replace("ngay: 2021-07-24", "ngay: 2021-07-25"), [(11, 11, "legal-basis-mismatch")],
@@ -24,6 +30,16 @@ CASES = {
     ),
     "the date spelled out": (BASE.replace("ngày 24/7/2021", "ngày 24 tháng 7 năm 2021"), []),
     "the date with zeros": (BASE.replace("ngày 24/7/2021", "ngày 24/07/2021"), []),
+    "a basis written inside the opening sentence": (
+        BASE.replace("    ngay: 2021-07-24\n", "    ngay: 2021-07-24\n    trong_mo_dau: true\n")
+        .replace("phan:\n", OPENING + "phan:\n"),
+        [],
+    ),
+    "a basis the opening sentence does not have": (
+        BASE.replace("    ngay: 2021-07-24\n", "    ngay: 2021-07-24\n    trong_mo_dau: true\n")
+        .replace("phan:\n", OPENING.replace("1331", "1313") + "phan:\n"),
+        [(8, 15, "legal-basis-not-in-opening")],
+    ),
 }
 
 

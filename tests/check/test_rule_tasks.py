@@ -11,7 +11,57 @@ def _completion(fields: str) -> str:
     return with_task_fields("            hoan_thanh:\n              - " + fields)
 
 
+SHARED = """\
+      - so: "2."
+        noi_dung: Công tác chuẩn bị
+        thoi_han: trước ngày 20/6/2023
+        muc:
+          - so: "-"
+            noi_dung: Xây dựng kịch bản hội nghị.
+            nhiem_vu:
+              - id: t2
+                chu_tri: ls.snv
+          - so: "-"
+            noi_dung: Gửi giấy mời đại biểu.
+            nhiem_vu:
+              - id: t3
+                chu_tri: ls.snv
+          - so: "*"
+            noi_dung: Hoàn thành công tác chuẩn bị trước ngày 20/6/2023.
+"""
+"""An item whose deadline, written once after its dashes, governs the tasks under it."""
+
+MENTION = """\
+      - so: "2."
+        noi_dung: Tỉnh đoàn phối hợp với Sở Nội vụ tổng hợp, báo cáo.
+        nhiem_vu_lien_quan: [t1]
+"""
+"""An item that mentions the task t1, tracked in item 1."""
+
+
+def _after_task(text: str) -> str:
+    """BASE with ``text`` (items of part I) after item 1."""
+    return BASE.replace("chu_ky:\n", text + "chu_ky:\n")
+
+
 CASES = {
+    "a deadline written once for several items": (_after_task(SHARED), []),
+    "a deadline for several items that their text does not say": (
+        _after_task(SHARED.replace("thoi_han: trước ngày 20/6/2023",
+                                   "thoi_han: trước ngày 21/6/2023")),
+        [(24, 19, "deadline-not-in-text")],
+    ),
+    "a task's own deadline under a shared one is its own": (
+        _after_task(SHARED.replace("                chu_tri: ls.snv\n          - so: \"-\"\n",
+                                   "                chu_tri: ls.snv\n"
+                                   "                thoi_han: tháng 5/2023\n"
+                                   "          - so: \"-\"\n", 1)),
+        [(31, 27, "deadline-not-in-text")],
+    ),
+    "a mention of a task tracked elsewhere": (_after_task(MENTION), []),
+    "a mention of a task the plan does not have": (
+        _after_task(MENTION.replace("[t1]", "[t1, t9]")), [(24, 34, "task-reference-unknown")],
+    ),
     "a task without a lead": (
         BASE.replace("            chu_tri: ls.snv\n", ""), [(19, 17, "task-no-lead")],
     ),
