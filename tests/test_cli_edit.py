@@ -36,7 +36,8 @@ def commands() -> str:
     return run(Path(tempfile.gettempdir()), "--help")[1]  # not here: ``-m`` puts cwd first
 
 
-@pytest.mark.parametrize("name", ["fmt", "diff", "done", "undone", "extend", "git-setup", "new"])
+@pytest.mark.parametrize("name", ["fmt", "diff", "done", "undone", "extend", "unextend",
+                                  "git-setup", "new"])
 def test_every_editing_command_is_in_the_help(name):
     assert f"  {name} " in commands()
 
@@ -78,6 +79,12 @@ def test_done_undone_extend_and_diff(repo):
     code, out, _ = run(root, "diff", "git:HEAD:plans/a.yaml", "plans/a.yaml", "-f", "json")
     assert [c["kind"] for c in json.loads(out)] == ["completion-added", "extension-added"]
     assert run(root, "undone", "ra-quan")[0] == 0
+    code, out, _ = run(root, "unextend", "ra-quan", "--by", "CV 5")
+    assert (code, out) == (0, "Đã bỏ lần gia hạn nhiệm vụ ra-quan: “quý III/2023” theo CV 5 ngày "
+                              "01/06/2023.\n")
+    code, _, err = run(root, "unextend", "ra-quan")
+    assert (code, err) == (1, "Lỗi: Nhiệm vụ “ra-quan” chưa được gia hạn lần nào.\n")
+    assert run(root, "diff", "plans/a.yaml")[1] == "Không có thay đổi về nội dung kế hoạch.\n"
     code, _, err = run(root, "diff", "git:HEAD~5:plans/a.yaml", "plans/a.yaml")
     assert code == 2 and "kho git không có phiên bản “HEAD~5”" in err
 
@@ -149,3 +156,12 @@ def test_new_takes_the_issuer_by_name(tmp_path):
     root = write_repo(tmp_path, {}, registry=REG)
     code, out, _ = run(root, "new", "ke_hoach", "--issuer", "uy ban nhan dan tinh lang son")
     assert code == 0 and "co_quan_ban_hanh: [ls.ubnd]" in out
+
+
+def test_diff_of_a_staged_file_never_committed(repo):
+    (repo.root / "plans" / "b.yaml").write_text(PLAN, encoding="utf-8")
+    repo.git("add", "plans/b.yaml")
+    code, out, err = run(repo.root, "diff", "plans/b.yaml")
+    assert (code, err) == (0, "")
+    assert out.splitlines()[1] == ("- Tệp “plans/b.yaml” chưa có trong git (chưa commit lần "
+                                   "nào): mọi nội dung của kế hoạch đều là mới.")

@@ -12,7 +12,13 @@ from pathlib import Path
 
 import pytest
 
-from kehoach.edit.records import EditError, extend, record_done, withdraw_done
+from kehoach.edit.records import (
+    EditError,
+    extend,
+    record_done,
+    withdraw_done,
+    withdraw_extension,
+)
 from kehoach.fs.lock import FileLock, LockError, lock_path_for
 from tests.conftest import REGISTRY, write_repo
 from tests.gitutil import Repo, make_repo
@@ -122,6 +128,43 @@ def test_extend_keeps_the_original_deadline(plan_repo):
     ]
     text = path.read_text(encoding="utf-8")
     assert text.index("gia_han:") < text.index("# ghi chú giữ nguyên")
+
+
+def test_unextend_removes_only_the_extension_recorded_by_mistake(plan_repo):
+    repo, path = plan_repo
+    extend(path, "ra-quan", "quý III/2023", "Công văn số 5/UBND-NC", dt.date(2023, 6, 1))
+    extend(path, "ra-quan", "quý IV/2023", "Công văn số 9/UBND-NC", dt.date(2023, 9, 1))
+    repo.commit()
+    result = withdraw_extension(path, "ra-quan", "công văn số 9/ubnd-nc")
+    assert result.message == ("Đã bỏ lần gia hạn nhiệm vụ ra-quan: “quý IV/2023” theo Công văn "
+                              "số 9/UBND-NC ngày 01/09/2023.")
+    assert repo.diff_lines() == [
+        "-              - thoi_han: quý IV/2023",
+        "-                ngay: 2023-09-01",
+        "-                van_ban: Công văn số 9/UBND-NC",
+    ]
+    withdraw_extension(path, "ra-quan")  # the only one left: no need to name it
+    assert path.read_text(encoding="utf-8") == PLAN
+
+
+@pytest.mark.parametrize(("setup", "by", "message"), [
+    (0, None, "Nhiệm vụ “ra-quan” chưa được gia hạn lần nào."),
+    (2, None, "Có 2 lần gia hạn khớp của nhiệm vụ “ra-quan” (đang có: “quý III/2023” theo CV 5 "
+              "ngày 01/06/2023; “quý IV/2023” theo CV 9 ngày 01/09/2023); hãy chỉ rõ văn bản gia "
+              "hạn bằng --by."),
+    (1, "CV 7", "Không có lần gia hạn khớp của nhiệm vụ “ra-quan” (đang có: “quý III/2023” theo "
+                "CV 5 ngày 01/06/2023); hãy chỉ rõ văn bản gia hạn bằng --by."),
+])
+def test_unextend_refusals_leave_the_file_byte_identical(plan_repo, setup, by, message):
+    _, path = plan_repo
+    for phrase, document, day in [("quý III/2023", "CV 5", dt.date(2023, 6, 1)),
+                                  ("quý IV/2023", "CV 9", dt.date(2023, 9, 1))][:setup]:
+        extend(path, "ra-quan", phrase, document, day)
+    before = path.read_bytes()
+    with pytest.raises(EditError) as err:
+        withdraw_extension(path, "ra-quan", by)
+    assert err.value.message_vi == message
+    assert path.read_bytes() == before
 
 
 @pytest.mark.parametrize(

@@ -279,3 +279,52 @@ def test_the_textconv_command_falls_back_to_the_text_when_kehoach_is_gone(git_re
         PLAN.replace("thoi_han: quý II/2023", "thoi_han: quý III/2023"), encoding="utf-8")
     assert git_repo.diff_lines() == ["-            thoi_han: quý II/2023",
                                      "+            thoi_han: quý III/2023"]
+
+
+NUMBERED = PLAN.replace("  - so: II.\n    noi_dung: NỘI DUNG\n", (
+    "  - so: \"1.\"\n    noi_dung: MỤC ĐÍCH\n"
+    "  - so: \"2.\"\n    noi_dung: NỘI DUNG\n"))
+CHAPTERS = PLAN.replace("  - so: II.\n    noi_dung: NỘI DUNG\n", (
+    "  - so: Chương I\n    noi_dung: QUY ĐỊNH CHUNG\n"
+    "  - so: Chương II\n    noi_dung: NỘI DUNG PHỐI HỢP\n"))
+
+
+@pytest.mark.parametrize(("text", "header"), [
+    (NUMBERED, "2. NỘI DUNG"),
+    (CHAPTERS, "Chương II. NỘI DUNG PHỐI HỢP"),
+])
+def test_hunk_headers_name_parts_however_numbered(git_repo, text, header):
+    root = git_repo.root
+    write_repo(root, {"a.yaml": text})
+    git_setup(root, command=COMMAND)
+    git_repo.commit("kế hoạch")
+    (root / "plans" / "a.yaml").write_text(
+        text.replace("thoi_han: quý II/2023", "thoi_han: quý III/2023"), encoding="utf-8")
+    hunks = [line for line in git_repo.git("diff").splitlines() if line.startswith("@@")]
+    assert len(hunks) == 1 and hunks[0].endswith(f"@@ {header}")
+
+
+def test_diff_of_a_file_git_has_never_committed(git_repo):
+    from kehoach.review.compare import compare
+
+    root = git_repo.root
+    write_repo(root, {"a.yaml": PLAN})
+    for stage in ("untracked, no commit yet", "staged, no commit yet", "staged after a commit"):
+        if stage == "staged, no commit yet":
+            git_repo.git("add", "plans/a.yaml")
+        if stage == "staged after a commit":
+            git_repo.commit("danh mục")
+            (root / "plans" / "b.yaml").write_text(PLAN, encoding="utf-8")
+            git_repo.git("add", "plans/b.yaml")
+        name = "plans/b.yaml" if stage == "staged after a commit" else "plans/a.yaml"
+        changes = compare([name], root).changes
+        assert changes[0].kind == "plan-new", stage
+        assert changes[0].message == (f"Tệp “{name}” chưa có trong git (chưa commit lần nào): mọi "
+                                      "nội dung của kế hoạch đều là mới.")
+        kinds = [c.kind for c in changes]
+        assert "task-added" in kinds and "item-added" in kinds, stage
+        assert any(c.message == "Trích yếu: thêm “Tổ chức Tháng thanh niên năm 2023”."
+                   for c in changes)
+    # Two versions named explicitly: a missing one is still the user's mistake.
+    with pytest.raises(DiffError):
+        compare(["git:HEAD:plans/b.yaml", "plans/b.yaml"], root)

@@ -63,15 +63,27 @@ def balance(text: str, width_pt: float, size: float, bold: bool = False,
     ("ỦY BAN NHÂN DÂN / TỈNH CÀ MAU", never "ỦY BAN NHÂN / DÂN TỈNH CÀ MAU"), unless a phrase
     is wider than the line. Explicit line breaks in the text are kept.
     """
-    from kehoach.render.phrases import units
-
     out: list[str] = []
     for paragraph in text.split("\n"):
         words = paragraph.split()
-        lines = _balance_one(units(words), width_pt, size, bold) if phrases else []
-        lines = lines or _balance_one(words, width_pt, size, bold)
+        lines = _balance_one(words, width_pt, size, bold)
+        if phrases and lines:
+            lines = _by_phrases(words, len(lines), width_pt, size, bold) or lines
         out.extend(lines or wrap(" ".join(words), width_pt, size, bold))
     return out
+
+
+def _by_phrases(words: list[str], most: int, width_pt: float, size: float,
+                bold: bool) -> list[str]:
+    """Balanced lines that break only between phrases, in no more than ``most`` lines: names
+    joined by a dash kept whole if they fit, else the dash ends a line; [] when neither fits."""
+    from kehoach.render.phrases import units
+
+    for joined in (True, False):
+        lines = _balance_one(units(words, joined), width_pt, size, bold)
+        if lines and len(lines) <= most:
+            return lines
+    return []
 
 
 def _balance_one(words: list[str], width_pt: float, size: float, bold: bool) -> list[str]:

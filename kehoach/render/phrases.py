@@ -10,7 +10,7 @@ line may break between:
 - the words of administrative names (``PHRASES``: "ỦY BAN NHÂN DÂN", "BAN THƯỜNG VỤ", "NỘI VỤ",
   "GIÁO DỤC", "CHỦ TỊCH" …), longest first;
 - an authority's mark ("TM.", "KT.", "Q.", "TL.", "TUQ.") and "VÀ" with what follows them,
-  a dash with what precedes it;
+  a dash with the names on both sides;
 - a level of government with the place name ending the line ("TỈNH CÀ MAU", "TP. HỒ CHÍ
   MINH", "QUẬN TÂN PHÚ").
 
@@ -51,7 +51,7 @@ FORWARD = AUTHORITY_MARKS | {"VÀ", "CỦA", "VỀ"}
 """Words that belong with what follows them: a line never ends with one."""
 
 BACKWARD = frozenset({"-", "–", "—"})
-"""Marks that belong with what precedes them: a line never starts with one
+"""Dashes join the names on both sides: a line neither starts nor ends with one
 ("SỞ LAO ĐỘNG - THƯƠNG BINH / VÀ XÃ HỘI")."""
 
 LEVELS = ("THÀNH PHỐ", "THỊ XÃ", "THỊ TRẤN", "TỈNH", "TP.", "HUYỆN", "QUẬN", "XÃ", "PHƯỜNG")
@@ -65,8 +65,11 @@ def _key(words: list[str]) -> str:
     return unicodedata.normalize("NFC", " ".join(words)).upper()
 
 
-def units(words: list[str]) -> list[str]:
-    """The words of a line glued into the units it may break between (see the module)."""
+def units(words: list[str], dashes_join: bool = True) -> list[str]:
+    """The words of a line glued into the units it may break between (see the module).
+
+    Without ``dashes_join`` a dash stays with what precedes it only ("SỞ LAO ĐỘNG - /
+    THƯƠNG BINH VÀ XÃ HỘI"): the looser choice when the joined names do not fit a line."""
     out: list[str] = []
     glue = False
     for start, end in _spans(words):
@@ -76,7 +79,7 @@ def units(words: list[str]) -> list[str]:
             out[-1] = f"{out[-1]} {unit}"
         else:
             out.append(unit)
-        glue = key in FORWARD
+        glue = key in FORWARD or (dashes_join and key in BACKWARD)
     return out
 
 
