@@ -12,7 +12,7 @@ import pytest
 from kehoach.cli.typer_adapter import usage_error_vi
 
 COMMANDS = ["check", "schema", "deadline", "overdue", "tasks", "upcoming", "summary", "render",
-            "fmt", "diff", "done", "undone", "extend", "git-setup", "new", "explain"]
+            "fmt", "diff", "done", "undone", "extend", "unextend", "git-setup", "new", "explain"]
 
 # click's and typer's English placeholders and phrases; none may reach an official.
 ENGLISH = re.compile(r"\[OPTIONS\]|COMMAND|\[ARGS\]|<(?:str|int|path|int range|list\[[^\]]*\])>"
