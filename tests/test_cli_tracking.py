@@ -87,9 +87,15 @@ def test_malformed_as_of_exits_2(as_of):
 # --- overdue, tasks, upcoming, summary -------------------------------------------------------
 
 
+DRAFTS = ("Trong 2 kế hoạch đã tính có 1 dự thảo (chưa ban hành): nghĩa vụ của dự thảo có thể "
+          "còn thay đổi.")
+"""What every output says of the fixture's draft (du-thao.yaml)."""
+
+
 def test_overdue_json_is_exact():
     proc = kehoach("overdue", "--as-of", "2024-06-30", "--format", "json")
-    assert (proc.returncode, err(proc)) == (0, "")
+    # The data stay exact; the draft counted is said beside them.
+    assert (proc.returncode, err(proc)) == (0, f"Ghi chú: {DRAFTS}\n")
     loaded = load([], dt.date(2024, 6, 30), cwd=FIXTURE)
     rows = overdue(loaded.rows, loaded.registry)
     assert out(proc) == tables.to_json([tables.obligation_record(r) for r in rows])
@@ -117,8 +123,9 @@ def test_plain_table_when_piped():
     assert lines[2].startswith("31/12/2022 (dự kiến)  Chưa hoàn thành, quá hạn 547 ngày  Các sở,")
     assert "Phối hợp  dien-dan — kỳ 2022-12-31" in lines[2]
     assert lines[3].startswith("31/10/2023            Chưa hoàn thành, quá hạn 243 ngày  Sở Nội")
-    # The footer names the body the name designates.
-    assert lines[-1] == "Sở Nội vụ tỉnh Thử — tính đến ngày 30/06/2024: 2 nghĩa vụ quá hạn."
+    # The footer names the body the name designates, and says a draft was counted.
+    assert lines[-1] == ("Sở Nội vụ tỉnh Thử — tính đến ngày 30/06/2024: 2 nghĩa vụ quá hạn. "
+                         f"{DRAFTS}")
 
 
 def test_rich_table_in_a_terminal():
@@ -210,7 +217,9 @@ def test_broken_plan_prints_check_diagnostics_and_exits_1(tmp_path):
     check = kehoach("check", "plans/broken.yaml", "-f", "plain", cwd=root)
     assert proc.returncode == 1
     assert err(proc) == out(check) + (
-        "Có tệp không đọc được: kết quả chỉ gồm các kế hoạch đọc được.\n")
+        "Có tệp không đọc được: kết quả chỉ gồm các kế hoạch đọc được.\n"
+        "Ghi chú: Trong 1 kế hoạch đã tính có 1 dự thảo (chưa ban hành): nghĩa vụ của dự thảo "
+        "có thể còn thay đổi.\n")
     assert [d["task_id"] for d in json.loads(out(proc))] == ["dt-so-ket"]
 
 

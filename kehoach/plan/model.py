@@ -3,7 +3,9 @@
 ``kehoach schema`` exports these models as JSON Schema (descriptions in Vietnamese, for
 editor hover help); ``kehoach check`` validates every plan with them. Field names follow the
 glossary in the README. Prose fields hold the signed wording verbatim; structured fields
-(registry ids, deadline phrases) sit beside the prose and never replace it.
+(registry ids, deadline phrases) sit beside the prose and never replace it. Identifiers and
+the leaf records (committees, events, footnotes, annexes, notes) are in ``kehoach.plan.parts``;
+every name is importable from here.
 """
 
 from __future__ import annotations
@@ -12,38 +14,31 @@ import datetime as dt
 from enum import StrEnum
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic import BeforeValidator, Field
 from pydantic_core import PydanticCustomError
 
 from kehoach.plan.limits import MAX_YEAR, MIN_YEAR
+from kehoach.plan.parts import ID_PATTERN as ID_PATTERN
+from kehoach.plan.parts import AgendaItem as AgendaItem
+from kehoach.plan.parts import Annex as Annex
+from kehoach.plan.parts import BodyId as BodyId
+from kehoach.plan.parts import BodyIds as BodyIds
+from kehoach.plan.parts import Committee as Committee
+from kehoach.plan.parts import EditorialNote as EditorialNote
+from kehoach.plan.parts import Event as Event
+from kehoach.plan.parts import Footnote as Footnote
+from kehoach.plan.parts import Member as Member
+from kehoach.plan.parts import NoteKind as NoteKind
+from kehoach.plan.parts import Strict as Strict
+from kehoach.plan.parts import Table as Table
+from kehoach.plan.parts import TaskId as TaskId
+from kehoach.plan.parts import Text as Text
+from kehoach.plan.parts import notes_shorthand
 
-ID_PATTERN = r"^[a-z0-9]+(?:[._-][a-z0-9]+)*$"
 # The plan format's version (``phien_ban_dinh_dang``); a file without one is version 1.
 # 2: ``hoan_thanh.ky`` names an occurrence by its due day (version 1 named a yearly one by
 # its year); ``kehoach fmt`` upgrades older files.
 FORMAT_VERSION = 2
-
-Text = Annotated[str, StringConstraints(min_length=1)]
-BodyId = Annotated[
-    str,
-    StringConstraints(pattern=ID_PATTERN),
-    Field(description="Mã cơ quan trong danh mục cơ quan (ví dụ: lang-son.so-noi-vu)."),
-]
-TaskId = Annotated[
-    str,
-    StringConstraints(pattern=ID_PATTERN),
-    Field(description="Mã nhiệm vụ: ổn định qua các lần sửa, không trùng trong cả kho."),
-]
-
-
-def _one_or_many(value: Any) -> Any:
-    """Accept ``chu_tri: so-noi-vu`` as shorthand for a one-element list."""
-    return [value] if isinstance(value, str) else value
-
-
-BodyIds = Annotated[
-    list[BodyId], BeforeValidator(_one_or_many, json_schema_input_type=BodyId | list[BodyId])
-]
 
 
 def _in_calendar(value: Any) -> Any:
@@ -57,10 +52,6 @@ def _in_calendar(value: Any) -> Any:
 YearOrDate = Annotated[
     Annotated[int, Field(ge=MIN_YEAR, le=MAX_YEAR)] | dt.date, BeforeValidator(_in_calendar)
 ]
-
-
-class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 
 
 class DocType(StrEnum):
@@ -208,35 +199,6 @@ class Task(Strict):
     ghi_chu: str | None = None
 
 
-class Member(Strict):
-    ho_ten: Text = Field(description="Họ và tên, đúng như văn bản.")
-    chuc_vu: str | None = Field(None, description="Chức vụ, cơ quan công tác.")
-    vai_tro: str | None = Field(None, description="Vai trò trong ban: Trưởng ban, Thành viên...")
-
-
-class Committee(Strict):
-    """An organising committee (ban tổ chức) listed inside an item."""
-
-    so: Text | None = Field(None, description="Ký hiệu đầu mỗi dòng thành viên, ví dụ: -.")
-    danh_xung: str | None = Field(None, description="Danh xưng đứng trước tên, ví dụ: Đ/c.")
-    thanh_vien: list[Member] = Field(min_length=1)
-
-
-class AgendaItem(Strict):
-    thoi_gian: str | None = Field(None, description="Giờ hoặc thời lượng.")
-    noi_dung: Text
-    thuc_hien: str | None = Field(None, description="Người, đơn vị thực hiện.")
-
-
-class Event(Strict):
-    """An event held under the plan: time, place, participants, programme."""
-
-    thoi_gian: str | None = None
-    dia_diem: str | None = None
-    thanh_phan: list[Text] = Field(default_factory=list)
-    chuong_trinh: list[AgendaItem] = Field(default_factory=list)
-
-
 class Item(Strict):
     """One node of the body: a part, a numbered item, a paragraph, or a labelled field."""
 
@@ -284,60 +246,6 @@ class Signature(Strict):
     ghi_chu: str | None = None
 
 
-class Footnote(Strict):
-    id: int | Annotated[str, StringConstraints(pattern=r"^[\w-]+$")]
-    noi_dung: str | None = Field(
-        None, description="Lời chú thích; để trống khi bản gốc không có (ghi rõ ở ghi_chu)."
-    )
-    ghi_chu: str | None = None
-
-
-class Table(Strict):
-    cot: list[str] = Field(min_length=1, description="Tiêu đề các cột.")
-    dong: list[list[str]] = Field(default_factory=list, description="Các dòng.")
-
-
-class Annex(Strict):
-    """An annex (phụ lục): a table, a task table generated from the plan, or a reference."""
-
-    so: Text = Field(description="Số phụ lục: I, II...")
-    tieu_de: str | None = None
-    bang: Table | None = None
-    bang_nhiem_vu: bool | list[TaskId] = Field(
-        False, description="true: bảng sinh từ mọi nhiệm vụ; danh sách mã: chỉ các nhiệm vụ đó."
-    )
-    ngang: bool | None = Field(None, description="Trang ngang (mặc định: ngang khi bảng rộng).")
-    ben_ngoai: str | None = Field(
-        None, description="Phụ lục giữ ở nơi khác (tệp, văn bản) — không in nội dung."
-    )
-    ghi_chu: str | None = None
-
-
-class NoteKind(StrEnum):
-    """What an editorial note records."""
-
-    nguon = "nguon"  # where the text was taken from
-    thieu = "thieu"  # what the source lacks (header, signature, annex)
-    sua_loi = "sua_loi"  # a typo of the copy corrected against the signed text
-    giu_nguyen = "giu_nguyen"  # an error of the signed text kept verbatim
-    khac = "khac"
-
-
-class EditorialNote(Strict):
-    """One editorial note (ghi chú biên tập): never printed."""
-
-    loai: NoteKind = Field(
-        NoteKind.khac, strict=False,
-        description="Loại ghi chú: nguon, thieu, sua_loi, giu_nguyen, khac.",
-    )
-    noi_dung: Text = Field(description="Lời ghi chú.")
-
-
-def _notes_shorthand(value: Any) -> Any:
-    """``ghi_chu: một đoạn văn`` is one note of kind ``khac``."""
-    return [{"noi_dung": value}] if isinstance(value, str) else value
-
-
 class Plan(Strict):
     """Một kế hoạch (hoặc chương trình, quy chế...) — một tệp YAML."""
 
@@ -381,7 +289,7 @@ class Plan(Strict):
     mau: str | None = Field(None, description="Tên mẫu trình bày (mặc định theo loại văn bản).")
     ghi_chu: Annotated[
         list[EditorialNote],
-        BeforeValidator(_notes_shorthand, json_schema_input_type=str | list[EditorialNote]),
+        BeforeValidator(notes_shorthand, json_schema_input_type=str | list[EditorialNote]),
     ] = Field(
         default_factory=list,
         description="Ghi chú biên tập, không in ra: một đoạn văn, hoặc danh sách ghi chú có loại "
