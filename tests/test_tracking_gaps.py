@@ -139,3 +139,14 @@ def test_no_note_without_drafts(gaps_repo, tmp_path):
     (tmp_path / "plans" / "phoi-hop-2023.yaml").unlink()
     proc = _kehoach("tasks", "--as-of", "2023-07-01", cwd=tmp_path)
     assert proc.returncode == 0 and "dự thảo" not in proc.stdout
+
+
+def test_a_workbook_says_how_many_drafts_it_counted(gaps_repo, tmp_path):
+    import openpyxl
+
+    out = tmp_path / "tong-hop.xlsx"
+    proc = _kehoach("summary", "--as-of", "2023-07-01", "-o", str(out), cwd=gaps_repo)
+    assert proc.returncode == 0, proc.stderr
+    sheet = openpyxl.load_workbook(out).active
+    question = sheet.cell(row=2, column=1).value
+    assert question.endswith("; 2 kế hoạch, trong đó 1 dự thảo."), question

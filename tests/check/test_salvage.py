@@ -40,6 +40,12 @@ CASES = {
         .replace("thoi_han: trước ngày 15/11/2022", "thoi_han: trước ngày 16/11/2022"),
         [(1, 1, "missing-field"), (20, 23, "deadline-not-in-text")],
     ),
+    "a wrong document type and issuer, beside an unknown body": (
+        BASE.replace("loai: ke_hoach", "loai: ke-hoachx")
+        .replace("co_quan_ban_hanh: [ls.ubnd]", "co_quan_ban_hanh: [LS]")
+        .replace("chu_tri: ls.snv", "chu_tri: ls.snvx"),
+        [(1, 7, "invalid-value"), (2, 20, "invalid-value"), (20, 22, "unknown-body")],
+    ),
     "an unknown key, beside the problems of another item": (
         _second().replace("            chu_tri: ls.snv\n", "            chu_tri: ls.snv\n"
                           "            han: 2022-11-15\n"),
