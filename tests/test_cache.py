@@ -69,7 +69,8 @@ def test_a_damaged_or_old_entry_is_ignored_and_rewritten(repo, damage):
         entry.write_bytes(data[: len(data) // 2] if damage == "truncate" else damage)
     again = load([repo / "plans"], AS_OF, cwd=repo)
     assert again.rows == cold.rows
-    assert all(e.read_bytes().startswith(b"kehoach-rows:2:") for e in entries(repo))
+    assert all(e.read_bytes().startswith(f"kehoach-rows:{cache.FORMAT}:".encode())
+               for e in entries(repo))
 
 
 def test_cache_can_be_turned_off(repo, monkeypatch):
