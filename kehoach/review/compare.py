@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from kehoach.check.checker import load_registry
 from kehoach.diagnostics.diagnostic import Diagnostic
@@ -66,5 +67,7 @@ def compare(versions: list[str], cwd: Path) -> Comparison:
 
 
 def _nothing() -> Plan:
-    """A plan with nothing in it, to tell a new plan as additions."""
-    return Plan.model_construct(loai=None, co_quan_ban_hanh=[], trich_yeu=None)
+    """A plan with nothing in it, to tell a new plan as additions: even its required header
+    fields are absent (None, which no valid plan holds), so the diff says they were added."""
+    absent: dict[str, Any] = {"loai": None, "trich_yeu": None}
+    return Plan.model_construct(co_quan_ban_hanh=[], **absent)
