@@ -47,7 +47,10 @@ def occurrence_bound(reading: Deadline, plan: Plan, as_of: dt.date) -> int:
     """At most how many occurrences ``kehoach.tracking.schedule.expand`` gives (≥ 1: an undated
     task still has one row per assignee)."""
     if reading.kind == "recurring" and reading.recurrence is not None:
-        start, end = window(plan, as_of)
+        bounds = window(plan, as_of)
+        if bounds is None:  # no date of issue, no period: no occurrence yet
+            return 1
+        start, end = bounds
         since = max(start, reading.start) if reading.start else start
         return max(periods(reading.recurrence.every, since, end), 1)
     return max(len(reading.occurrences), 1) if reading.kind == "dates" else 1
