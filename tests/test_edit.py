@@ -12,13 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from kehoach.edit.records import (
-    EditError,
-    extend,
-    record_done,
-    withdraw_done,
-    withdraw_extension,
-)
+from kehoach.edit.extensions import extend, withdraw_extension
+from kehoach.edit.records import EditError, record_done, withdraw_done
 from kehoach.fs.lock import FileLock, LockError, lock_path_for
 from tests.conftest import REGISTRY, write_repo
 from tests.gitutil import Repo, make_repo

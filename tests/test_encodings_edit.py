@@ -26,8 +26,9 @@ from pathlib import Path
 import pytest
 from forkrun import REGISTRY, ForkServer, plan_text
 
+from kehoach.edit.extensions import extend
 from kehoach.edit.fmt import format_file, format_text, same_data
-from kehoach.edit.records import EditError, extend, record_done, withdraw_done
+from kehoach.edit.records import EditError, record_done, withdraw_done
 from kehoach.edit.upgrade import current_data
 from kehoach.load.document import load_document
 

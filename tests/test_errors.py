@@ -50,8 +50,9 @@ def _exception_classes() -> list[type[BaseException]]:
 def test_the_package_defines_the_user_errors():
     names = {cls.__name__ for cls in _exception_classes()} - {"KehoachError"}
     assert names == {"AgencyLookupError", "AtomicWriteError", "DiffError", "EditError",
-                     "FileTooLarge", "FmtError", "LimitExceeded", "LockError", "OutputChoiceError",
-                     "OutputError", "ReadError", "RecordedAlready", "RenderError",
+                     "FileTooLarge", "FmtError", "LimitExceeded", "LockError", "NotInVersion",
+                     "OutputChoiceError", "OutputError", "ReadError", "RecordedAlready",
+                     "RenderError",
                      "ScaffoldError", "SheetError", "SourceError", "SpliceError",
                      "UnknownCodeError"}
 

@@ -84,3 +84,13 @@ def test_fmt_puts_the_new_fields_in_their_place(tmp_path):
     expected = TEXT.replace("        co_quan: [cm.snv]\n", "        co_quan: [cm.snv]\n"
                             "        dam: true\n")
     assert out == expected
+
+
+def test_notes_may_be_plain_texts(tmp_path, registry):
+    notes = "ghi_chu:\n  - Nguồn là cổng thông tin.\n  - Thiếu ngày.\n"
+    text = TEXT[:TEXT.index("ghi_chu:\n")] + notes
+    plan = _plan(tmp_path, text)
+    assert [(n.loai.value, n.noi_dung) for n in plan.ghi_chu] == [
+        ("khac", "Nguồn là cổng thông tin."), ("khac", "Thiếu ngày.")]
+    lines = plan_lines(plan, registry)
+    assert lines[-2:] == ["Ghi chú: Nguồn là cổng thông tin.", "Ghi chú: Thiếu ngày."]

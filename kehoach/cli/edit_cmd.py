@@ -142,7 +142,7 @@ def extend(
 ) -> None:
     """Gia hạn một nhiệm vụ; thời hạn gốc vẫn được giữ."""
     from kehoach.deadline.clock import today_vn
-    from kehoach.edit.records import extend as extend_task
+    from kehoach.edit.extensions import extend as extend_task
 
     if not by.strip() or not new_deadline.strip():
         usage("gia hạn cần thời hạn mới và văn bản cho phép gia hạn (--by).")
@@ -160,7 +160,7 @@ def unextend(
     plan: _PlanOpt = None,
 ) -> None:
     """Bỏ một lần gia hạn đã ghi nhầm; thời hạn trước đó lại có hiệu lực."""
-    from kehoach.edit.records import withdraw_extension
+    from kehoach.edit.extensions import withdraw_extension
 
     _edit_run(task_id, plan, lambda path: withdraw_extension(path, task_id, by))
 

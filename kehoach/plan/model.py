@@ -289,11 +289,12 @@ class Plan(Strict):
     mau: str | None = Field(None, description="Tên mẫu trình bày (mặc định theo loại văn bản).")
     ghi_chu: Annotated[
         list[EditorialNote],
-        BeforeValidator(notes_shorthand, json_schema_input_type=str | list[EditorialNote]),
+        BeforeValidator(notes_shorthand,
+                        json_schema_input_type=str | list[str | EditorialNote]),
     ] = Field(
         default_factory=list,
-        description="Ghi chú biên tập, không in ra: một đoạn văn, hoặc danh sách ghi chú có loại "
-        "(nguồn, bản gốc thiếu gì, lỗi đã sửa, lỗi giữ nguyên).",
+        description="Ghi chú biên tập, không in ra: một đoạn văn, hoặc danh sách ghi chú (đoạn "
+        "văn, hoặc có loại: nguồn, bản gốc thiếu gì, lỗi đã sửa, lỗi giữ nguyên).",
     )
 
     @property

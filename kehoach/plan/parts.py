@@ -120,5 +120,9 @@ class EditorialNote(Strict):
 
 
 def notes_shorthand(value: Any) -> Any:
-    """``ghi_chu: một đoạn văn`` is one note of kind ``khac``."""
-    return [{"noi_dung": value}] if isinstance(value, str) else value
+    """``ghi_chu: một đoạn văn`` is one note of kind ``khac``; so is each text of a list."""
+    if isinstance(value, str):
+        return [{"noi_dung": value}]
+    if isinstance(value, list):
+        return [{"noi_dung": v} if isinstance(v, str) else v for v in value]
+    return value

@@ -129,11 +129,11 @@ BASE_VALUES = 57
 
 
 def _list_of(items: int) -> str:
-    return BASE + "ghi_chu:\n" + "  - a\n" * items
+    return BASE + "mo_dau:\n" + "  - a\n" * items  # a list where one text belongs
 
 
 def test_values_up_to_the_limit(assert_diagnostics):
-    items = MAX_VALUES - BASE_VALUES - 2  # the key ghi_chu and its list
+    items = MAX_VALUES - BASE_VALUES - 2  # the key mo_dau and its list
     assert_diagnostics(_list_of(items), [(27, 3, "wrong-type")])
 
 
