@@ -159,14 +159,43 @@ class Bodies:
 
     def scan(self, text: str) -> list[str]:
         """Registered bodies named in ``text``, in order, each once (longest names first)."""
+        found: list[str] = []
+        for body_id, _, _ in self.spans(fold(text)):
+            if body_id not in found:
+                found.append(body_id)
+        return found
+
+    def spans(self, folded: str) -> list[tuple[str, int, int]]:
+        """(id, start, end) of each body named in the folded text."""
         pattern = self._pattern()
         if pattern is None:
             return []
-        found: list[str] = []
-        for m in pattern.finditer(fold(text)):
+        out = []
+        for m in pattern.finditer(folded):
             for body_id in self._names.get(m.group(1), []):
-                if body_id not in found:
-                    found.append(body_id)
+                out.append((body_id, m.start(), m.end()))
+        return out
+
+    def names_in(self, text: str, index: int | None = None, *, propose: bool = True
+                 ) -> list[str]:
+        """The bodies a short name or list of names designates ("Sở Nội vụ", "Sở Y tế, Sở
+        Tài chính", "các sở, ban, ngành tỉnh"): the whole as one name, else the registered
+        names found in it when they cover it, else (``propose``) the whole as a new body."""
+        name = clean_name(text)
+        if not name:
+            return []
+        whole = self.resolve(name)
+        if whole is not None:
+            return [whole]
+        folded = fold(name)
+        spans = self.spans(folded)
+        covered = sum(len(re.sub(r"[^a-z0-9]", "", folded[a:b])) for _, a, b in spans)
+        letters = len(re.sub(r"\b(?:va|cac|voi)\b|[^a-z0-9]", "", folded))
+        found = list(dict.fromkeys(i for i, _, _ in spans))
+        if found and covered >= 0.6 * max(letters, 1):
+            return found
+        if propose and len(name.split()) <= 12 and guess_kind(name)[0] != "khac":
+            return [self.propose(name, index)]
         return found
 
     def _pattern(self) -> Any:
