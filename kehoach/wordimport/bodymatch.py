@@ -34,6 +34,7 @@ _STATE = re.compile(r"^(?:so|phong|ubnd|uy ban nhan dan|hoi dong nhan dan|hdnd|b
                     r"|cong thong tin|thanh tra|kho bac|chi nhanh)\b")
 _LEADING = re.compile(r"^(?:đề nghị|giao|yêu cầu)\s+", re.I)
 MIN_SCAN = 5  # shortest folded name looked for inside prose
+COVERED = 0.6  # below this share of a name's letters matched, the match is reported
 
 
 def slug(text: str) -> str:
@@ -84,6 +85,7 @@ class Bodies:
     scopes: list[str] = field(default_factory=list)
     namespace: str = ""
     proposals: dict[str, Proposal] = field(default_factory=dict)
+    partial: list[tuple[int | None, str]] = field(default_factory=list)
     _scan: Any = None
     _names: dict[str, list[str]] = field(default_factory=dict)
 
@@ -192,7 +194,9 @@ class Bodies:
         covered = sum(len(re.sub(r"[^a-z0-9]", "", folded[a:b])) for _, a, b in spans)
         letters = len(re.sub(r"\b(?:va|cac|voi)\b|[^a-z0-9]", "", folded))
         found = list(dict.fromkeys(i for i, _, _ in spans))
-        if found and covered >= 0.6 * max(letters, 1):
+        if found:
+            if covered < COVERED * max(letters, 1):
+                self.partial.append((index, name))
             return found
         if propose and len(name.split()) <= 12 and guess_kind(name)[0] != "khac":
             return [self.propose(name, index)]

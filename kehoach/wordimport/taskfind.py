@@ -31,7 +31,9 @@ from kehoach.wordimport.items import Node
 RESPONSIBILITY = "to_chuc_thuc_hien"
 _GOVERNING = re.compile(r"(?:(?:định kỳ|dự kiến|chậm nhất(?: là)?|trước|vào|trong|từ|đến|hoàn "
                         r"thành|thực hiện|hằng năm,?|hàng năm,?)\s+)+$", re.I)
-_COORD = re.compile(r"phối hợp(?: với)?\s+", re.I)
+_COORD = re.compile(r"phối hợp(?: với)?[\s,]+", re.I)
+MAX_PROSE_PHRASE = 80
+_LEAD_CUT = re.compile(r"[\s,]*\b(?:chủ trì|phối hợp)\b.*$", re.I | re.S)
 _BULLET_IDS = {"-": "g", "–": "g", "+": "c", "*": "s", "•": "b"}
 
 
@@ -44,23 +46,49 @@ def field_role(label: str | None) -> str | None:
     return role if role in ("lead", "coord", "time", "product") else None
 
 
-def deadline_phrase(text: str) -> str | None:
-    """The deadline phrase in ``text`` as written, or None (none, or one read with an error)."""
+def deadline_phrase(text: str, *, prose: bool = False) -> str | None:
+    """The deadline phrase in ``text`` as written, or None (none, or one read with an error).
+
+    The phrase stays inside one clause (up to ";"); in a time field it is that clause. In prose (a duty, not a time field) it
+    must be short and a period ("giai đoạn 2021-2030") counts only after a word that makes it
+    a deadline ("trong", "thực hiện"…): otherwise it is usually a programme's name."""
     from kehoach.deadline import read_deadline
 
     reading = read_deadline(text)
     if reading.kind == "unknown" or reading.span is None:
         return None
-    if any(p.severity == "error" for p in reading.problems):
-        return None
     start, end = reading.span
-    lead = _GOVERNING.search(text[:start])
+    clause_start = text.rfind(";", 0, start) + 1
+    clause_end = text.find(";", start)
+    end = min(end, clause_end) if clause_end >= 0 else end
+    lead = _GOVERNING.search(text[clause_start:start])
+    governed = lead is not None
     if lead is not None:
-        start = lead.start()
-    phrase = text[start:end]
-    if phrase.count("(") > phrase.count(")") and ")" in text[end:end + 3]:
+        start = clause_start + lead.start()
+    if not prose:  # a time field says its deadline in its clause: keep the whole clause
+        start, end = clause_start, clause_end if clause_end >= 0 else len(text)
+    if text[start:end].count("(") > text[start:end].count(")") and ")" in text[end:end + 3]:
         end = text.index(")", end) + 1
-    return text[start:end].strip(" ,;.")
+    phrase = text[start:end].strip(" ,;.")
+    again = read_deadline(phrase)
+    if again.kind == "unknown" or again.span is None or any(
+            p.severity == "error" for p in again.problems):
+        return None
+    if again.span[1] < len(phrase) - 1:  # clipping changed the reading: keep what it reads
+        phrase = phrase[: again.span[1]].strip(" ,;.")
+    if prose and (len(phrase) > MAX_PROSE_PHRASE or (again.kind == "period" and not governed)):
+        return None
+    return phrase
+
+
+def clauses(text: str) -> list[str]:
+    """A duty's clauses, each with its own deadline ("… vào năm 2024; tổ chức … vào năm
+    2026"), or [] when the duty is one task."""
+    parts = [p.strip(" .") for p in text.split(";")]
+    parts = [p for p in parts if p]
+    if len(parts) < 2 or not all(deadline_phrase(p, prose=True) for p in parts):
+        return []
+    return parts
 
 
 class Tasks:
@@ -93,11 +121,20 @@ class Tasks:
         node.extra["co_quan"] = ids
         self.env.report.recognised(f"trách nhiệm của {', '.join(ids)}", node.index, title)
         if duty.strip() and not node.children:
-            self._add(node, path, {}, duty.strip())
+            self._duty(node, path, duty.strip())
             return
         for child, child_path in _direct(node, path):
             if child.plain:
-                self._add(child, child_path, {})
+                self._duty(child, child_path, None)
+
+    def _duty(self, node: Node, path: list[str], duty: str | None) -> None:
+        """One task, or one per clause when each clause has its own deadline."""
+        parts = clauses(duty or node.plain)
+        if not parts:
+            self._add(node, path, {}, duty)
+            return
+        for k, part in enumerate(parts, start=1):
+            self._add(node, [*path[:-1], f"{path[-1]}-{k}"], {}, part)
 
     def _prose_task(self, node: Node, path: list[str]) -> None:
         text = node.plain
@@ -119,10 +156,16 @@ class Tasks:
         task: dict[str, Any] = {}
         for role, key in (("lead", "chu_tri"), ("coord", "phoi_hop")):
             if role in fields:
-                ids = self.env.bodies.names_in(fields[role].plain, fields[role].index,
-                                               propose=len(fields[role].plain.split()) <= 12)
+                field = fields[role]
+                text = _LEAD_CUT.sub("", field.plain) if role == "lead" else field.plain
+                ids = self.env.bodies.names_in(text, field.index,
+                                               propose=len(text.split()) <= 12)
                 if ids:
                     task[key] = ids
+        if "lead" in fields and "coord" not in fields:
+            coordinated = _coordinators(fields["lead"].plain, self.env, task.get("chu_tri", []))
+            if coordinated:
+                task["phoi_hop"] = coordinated
         if "time" in fields:
             phrase = deadline_phrase(fields["time"].plain)
             if phrase:
@@ -141,7 +184,7 @@ class Tasks:
             coordinated = _coordinators(text, self.env, task.get("chu_tri", []))
             if coordinated:
                 task["phoi_hop"] = coordinated
-        if "thoi_han" not in task and (phrase := deadline_phrase(text)):
+        if "thoi_han" not in task and (phrase := deadline_phrase(text, prose=True)):
             task["thoi_han"] = phrase
         entry: dict[str, Any] = {"id": self._id(path)}
         if duty:
@@ -172,7 +215,7 @@ def _component(node: Node, siblings: list[Node], position: int) -> str:
     so = (node.so or "").strip()
     base = so.rstrip(".)").strip()
     if so and so not in _BULLET_IDS and base:
-        return slug(base)
+        return slug(base.replace("đ", "dd").replace("Đ", "DD"))
     letter = _BULLET_IDS.get(so, "d")
     nth = sum(1 for s in siblings[: position + 1] if (s.so or "").strip() == so)
     return f"{letter}{nth}"
@@ -203,9 +246,8 @@ def id_prefix(data: dict[str, Any]) -> str:
     code = fold(DocType(data["loai"]).code).replace(" ", "")
     number = re.match(r"\s*(\d+)", data.get("so_ky_hieu") or "")
     year = data["ngay_ban_hanh"].year if data.get("ngay_ban_hanh") else _year(data)
-    parts = [code + (number.group(1) if number else "")]
-    if not number:
-        parts.append(slug((data.get("so_ky_hieu") or "").split("/")[-1]))
+    symbol = data.get("so_ky_hieu") or ""
+    parts = [code + number.group(1)] if number else [slug(symbol) or code]
     if year:
         parts.append(str(year))
     return slug("-".join(p for p in parts if p))
