@@ -49,9 +49,10 @@ def field_role(label: str | None) -> str | None:
 def deadline_phrase(text: str, *, prose: bool = False) -> str | None:
     """The deadline phrase in ``text`` as written, or None (none, or one read with an error).
 
-    The phrase stays inside one clause (up to ";"); in a time field it is that clause. In prose (a duty, not a time field) it
-    must be short and a period ("giai đoạn 2021-2030") counts only after a word that makes it
-    a deadline ("trong", "thực hiện"…): otherwise it is usually a programme's name."""
+    The phrase stays inside one clause (up to ";"); in a time field it is that clause. In
+    prose (a duty, not a time field) it must be short, and a period ("giai đoạn 2021-2030")
+    counts only after a word that makes it a deadline ("trong", "thực hiện"…): otherwise it
+    is usually a programme's name."""
     from kehoach.deadline import read_deadline
 
     reading = read_deadline(text)
