@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from kehoach.plan.model import DocType
 from kehoach.plan.registry import Registry
 from kehoach.textnorm import fold
 from kehoach.wordimport.annexes import annexes
@@ -52,6 +53,7 @@ def build_plan(docx: Docx, registry: Registry, source: str, taken_ids: set[str] 
     data.update(_type(z, env))
     issuers = read_issuers(header, env.bodies, env.report)
     data.update(_header_fields(header, issuers.entries, env))
+    _draft_symbol(data, issuers.ids, header, env)
     data["trich_yeu"] = data.get("trich_yeu") or _fallback_subject(source, env)
     period = _period(data["trich_yeu"])
     if period:
@@ -74,6 +76,7 @@ def build_plan(docx: Docx, registry: Registry, source: str, taken_ids: set[str] 
     annexed = annexes(z.annexes, env)
     if annexed:
         data["phu_luc"] = annexed
+    data["ghi_chu"] = f"Nhập từ “{source}” bằng kehoach import."
     return Built(data, list(env.bodies.proposals.values()), env.report)
 
 
@@ -106,6 +109,23 @@ def _header_fields(header: Header, issuers: list[dict[str, Any]], env: Env) -> d
     if header.date_index:
         env.report.recognised("địa danh, ngày ban hành", header.date_index)
     return out
+
+
+def _draft_symbol(data: dict[str, Any], ids: list[str], header: Header, env: Env) -> None:
+    """A draft's blank number whose symbol is what ``render`` writes anyway is left out."""
+    from kehoach.render import typeset
+    from kehoach.wordimport.bodymatch import Proposal
+
+    symbol = data.get("so_ky_hieu")
+    if not symbol or not header.blank_number:
+        return
+    bodies = [env.bodies.registry.get(i) or env.bodies.proposals.get(i) for i in ids]
+    abbreviations = [b.viet_tat or "" if b is not None else "" for b in bodies]
+    youth = header.kind == "doan" or (header.stars and header.kind is None)
+    code = DocType(data["loai"]).code
+    derived = typeset.number_symbol(None, code, abbreviations, youth).strip()
+    if derived == symbol and not any(isinstance(b, Proposal) for b in bodies):
+        del data["so_ky_hieu"]
 
 
 def _symbol(text: str) -> str:
