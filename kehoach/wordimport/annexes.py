@@ -93,9 +93,8 @@ def _table(annex: dict[str, Any], table: Table, env: Env, notes: list[str]) -> N
     if not table.rows:
         return
     if "bang" in annex:
-        rows = [" | ".join(_cell(table, r, c, env) for c in range(len(table.rows[r])))
-                for r in range(len(table.rows))]
-        notes.extend(rows)
+        notes.extend(" | ".join(_cell(table, r, c, env) for c in range(len(table.rows[r])))
+                     for r in range(len(table.rows)))
         env.report.plain("bảng thứ hai trong một phụ lục: giữ ở ghi_chu", table.index)
         return
     width = table.columns

@@ -189,7 +189,8 @@ def _row_node(table: Table, row: int, roles: list[str | None], headers: list[str
     others = [c for c in range(len(roles)) if roles[c] not in ("stt", "content")
               and table.cell_text(row, c)]
     node = Node(so, None, text, index, "row")
-    if not others and so and split_marker(so + " x") and split_marker(so + " x").kind == "roman":
+    marker = split_marker(so + " x") if so else None
+    if not others and marker is not None and marker.kind == "roman":
         node.extra["_group"] = True
         return node
     for c in others:

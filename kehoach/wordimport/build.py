@@ -42,8 +42,8 @@ class Built:
     report: Report
 
 
-def build_plan(docx: Docx, registry: Registry, source: str, taken_ids: set[str] = frozenset()
-               ) -> Built:
+def build_plan(docx: Docx, registry: Registry, source: str,
+               taken_ids: frozenset[str] | set[str] = frozenset()) -> Built:
     env = Env(Report(), Bodies(registry), source, docx.notes)
     env.number_notes(docx.blocks)
     z = zones(docx.blocks)
@@ -157,10 +157,10 @@ def _closing_paragraphs(body: list[Block]) -> tuple[list[Block], list[Para]]:
     """The body without its closing paragraphs (after the last item, "Trên đây là …",
     "… yêu cầu các …", ending "./.")."""
     end = len(body)
-    while end and isinstance(body[end - 1], Para) and not body[end - 1].text:
+    while end and _blank(body[end - 1]):
         end -= 1
     k = end
-    while k and isinstance(body[k - 1], Para) and _unnumbered(body[k - 1]):
+    while k and _unnumbered(body[k - 1]):
         k -= 1
     trailing = [b for b in body[k:end] if isinstance(b, Para) and b.text]
     take = 0
@@ -178,8 +178,13 @@ def _closing_paragraphs(body: list[Block]) -> tuple[list[Block], list[Para]]:
     return kept, ending
 
 
-def _unnumbered(para: Para) -> bool:
-    return not para.label and (not para.text or split_marker(para.text) is None)
+def _blank(block: Block) -> bool:
+    return isinstance(block, Para) and not block.text
+
+
+def _unnumbered(block: Block) -> bool:
+    return isinstance(block, Para) and not block.label and (
+        not block.text or split_marker(block.text) is None)
 
 
 def _footnotes(env: Env) -> list[dict[str, Any]]:

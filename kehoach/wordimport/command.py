@@ -92,7 +92,7 @@ def default_name(data: dict[str, Any]) -> str:
     from kehoach.plan.model import DocType
     from kehoach.wordimport.bodymatch import slug
 
-    title = data.get("ten_loai") or DocType(data["loai"]).title
+    title = data.get("ten_loai") or DocType(data["loai"]).name_vi
     day = data.get("ngay_ban_hanh")
     year = day.year if day else (data.get("giai_doan") or {}).get("tu")
     parts = [slug(title), slug(data.get("so_ky_hieu") or "") or "du-thao", str(year or "")]

@@ -71,6 +71,7 @@ def node_from(para: Para, runs: list[Run], env: Env, label: str | None) -> Node:
     """An item from a paragraph's runs (emphasis over the whole paragraph already gone)."""
     text = flat("".join(r.text for r in runs))
     marker: Marker | None = None
+    so: str | None
     if label:
         kind, so = label_kind(label), label
     else:

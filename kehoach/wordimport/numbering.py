@@ -132,7 +132,8 @@ class Numbering:
         num = self.nums[num_id]
         key = num_id if num.overrides else abstract
         counters = self._counters.setdefault(key, [None] * MAX_LEVELS)
-        counters[ilvl] = level.start if counters[ilvl] is None else counters[ilvl] + 1
+        current = counters[ilvl]
+        counters[ilvl] = level.start if current is None else current + 1
         self._restart_deeper(num_id, ilvl, counters)
         if level.fmt == "bullet":
             return bullet_text(level.text) or "•"
@@ -162,7 +163,8 @@ class Numbering:
         if not 0 <= ref < MAX_LEVELS:
             return ""
         level = self.level(num_id, ref) or Level()
-        value = counters[ref] if counters[ref] is not None else level.start
+        counted = counters[ref]
+        value = counted if counted is not None else level.start
         fmt = "decimal" if legal and level.fmt != "decimalZero" else level.fmt
         return format_number(value, fmt)
 

@@ -41,12 +41,12 @@ def type_and_subject(title: Para, subject: list[Para], doc_type: DocType, env: E
     type_line = lines[0]
     rest = " ".join(lines[1:])
     out: dict[str, Any] = {"loai": doc_type.value}
-    if type_line.upper() != doc_type.title.upper():
+    if type_line.upper() != doc_type.name_vi.upper():
         out["ten_loai"] = type_line
     texts = [rest] if rest else []
     texts += [env.markup(p.runs) for p in subject]
     out["trich_yeu"] = " ".join(t for t in texts if t)
-    env.report.recognised(f"tên loại văn bản: {doc_type.title}", title.index, type_line)
+    env.report.recognised(f"tên loại văn bản: {doc_type.name_vi}", title.index, type_line)
     for para in subject:
         env.report.recognised("trích yếu", para.index, para.text)
     return out

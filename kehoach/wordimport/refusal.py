@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
+from kehoach.errors import KehoachError
 
-class WordImportError(ValueError):
-    """The document cannot be imported; ``message_vi`` says why and what to do."""
 
-    def __init__(self, message_vi: str):
-        self.message_vi = message_vi
-        super().__init__(message_vi)
+class WordImportError(KehoachError, ValueError):
+    """The document cannot be imported (or the plan not written); ``message_vi`` says why and
+    what to do. Exit code 1: the file is at fault, not what was typed."""

@@ -18,7 +18,7 @@ from kehoach.textnorm import fold
 from kehoach.wordimport.docxbody import Block, Para, Table
 from kehoach.wordimport.marks import split_marker
 
-TYPE_WORDS = {fold(t.title): t for t in DocType}
+TYPE_WORDS = {fold(t.name_vi): t for t in DocType}
 AUTHORITY = re.compile(r"^(?:TM|KT|Q|TL|TUQ)\s*\.\s*\S", re.I)
 _ANNEX = re.compile(r"^phu luc(?:\s+(?:so\s+)?[ivxlc\d]+\b.*)?$")
 _RULE = re.compile(r"^[-_–—=.…\s*]{3,}$")
@@ -145,8 +145,8 @@ def _ends(blocks: list[Block], start: int) -> tuple[int, int]:
     """Where the closing block and the annexes start (each may be absent: the end)."""
     closing = next((i for i in range(start, len(blocks)) if is_closing_block(blocks[i])), None)
     after = closing if closing is not None else start
-    annex = next((i for i in range(after, len(blocks))
-                  if isinstance(blocks[i], Para) and is_annex_title(blocks[i])), len(blocks))
+    annex = next((i for i, b in enumerate(blocks) if i >= after
+                  and isinstance(b, Para) and is_annex_title(b)), len(blocks))
     if closing is None:
         closing = annex
         while closing > start and is_empty_table(blocks[closing - 1]):
