@@ -27,7 +27,6 @@ LABELS = (
     "kinh phí thực hiện", "kinh phí", "địa điểm", "thành phần", "hình thức", "chương trình",
 )
 _FOLDED_LABELS = sorted({fold(x) for x in LABELS}, key=len, reverse=True)
-TITLE_LABELS = frozenset({"noi dung", "kinh phi", "chuong trinh", "thanh phan", "hinh thuc"})
 ROLES = (
     ("muc dich, yeu cau", "muc_dich_yeu_cau"), ("muc dich - yeu cau", "muc_dich_yeu_cau"),
     ("muc dich va yeu cau", "muc_dich_yeu_cau"), ("muc dich", "muc_dich"),
@@ -97,7 +96,7 @@ def _label(runs: list[Run], kind: str) -> tuple[str | None, list[Run]]:
             continue
         colon = stripped.index(":") + 1
         after = stripped[colon:].strip()
-        if not after and (label in TITLE_LABELS or kind not in _SUBITEM_KINDS):
+        if not after and kind not in _SUBITEM_KINDS:  # "1. Nội dung:" is a title
             return None, runs
         lead = len(text) - len(stripped)
         head, tail = split_runs(runs, lead + colon)
