@@ -80,7 +80,7 @@ class Package:
 
     def xml(self, part: str) -> Any:
         """The parsed root element of ``part`` (see the module's rules)."""
-        return parse_xml(self.raw(part), f"{self.name}: {part}")
+        return parse_xml(self.raw(part), f"“{self.name}”, phần “{part}”")
 
     def raw(self, part: str) -> bytes:
         info = self.entries.get(part)
@@ -232,7 +232,7 @@ def parse_xml(data: bytes, where: str) -> Any:
     try:
         tree = etree.parse(io.BytesIO(data), _parser())
     except etree.XMLSyntaxError:
-        raise WordImportError(f"{where}: nội dung XML bị hỏng. Hãy mở bằng Word rồi lưu "
+        raise WordImportError(f"{where} bị hỏng (XML không hợp lệ). Hãy mở bằng Word rồi lưu "
                               "lại.") from None
     if tree.docinfo.internalDTD is not None:  # pragma: no cover - refused above
         raise WordImportError(f"{where} có khai báo DOCTYPE: kehoach không đọc.")
