@@ -88,6 +88,7 @@ class Bodies:
     partial: list[tuple[int | None, str]] = field(default_factory=list)
     _scan: Any = None
     _names: dict[str, list[str]] = field(default_factory=dict)
+    _found: dict[str, list[str]] = field(default_factory=dict)
 
     def set_scope(self, ids: list[str], place: str | None = None) -> None:
         """The plan's province and unit prefixes, from its issuers (or its place)."""
@@ -109,10 +110,14 @@ class Bodies:
         name = clean_name(name)
         if not name:
             return None
-        try:
-            return self.registry.find(name).id
-        except AgencyLookupError as exc:
-            candidates = [b.id for b in exc.candidates]
+        if name not in self._found:  # a document repeats its names; a miss costs suggestions
+            try:
+                self._found[name] = [self.registry.find(name).id]
+            except AgencyLookupError as exc:
+                self._found[name] = [b.id for b in exc.candidates]
+        candidates = self._found[name]
+        if len(candidates) == 1:  # found (a failed lookup has none, or several)
+            return candidates[0]
         known = self.proposal_named(name)
         if known:
             return known
