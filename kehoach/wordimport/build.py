@@ -24,6 +24,7 @@ from kehoach.wordimport.items import Node
 from kehoach.wordimport.marks import split_marker
 from kehoach.wordimport.opening import opening, type_and_subject
 from kehoach.wordimport.outline import Outline
+from kehoach.wordimport.refusal import WordImportError
 from kehoach.wordimport.report import Report
 from kehoach.wordimport.structure import Zones, zones
 from kehoach.wordimport.taskfind import Tasks, id_prefix
@@ -52,6 +53,11 @@ def build_plan(docx: Docx, registry: Registry, source: str,
     data: dict[str, Any] = {}
     data.update(_type(z, env))
     issuers = read_issuers(header, env.bodies, env.report)
+    if not issuers.ids:
+        raise WordImportError(
+            f"“{source}”: không nhận ra cơ quan ban hành ở phần tiêu đề (tên cơ quan in hoa phía "
+            "trên “Số: …”, thường trong bảng hai cột không viền ở đầu văn bản). Hãy thêm phần "
+            "tiêu đề vào văn bản rồi nhập lại, hoặc soạn bằng “kehoach new”.")
     data.update(_header_fields(header, issuers.entries, env))
     _draft_symbol(data, issuers.ids, header, env)
     data["trich_yeu"] = data.get("trich_yeu") or _fallback_subject(source, env)

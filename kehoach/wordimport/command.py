@@ -178,14 +178,17 @@ def _write_registry(root: Path, proposals: list[Proposal], source: str) -> Path 
 
 
 def _write_plan(target: Path, data: dict[str, Any], root: Path, source: str) -> None:
-    from kehoach.edit.fmt import format_text
+    from kehoach.edit.fmt import FmtError, format_text
     from kehoach.fs.atomic import AtomicWriteError, write_atomic
     from kehoach.yamltext.emit import dump
 
     schema = os.path.relpath(root / "kehoach.schema.json", target.parent).replace(os.sep, "/")
     head = (f"# yaml-language-server: $schema={schema}\n"
             f"# Nhập từ “{source}” bằng kehoach import: hãy đối chiếu với bản gốc.\n")
-    text = format_text(head + dump(data))
+    try:
+        text = format_text(head + dump(data))
+    except FmtError as exc:  # a bug of the importer: the plan it made is not valid
+        raise RuntimeError(f"kehoach import made an invalid plan: {exc.diagnostics}") from exc
     try:
         write_atomic(target, text.encode("utf-8"))
     except AtomicWriteError as exc:

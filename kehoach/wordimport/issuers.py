@@ -113,8 +113,6 @@ def read_issuers(header: Header, bodies: Bodies, report: Report) -> Issuers:
                               pair.issuer.text)
         ids.append(issuer_id)
         entries.append(_entry(pair, issuer_id, bodies))
-    if not found:
-        report.guessed("không thấy tên cơ quan ban hành ở tiêu đề")
     return Issuers(entries, ids)
 
 
