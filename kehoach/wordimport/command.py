@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import re
-import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -35,27 +34,21 @@ class Imported:
 
 
 def read_source(path: Path) -> bytes:
-    """The document's bytes: a regular file at most ``MAX_FILE`` bytes, converted by
-    LibreOffice when it is .odt, .doc or .rtf."""
+    """The document's bytes, read as kehoach reads every file (a regular file only, at most
+    ``MAX_FILE`` bytes), converted by LibreOffice first when it is .odt, .doc or .rtf."""
+    from kehoach.fs.reader import read_bytes
     from kehoach.wordimport.convert import convert_to_docx, needs_conversion
     from kehoach.wordimport.package import MAX_FILE
 
     try:
-        info = os.stat(path)
+        data = read_bytes(path, limit=MAX_FILE, confine=False)
     except OSError as exc:
         from kehoach.fs.oserror import reason_vi
 
-        raise WordImportError(f"Không đọc được “{path}”: {reason_vi(exc, reading=True)}.") from None
-    if not stat.S_ISREG(info.st_mode):
-        raise WordImportError(f"“{path}” không phải một tệp thông thường (thư mục, thiết bị hay "
-                              "ống dẫn): hãy chỉ ra tệp .docx.")
-    if info.st_size > MAX_FILE:
-        raise WordImportError(f"“{path.name}” lớn hơn {MAX_FILE // (1024 * 1024)} MiB: không "
-                              "phải một văn bản kế hoạch thông thường, kehoach không đọc.")
-    if needs_conversion(path):
-        return convert_to_docx(path)
-    with open(path, "rb") as handle:
-        return handle.read(MAX_FILE + 1)
+        why = str(exc) if type(exc).__module__.startswith("kehoach") else reason_vi(
+            exc, reading=True)
+        raise WordImportError(f"Không đọc được “{path}”: {why}.") from None
+    return convert_to_docx(path) if needs_conversion(path) else data
 
 
 def import_document(source: Path, output: Path | None = None, *, force: bool = False,
@@ -101,7 +94,8 @@ def default_name(data: dict[str, Any]) -> str:
 
 def _task_ids(root: Path) -> set[str]:
     from kehoach.check.idindex import IdIndex
-    from kehoach.fs.repo import cache_dir, plan_files, same_file_key
+    from kehoach.fs.cache import cache_dir
+    from kehoach.fs.repo import plan_files, same_file_key
 
     index = IdIndex(cache_dir(root))
     taken = {i for p in plan_files(root) for i in index.ids(p, same_file_key(p))}
@@ -110,6 +104,12 @@ def _task_ids(root: Path) -> set[str]:
 
 
 def _refuse(target: Path, data: dict[str, Any], root: Path, force: bool) -> None:
+    from kehoach.fs.atomic import AtomicWriteError, check_replaceable
+
+    try:  # a link, a device, a folder outside the repository: refused before anything is written
+        check_replaceable(target)
+    except AtomicWriteError as exc:
+        raise WordImportError(exc.message_vi) from None
     if target.suffix.lower() not in (".yaml", ".yml"):
         raise WordImportError(f"Tệp ra “{target}” phải là tệp .yaml.")
     if target.is_dir():
@@ -133,9 +133,10 @@ def _refuse(target: Path, data: dict[str, Any], root: Path, force: bool) -> None
 
 
 def _text(path: Path) -> str:
+    from kehoach.fs.reader import read_text
+
     try:
-        with open(path, "rb") as handle:
-            return handle.read(16 * 1024 * 1024).decode("utf-8", "replace")
+        return read_text(path, errors="replace")
     except OSError:
         return ""
 

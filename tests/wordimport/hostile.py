@@ -40,8 +40,15 @@ EXTERNAL = (
     "<w:body><w:p><w:r><w:t>&x;</w:t></w:r></w:p></w:body></w:document>")
 
 
-def paragraph(text: str) -> str:
-    return f"<w:p><w:r><w:t>{text}</w:t></w:r></w:p>"
+def paragraph(text: str, *, bold: bool = False) -> str:
+    weight = "<w:rPr><w:b/></w:rPr>" if bold else ""
+    return f"<w:p><w:r>{weight}<w:t>{text}</w:t></w:r></w:p>"
+
+
+HEADER = [paragraph("ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN", bold=True), paragraph("Số: 99/KH-UBND"),
+          paragraph("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold=True),
+          paragraph("Độc lập - Tự do - Hạnh phúc", bold=True),
+          paragraph("Lạng Sơn, ngày 05 tháng 01 năm 2024")]
 
 
 def package(path: Path, parts: dict[str, str | bytes], *, main: str = MAIN) -> Path:
@@ -131,7 +138,7 @@ def macro_in_disguise(path: Path) -> Path:
 
 def long_plan(path: Path, pages: int) -> Path:
     """A plan of about ``pages`` pages (some 25 paragraphs a page): parts, items, dashes."""
-    body = [paragraph("KẾ HOẠCH"), paragraph("Thực hiện nhiệm vụ năm 2024"),
+    body = [*HEADER, paragraph("KẾ HOẠCH"), paragraph("Thực hiện nhiệm vụ năm 2024"),
             paragraph("Căn cứ Luật Thanh niên năm 2020;"),
             paragraph("UBND tỉnh ban hành Kế hoạch như sau:")]
     romans = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]

@@ -119,11 +119,13 @@ def test_bad_xml_is_a_sentence(tmp_path):
     assert "bị hỏng (XML không hợp lệ)" in refused(path)
 
 
-def test_a_folder_or_device_is_not_read(tmp_path):
-    with pytest.raises(WordImportError, match="không phải một tệp thông thường"):
+def test_a_folder_a_device_or_nothing_is_not_read(tmp_path):
+    with pytest.raises(WordImportError, match="đây là một thư mục"):
         read_source(tmp_path)
+    with pytest.raises(WordImportError, match="không có tệp này"):
+        read_source(tmp_path / "khong-co.docx")
     if Path("/dev/zero").exists():
-        with pytest.raises(WordImportError, match="không phải một tệp thông thường"):
+        with pytest.raises(WordImportError, match="đây là một thiết bị"):
             read_source(Path("/dev/zero"))
 
 

@@ -204,3 +204,61 @@ def test_the_report_names_the_paragraph_of_each_guess(built):
     assert any(line.startswith("  [đoán] đoạn ") and "đoạn kết" in line for line in lines)
     everything = built["hand_typed"].report.lines(everything=True)
     assert any("[nhận ra]" in line and "mục “IV.”" in line for line in everything)
+
+
+W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+TEXTBOX = (
+    '<w:p><w:r><mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/'
+    'markup-compatibility/2006"><mc:Choice Requires="wps"><w:drawing><wp:anchor xmlns:wp="'
+    'http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"><a:graphic xmlns:a='
+    '"http://schemas.openxmlformats.org/drawingml/2006/main"><a:graphicData><wps:wsp xmlns:wps='
+    '"http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:txbx>'
+    "<w:txbxContent>{inside}</w:txbxContent></wps:txbx></wps:wsp></a:graphicData></a:graphic>"
+    "</wp:anchor></w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape xmlns:v="
+    '"urn:schemas-microsoft-com:vml"><v:textbox><w:txbxContent>{inside}</w:txbxContent>'
+    "</v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>")
+
+
+def test_a_header_in_plain_paragraphs(tmp_path, registry):
+    from tests.wordimport import hostile
+
+    body = "".join([*hostile.HEADER, hostile.paragraph("KẾ HOẠCH", bold=True),
+                    hostile.paragraph("Tuyên truyền Luật Thanh niên", bold=True),
+                    hostile.paragraph("I. NỘI DUNG", bold=True),
+                    hostile.paragraph("- Tổ chức hội nghị.")])
+    data = build(hostile.simple(tmp_path / "p.docx", body), registry).data
+    assert data["co_quan_ban_hanh"] == ["lang-son.ubnd-tinh"]
+    assert (data["so_ky_hieu"], data["ngay_ban_hanh"]) == ("99/KH-UBND", dt.date(2024, 1, 5))
+    assert data["trich_yeu"] == "Tuyên truyền Luật Thanh niên"
+
+
+def test_a_header_in_text_boxes_is_read_once(tmp_path, registry):
+    """A text box comes twice in Word's file (the shape and its VML fallback): read once."""
+    from tests.wordimport import hostile
+
+    left = "".join(hostile.paragraph(t, bold=b) for t, b in (
+        ("UBND TỈNH CÀ MAU", False), ("SỞ NỘI VỤ", True), ("Số:     /KH-SNV", False)))
+    right = "".join(hostile.paragraph(t) for t in (
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+        "Cà Mau, ngày      tháng      năm 2024"))
+    body = "".join([hostile.paragraph("DỰ THẢO"), TEXTBOX.replace("{inside}", left),
+                    TEXTBOX.replace("{inside}", right), hostile.paragraph("KẾ HOẠCH", bold=True),
+                    hostile.paragraph("Công tác thanh niên năm 2024", bold=True),
+                    hostile.paragraph("I. NỘI DUNG", bold=True),
+                    hostile.paragraph("- Tổ chức hội nghị.")])
+    result = build(hostile.simple(tmp_path / "box.docx", body), registry)
+    data = result.data
+    assert data["du_thao"] is True
+    assert data["co_quan_ban_hanh"] == ["ca-mau.so-noi-vu"]  # "SỞ NỘI VỤ" under UBND Cà Mau
+    assert "so_ky_hieu" not in data  # the blank render writes anyway for a Sở Nội vụ draft
+    assert data["dia_danh"] == "Cà Mau" and "ngay_ban_hanh" not in data
+    assert result.proposals == []
+
+
+def test_a_document_without_a_header_is_refused_with_what_to_add(tmp_path, registry):
+    from kehoach.wordimport.refusal import WordImportError
+    from tests.wordimport import hostile
+
+    body = hostile.paragraph("KẾ HOẠCH") + hostile.paragraph("I. NỘI DUNG")
+    with pytest.raises(WordImportError, match="không nhận ra cơ quan ban hành"):
+        build(hostile.simple(tmp_path / "no-header.docx", body), registry)
