@@ -12,7 +12,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from kehoach.plan.markup import plain
 from kehoach.textnorm import fold
+from kehoach.wordimport.bodytables import column_role
 from kehoach.wordimport.docxbody import Block, Para, Table
 from kehoach.wordimport.env import Env
 from kehoach.wordimport.structure import is_annex_title
@@ -104,5 +106,9 @@ def _table(annex: dict[str, Any], table: Table, env: Env, notes: list[str]) -> N
     if not any(header):
         header = [str(c + 1) for c in range(width)]
     annex["bang"] = {"cot": header, "dong": rows}
+    roles = [column_role(plain(h)) for h in header]
+    if "content" in roles and {"lead", "coord", "time"} & set(roles):
+        annex["_rows"] = [{role: row[c] for c, role in enumerate(roles) if role and c < len(row)}
+                          for row in rows]
     env.report.recognised(f"bảng phụ lục ({len(rows)} dòng, {width} cột)", table.index,
                           " | ".join(header))

@@ -68,7 +68,10 @@ def build_plan(docx: Docx, registry: Registry, source: str,
     data.update(opening(z.preamble, env))
     body, ending = _closing_paragraphs(z.body)
     parts = Outline(env).blocks(body)
-    Tasks(env, id_prefix(data), set(taken_ids)).find(parts)
+    tasks = Tasks(env, id_prefix(data), set(taken_ids))
+    tasks.find(parts)
+    annexed = annexes(z.annexes, env)
+    _annex_tasks(parts, annexed, tasks, env)
     if parts:
         data["phan"] = [p.data() for p in parts]
     if ending:
@@ -79,11 +82,27 @@ def build_plan(docx: Docx, registry: Registry, source: str,
     notes = _footnotes(env)
     if notes:
         data["chu_thich"] = notes
-    annexed = annexes(z.annexes, env)
     if annexed:
         data["phu_luc"] = annexed
     data["ghi_chu"] = f"Nhập từ “{source}” bằng kehoach import."
     return Built(data, list(env.bodies.proposals.values()), env.report)
+
+
+def _annex_tasks(parts: list[Node], annexed: list[dict[str, Any]], tasks: Tasks, env: Env
+                 ) -> None:
+    """Task tables of annexes back to the items' tasks (``annextasks``); an annex listing
+    every task of the plan in order is ``bang_nhiem_vu: true``."""
+    from kehoach.wordimport.annextasks import all_tasks, attach
+
+    for annex in annexed:
+        rows = annex.pop("_rows", None)
+        if rows is None:
+            continue
+        if not attach(parts, annex, rows, env, lambda node: tasks.id_for(parts, node)):
+            env.report.plain(f"bảng nhiệm vụ của phụ lục {annex['so']} giữ nguyên dạng bảng: "
+                             "có dòng không thấy trong nội dung kế hoạch")
+        elif annex["bang_nhiem_vu"] == all_tasks(parts):
+            annex["bang_nhiem_vu"] = True
 
 
 def _type(z: Zones, env: Env) -> dict[str, Any]:
@@ -195,7 +214,8 @@ def _unnumbered(block: Block) -> bool:
 
 def _footnotes(env: Env) -> list[dict[str, Any]]:
     out = []
-    for ref, number in sorted(env.numbers.items(), key=lambda kv: kv[1]):
+    first = {number: ref for ref, number in reversed(list(env.numbers.items()))}
+    for number, ref in sorted(first.items()):
         text = env.markup(env.notes.get(ref, []))
         out.append({"id": number, "noi_dung": text})
         env.report.recognised(f"chú thích {number}", None, text)

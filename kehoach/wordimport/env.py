@@ -20,17 +20,25 @@ class Env:
     numbers: dict[str, int] = field(default_factory=dict)  # Word note id -> the plan's
 
     def number_notes(self, blocks: list[Block]) -> None:
-        """Footnotes numbered in the order of their first reference, as Word shows them;
-        a note without text gets no number (nothing of it would print)."""
+        """Footnotes numbered in the order of their first reference, as Word shows them; a
+        note without text gets no number (nothing of it would print), and a note repeating
+        another's text word for word is that note cited again (Word cannot point twice at one
+        note, so a second citation is a copy)."""
+        by_text: dict[str, int] = {}
         for para in _paragraphs(blocks):
             for run in para.runs:
                 ref = run.footnote
-                if ref is not None and ref not in self.numbers:
-                    if any(r.text.strip() for r in self.notes.get(ref, [])):
-                        self.numbers[ref] = len(self.numbers) + 1
-                    else:
-                        self.report.plain("chú thích không có lời (bỏ dấu chú thích)",
-                                          para.index, para.text)
+                if ref is None or ref in self.numbers:
+                    continue
+                text = "".join(r.text for r in self.notes.get(ref, [])).strip()
+                if not text:
+                    self.report.plain("chú thích không có lời (bỏ dấu chú thích)", para.index,
+                                      para.text)
+                elif text in by_text:
+                    self.numbers[ref] = by_text[text]
+                    self.report.recognised(f"chú thích {by_text[text]} dẫn lại", para.index)
+                else:
+                    by_text[text] = self.numbers[ref] = len(by_text) + 1
 
     def note(self, ref: str) -> str | None:
         number = self.numbers.get(ref)

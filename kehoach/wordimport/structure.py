@@ -147,8 +147,13 @@ def _ends(blocks: list[Block], start: int) -> tuple[int, int]:
     after = closing if closing is not None else start
     annex = next((i for i, b in enumerate(blocks) if i >= after
                   and isinstance(b, Para) and is_annex_title(b)), len(blocks))
-    if closing is None:
-        closing = annex
-        while closing > start and is_empty_table(blocks[closing - 1]):
-            closing -= 1
+    if closing is None:  # no recipients, no signer: an empty signature table may still stand
+        k = annex
+        while k > start and (is_empty_table(blocks[k - 1]) or _blank(blocks[k - 1])):
+            k -= 1
+        closing = next((i for i in range(k, annex) if is_empty_table(blocks[i])), annex)
     return closing, annex
+
+
+def _blank(block: Block) -> bool:
+    return isinstance(block, Para) and not block.text

@@ -195,6 +195,11 @@ class Tasks:
         self.count += 1
         self.env.report.recognised(f"nhiệm vụ {entry['id']}", node.index, text)
 
+    def id_for(self, parts: list[Node], node: Node) -> str:
+        """A new task id for ``node``, from its marker path."""
+        path = next((p for n, p, _ in _walk(parts, [], False) if n is node), [])
+        return self._id(path)
+
     def _id(self, path: list[str]) -> str:
         base = "-".join(p for p in (self.prefix, *path) if p) or "nv"
         task_id, n = base, 1

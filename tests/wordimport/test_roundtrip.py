@@ -95,3 +95,24 @@ def test_the_imported_file_is_canonical_and_checks_clean(tmp_path, registry):
     assert [d for d in done.diagnostics if d.is_error] == []
     result = check_paths([repo / "plans", done.plan], cwd=repo)
     assert [d.code for d in result.diagnostics if d.is_error] == []
+
+
+@pytest.mark.parametrize("path", PLANS, ids=[p.stem for p in PLANS])
+def test_generated_task_annexes_come_back_as_tasks(path, registry, tmp_path):
+    """The plan with two task annexes (every task; every third one): the import prints the
+    same, and lists its tasks in the annexes instead of keeping the tables as tables."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    every = [t["id"] for t in _tasks(data["phan"])]
+    data["phu_luc"] = [{"so": "I", "tieu_de": "DANH MỤC NHIỆM VỤ", "bang_nhiem_vu": True},
+                       {"so": "II", "bang_nhiem_vu": every[::3]}]
+    original = Plan.model_validate(data)
+    docx_path = render_plan(original, registry, tmp_path / "annex.docx")
+    built = build_plan(read_docx(open_package(docx_path.read_bytes(), "a.docx")), registry, "a")
+    imported = Plan.model_validate(built.data)
+    assert printed(imported, registry) == printed(original, registry)
+    assert [a.bang for a in imported.phu_luc] == [None, None]
+    assert all(a.bang_nhiem_vu for a in imported.phu_luc)
+
+
+def _tasks(items: list[dict]) -> list[dict]:
+    return [t for i in items for t in [*i.get("nhiem_vu", []), *_tasks(i.get("muc", []))]]
