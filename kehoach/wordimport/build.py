@@ -48,24 +48,8 @@ def build_plan(docx: Docx, registry: Registry, source: str,
     env = Env(Report(), Bodies(registry), source, docx.notes)
     env.number_notes(docx.blocks)
     z = zones(docx.blocks)
-    header = read_header(z.header)
-    _unplaced_header(header, env)
-    data: dict[str, Any] = {}
-    data.update(_type(z, env))
-    issuers = read_issuers(header, env.bodies, env.report)
-    if not issuers.ids:
-        raise WordImportError(
-            f"“{source}”: không nhận ra cơ quan ban hành ở phần tiêu đề (tên cơ quan in hoa phía "
-            "trên “Số: …”, thường trong bảng hai cột không viền ở đầu văn bản). Hãy thêm phần "
-            "tiêu đề vào văn bản rồi nhập lại, hoặc soạn bằng “kehoach new”.")
-    data.update(_header_fields(header, issuers.entries, env))
-    _draft_symbol(data, issuers.ids, header, env)
-    data["trich_yeu"] = data.get("trich_yeu") or _fallback_subject(source, env)
-    period = _period(data["trich_yeu"])
-    if period:
-        data["giai_doan"] = period
-        env.report.guessed(f"giai đoạn {period['tu']}–{period['den']} (theo trích yếu)")
-    data.update(opening(z.preamble, env))
+    data: dict[str, Any] = dict(_type(z, env))
+    issuers = _front(z, data, env)
     body, ending = _closing_paragraphs(z.body)
     parts = Outline(env).blocks(body)
     tasks = Tasks(env, id_prefix(data), set(taken_ids))
@@ -78,7 +62,7 @@ def build_plan(docx: Docx, registry: Registry, source: str,
         data["ket_thuc"] = [env.markup(p.runs) for p in ending]
         for para in ending:
             env.report.guessed("đoạn kết", para.index, para.text)
-    data.update(closing(z.closing, issuers.ids, env))
+    data.update(closing(z.closing, issuers, env))
     notes = _footnotes(env)
     if notes:
         data["chu_thich"] = notes
@@ -86,6 +70,27 @@ def build_plan(docx: Docx, registry: Registry, source: str,
         data["phu_luc"] = annexed
     data["ghi_chu"] = f"Nhập từ “{source}” bằng kehoach import."
     return Built(data, list(env.bodies.proposals.values()), env.report)
+
+
+def _front(z: Zones, data: dict[str, Any], env: Env) -> list[str]:
+    """The header, subject, period, bases and opening into ``data``; the issuers' ids."""
+    header = read_header(z.header)
+    _unplaced_header(header, env)
+    issuers = read_issuers(header, env.bodies, env.report)
+    if not issuers.ids:
+        raise WordImportError(
+            f"“{env.source}”: không nhận ra cơ quan ban hành ở phần tiêu đề (tên cơ quan in hoa "
+            "phía trên “Số: …”, thường trong bảng hai cột không viền ở đầu văn bản). Hãy thêm "
+            "phần tiêu đề vào văn bản rồi nhập lại, hoặc soạn bằng “kehoach new”.")
+    data.update(_header_fields(header, issuers.entries, env))
+    _draft_symbol(data, issuers.ids, header, env)
+    data["trich_yeu"] = data.get("trich_yeu") or _fallback_subject(env.source, env)
+    period = _period(data["trich_yeu"])
+    if period:
+        data["giai_doan"] = period
+        env.report.guessed(f"giai đoạn {period['tu']}–{period['den']} (theo trích yếu)")
+    data.update(opening(z.preamble, env))
+    return issuers.ids
 
 
 def _annex_tasks(parts: list[Node], annexed: list[dict[str, Any]], tasks: Tasks, env: Env
