@@ -16,7 +16,8 @@ from typing import Any
 from kehoach.plan.markup import Run
 from kehoach.wordimport.docxbody import Block, Para, Table
 from kehoach.wordimport.env import Env
-from kehoach.wordimport.header import _split_lines
+from kehoach.wordimport.header import split_lines as _split_lines
+from kehoach.wordimport.inline import split_runs
 from kehoach.wordimport.structure import AUTHORITY, is_recipients
 
 _SIGNED = re.compile(r"^\(.*\)$")
@@ -30,13 +31,35 @@ def _streams(blocks: list[Block]) -> list[list[Para]]:
             loose.append(block)
             continue
         if loose:
-            streams.append(loose)
+            streams.extend(_columns(loose))
             loose = []
         for column in range(block.columns):
             streams.append([p for row in block.rows if column < len(row) for p in row[column]])
     if loose:
-        streams.append(loose)
+        streams.extend(_columns(loose))
     return streams
+
+
+def _columns(paras: list[Para]) -> list[list[Para]]:
+    """Paragraphs typed as two columns with tabs ("Nơi nhận:<Tab><Tab>KT. CHỦ TỊCH"): the text
+    before the tabs of each line is the left column, the text after them the right one."""
+    if not any("\t" in p.raw.strip() for p in paras):
+        return [paras]
+    left: list[Para] = []
+    right: list[Para] = []
+    for para in paras:
+        for runs in _split_lines(para.runs):
+            text = "".join(r.text for r in runs)
+            stripped = text.lstrip()
+            cut = stripped.find("\t")
+            lead = len(text) - len(stripped)
+            if cut < 0:  # one text: the column it starts in
+                (right if lead and text.startswith("\t") else left).append(Para(para.index, runs))
+                continue
+            head, tail = split_runs(runs, lead + cut)
+            left.append(Para(para.index, head))
+            right.append(Para(para.index, tail))
+    return [left, right]
 
 
 def _lines(paras: list[Para]) -> list[tuple[list[Run], Para]]:

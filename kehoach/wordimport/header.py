@@ -22,7 +22,7 @@ from kehoach.wordimport.docxbody import Para, Table
 
 _NUMBER = re.compile(r"^s[oố]\s*[:.]?\s*(?P<rest>.*)$", re.I)
 _DATE = re.compile(
-    r"^(?P<place>[^,]*?)\s*,\s*ngày\s*(?P<d>[\d.…_ ]*?)\s*tháng\s*(?P<m>[\d.…_ ]*?)\s*"
+    r"^(?P<place>.*?)\s*,\s*ngày\s*(?P<d>[\d.…_ ]*?)\s*tháng\s*(?P<m>[\d.…_ ]*?)\s*"
     r"năm\s*(?P<y>[\d.…_ ]*?)\s*\.?$", re.I)
 _BLANK_PLACE = re.compile(r"^[.…_\s]*$")
 _RULE = re.compile(r"^[-_–—=.…\s]{3,}$")
@@ -111,6 +111,11 @@ def _lines(para: Para) -> list[tuple[str, bool]]:
         else:
             out.append((text, bold))
     return out
+
+
+def split_lines(runs: list[Run]) -> list[list[Run]]:
+    """The runs of each line of a paragraph (a line break, Shift+Enter, ends one)."""
+    return _split_lines(runs)
 
 
 def _split_lines(runs: list[Run]) -> list[list[Run]]:

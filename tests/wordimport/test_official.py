@@ -262,3 +262,22 @@ def test_a_document_without_a_header_is_refused_with_what_to_add(tmp_path, regis
     body = hostile.paragraph("KẾ HOẠCH") + hostile.paragraph("I. NỘI DUNG")
     with pytest.raises(WordImportError, match="không nhận ra cơ quan ban hành"):
         build(hostile.simple(tmp_path / "no-header.docx", body), registry)
+
+
+def test_a_closing_typed_in_two_columns_with_tabs(tmp_path, registry):
+    document = docx.Document()
+    official.state_header(document)
+    official.opening(document)
+    official.para(document, "I. NỘI DUNG", bold=True)
+    official.para(document, "- Tổ chức hội nghị triển khai.")
+    official.para(document, official.CLOSING)
+    for line in ("Nơi nhận:\t\t\t\tKT. CHỦ TỊCH", "- Bộ Nội vụ;\t\t\t\tPHÓ CHỦ TỊCH",
+                 "- Lưu: VT, THNC.", "\t\t\t\t\t(Đã ký)", "\t\t\t\t\tDương Xuân Huyên"):
+        document.add_paragraph(line)
+    path = tmp_path / "tabs.docx"
+    document.save(path)
+    data = build(path, registry).data
+    assert data["noi_nhan"] == ["- Bộ Nội vụ;", "- Lưu: VT, THNC."]
+    assert data["chu_ky"] == [{"co_quan": "lang-son.ubnd-tinh", "quyen_han": "KT. CHỦ TỊCH",
+                               "chuc_vu": "PHÓ CHỦ TỊCH", "nguoi_ky": "Dương Xuân Huyên"}]
+    assert data["ket_thuc"] == [official.CLOSING]
