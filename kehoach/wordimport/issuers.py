@@ -22,8 +22,8 @@ from kehoach.wordimport.header import Header, NameLine
 from kehoach.wordimport.report import Report
 
 _LEVEL = re.compile(r"^(?:TỈNH|THÀNH PHỐ|TP\.?|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN)\b")
-_STATE_SYMBOL = re.compile(r"^[^/]*/[^-/\s]+-(?P<issuers>[^/]+)$")
-_UNION_SYMBOL = re.compile(r"^[^/-]*-[^-/\s]+/(?P<issuers>[^/]+)$")
+_STATE_SYMBOL = re.compile(r"^[\d.…_]*/[^-/\s]+-(?P<issuers>[^/]+)$")
+_UNION_SYMBOL = re.compile(r"^[\d.…_]*-[^-/\s]+/(?P<issuers>[^/]+)$")
 
 
 @dataclass

@@ -68,4 +68,4 @@ def label_kind(label: str) -> str:
     found = split_marker(label + " x")
     if found is not None and found.text == label:
         return found.kind
-    return "list:" + label.rstrip("0123456789")
+    return "list:" + re.sub(r"[0-9A-Za-zĐđ]+", "#", label)  # "a.", "b." are one kind
