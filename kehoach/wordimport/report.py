@@ -41,6 +41,6 @@ class Report:
     def lines(self, *, everything: bool = False) -> list[str]:
         """The report as printed: guesses and plain text always, recognitions on request."""
         shown = [e for e in self.entries if everything or e.kind != RECOGNISED]
-        head = (f"Nhận ra {self.count(RECOGNISED)} mục, đoán {self.count(GUESSED)}, giữ nguyên "
-                f"văn {self.count(PLAIN)}.")
+        head = (f"Đã nhận ra {self.count(RECOGNISED)} chỗ; {self.count(GUESSED)} chỗ phải đoán; "
+                f"{self.count(PLAIN)} chỗ giữ nguyên văn.")
         return [head, *(e.line() for e in shown)]

@@ -9,9 +9,19 @@ import docx
 import pytest
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kehoach.wordimport.docxbody import Para, read_docx
-from kehoach.wordimport.numbering import bullet_text, format_number, letters, roman
+from kehoach.wordimport.numbering import (
+    Level,
+    Num,
+    Numbering,
+    bullet_text,
+    format_number,
+    letters,
+    roman,
+)
 from kehoach.wordimport.package import open_package
 from tests.wordimport import official
 
@@ -129,3 +139,35 @@ def test_a_paragraph_style_carries_its_list(tmp_path):
     p = doc.add_paragraph("NỘI DUNG")
     official.numbered(p, 96, 0)
     assert labels(doc, tmp_path) == ["I.", "1.", "2.", "II."]
+
+
+FORMATS = ["decimal", "upperRoman", "lowerRoman", "upperLetter", "lowerLetter", "bullet", "none",
+           "decimalZero", "ordinal", ""]
+
+
+@settings(max_examples=200, deadline=None)
+@given(levels=st.lists(st.tuples(st.sampled_from(FORMATS), st.text("%123456789.)(-a ", max_size=8),
+                                 st.integers(-5, 30), st.sampled_from([None, 0, 1, 2, 9])),
+                       min_size=1, max_size=9),
+       overrides=st.dictionaries(st.integers(-2, 10), st.integers(-3, 40), max_size=3),
+       paragraphs=st.lists(st.tuples(st.sampled_from(["1", "2", "3", "0", "x"]),
+                                     st.integers(-1, 12)), max_size=40))
+def test_any_numbering_shows_text_or_nothing(levels, overrides, paragraphs):
+    """Whatever numbering.xml says — odd formats, templates, start values, overrides, levels
+    and lists that do not exist — a paragraph gets a label or none, never an error."""
+    numbering = Numbering()
+    numbering.abstracts["7"] = {k: Level(fmt, text, start, restart)
+                                for k, (fmt, text, start, restart) in enumerate(levels)}
+    numbering.nums["1"] = Num("7")
+    numbering.nums["2"] = Num("7", {k: (v, None) for k, v in overrides.items()})
+    numbering.nums["3"] = Num("missing")
+    for num_id, level in paragraphs:
+        label = numbering.label(num_id, level)
+        assert label is None or isinstance(label, str)
+
+
+def test_a_simple_list_counts_one_by_one():
+    numbering = Numbering()
+    numbering.abstracts["7"] = {0: Level("decimal", "%1.", 1)}
+    numbering.nums["1"] = Num("7")
+    assert [numbering.label("1", 0) for _ in range(12)] == [f"{n}." for n in range(1, 13)]

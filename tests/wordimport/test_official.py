@@ -200,7 +200,7 @@ def test_footnotes_numbered_in_order_of_reference(tmp_path, registry):
 
 def test_the_report_names_the_paragraph_of_each_guess(built):
     lines = built["hand_typed"].report.lines()
-    assert lines[0].startswith("Nhận ra ")
+    assert lines[0].startswith("Đã nhận ra ")
     assert any(line.startswith("  [đoán] đoạn ") and "đoạn kết" in line for line in lines)
     everything = built["hand_typed"].report.lines(everything=True)
     assert any("[nhận ra]" in line and "mục “IV.”" in line for line in everything)
