@@ -116,3 +116,27 @@ def test_generated_task_annexes_come_back_as_tasks(path, registry, tmp_path):
 
 def _tasks(items: list[dict]) -> list[dict]:
     return [t for i in items for t in [*i.get("nhiem_vu", []), *_tasks(i.get("muc", []))]]
+
+
+def test_events_and_committees_round_trip(registry, tmp_path):
+    """An item's event (time, place, participants, programme table) and a committee whose
+    members are addressed differently come back in place."""
+    path = ROOT / "plans" / "tan-phu-quan-doan-3-trach-nhiem-2022.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["phan"][1]["muc"][0]["su_kien"] = {
+        "thoi_gian": "8 giờ 00, ngày 26/3/2022", "dia_diem": "Hội trường Quận Đoàn",
+        "thanh_phan": ["Ban Thường vụ Quận Đoàn", "Bí thư các cơ sở Đoàn"],
+        "chuong_trinh": [{"thoi_gian": "8 giờ 00", "noi_dung": "Văn nghệ chào mừng",
+                          "thuc_hien": "Đội văn nghệ"},
+                         {"noi_dung": "Phát biểu khai mạc", "thuc_hien": "Đ/c Bí thư"}]}
+    committee = data["phan"][2]["muc"][0]["ban_to_chuc"]
+    committee.pop("danh_xung")
+    for member, title in zip(committee["thanh_vien"], ["Ông", "Bà", "Ông", "Ông", "Bà"],
+                             strict=True):
+        member["ho_ten"] = f"{title} {member['ho_ten']}"
+    original = Plan.model_validate(data)
+    docx_path = render_plan(original, registry, tmp_path / "event.docx")
+    built = build_plan(read_docx(open_package(docx_path.read_bytes(), "e.docx")), registry, "e")
+    imported = Plan.model_validate(built.data)
+    assert printed(imported, registry) == printed(original, registry)
+    assert outline(imported) == outline(original)
