@@ -123,6 +123,11 @@ class Bodies:
             return known
         return self._choose(candidates, parent)
 
+    def known(self, name: str) -> bool:
+        """Whether the registry has a body (or several) of this name."""
+        self.resolve(name)
+        return bool(self._found.get(clean_name(name)))
+
     def _choose(self, candidates: list[str], parent: str | None) -> str | None:
         if parent is not None:
             under = [c for c in candidates if (b := self.registry.get(c)) and b.cap_tren == parent]

@@ -98,18 +98,14 @@ def read_header(blocks: list[Para | Table]) -> Header:
 
 
 def _lines(para: Para) -> list[tuple[str, bool]]:
-    """The lines of a paragraph with their weight; lines of one weight stay one line."""
+    """The lines of a paragraph with their weight (whether they make one name is decided
+    with the registry, ``issuers``)."""
     out: list[tuple[str, bool]] = []
     for runs in _split_lines(para.runs):
         text = " ".join("".join(r.text for r in runs).split())
         shown = [r for r in runs if r.text.strip()]
-        if not text:
-            continue
-        bold = bool(shown) and all(r.bold for r in shown)
-        if out and out[-1][1] == bold:
-            out[-1] = (f"{out[-1][0]} {text}", bold)
-        else:
-            out.append((text, bold))
+        if text:
+            out.append((text, bool(shown) and all(r.bold for r in shown)))
     return out
 
 

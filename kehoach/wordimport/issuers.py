@@ -45,14 +45,20 @@ def _joined(lines: list[NameLine], bodies: Bodies) -> list[NameLine]:
     out: list[NameLine] = []
     for line in lines:
         last = out[-1] if out else None
-        if last is not None and last.bold == line.bold and _one_name(last.text, line.text, bodies):
+        if last is not None and last.bold == line.bold and _one_name(
+                last.text, line.text, last.index == line.index, bodies):
             out[-1] = NameLine(f"{last.text} {line.text}", line.bold, last.index)
         else:
             out.append(line)
     return out
 
 
-def _one_name(first: str, second: str, bodies: Bodies) -> bool:
+def _one_name(first: str, second: str, one_paragraph: bool, bodies: Bodies) -> bool:
+    """Two lines of one weight make one name: a line break inside a paragraph usually
+    wraps a long name (unless each line is a registered body); separate paragraphs do when
+    the second starts with a level ("TỈNH …") or only together they name a body."""
+    if one_paragraph:
+        return not (bodies.known(first) and bodies.known(second))
     if _LEVEL.match(second):
         return True
     if bodies.resolve(first) is not None:

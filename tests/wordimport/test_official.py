@@ -281,3 +281,27 @@ def test_a_closing_typed_in_two_columns_with_tabs(tmp_path, registry):
     assert data["chu_ky"] == [{"co_quan": "lang-son.ubnd-tinh", "quyen_han": "KT. CHỦ TỊCH",
                                "chuc_vu": "PHÓ CHỦ TỊCH", "nguoi_ky": "Dương Xuân Huyên"}]
     assert data["ket_thuc"] == [official.CLOSING]
+
+
+@pytest.mark.parametrize("left,issuers", [
+    ([("UBND TỈNH CÀ MAU\nSỞ NỘI VỤ", True)], ["ca-mau.so-noi-vu"]),
+    ([("UBND TỈNH CÀ MAU", False), ("SỞ NỘI VỤ", True)], ["ca-mau.so-noi-vu"]),
+    ([("ỦY BAN NHÂN DÂN\nTỈNH LẠNG SƠN", True)], ["lang-son.ubnd-tinh"]),
+    ([("ỦY BAN NHÂN DÂN", True), ("TỈNH LẠNG SƠN", True)], ["lang-son.ubnd-tinh"]),
+    ([("UY BAN NHAN DAN TINH LANG SON", True)], ["lang-son.ubnd-tinh"]),
+    ([("UBND TỈNH CÀ MAU", False), ("SỞ NỘI VỤ", True), ("BCH TỈNH ĐOÀN CÀ MAU", True)],
+     ["ca-mau.so-noi-vu", "ca-mau.tinh-doan"]),
+])
+def test_issuers_however_the_header_is_typed(tmp_path, registry, left, issuers):
+    document = docx.Document()
+    official.header_table(document, [*left, ("Số: 12/KH-UBND", False)],
+                          [("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", True, False)])
+    official.para(document, "KẾ HOẠCH", bold=True, center=True)
+    official.para(document, "Công tác thanh niên năm 2024", bold=True, center=True)
+    official.para(document, "I. NỘI DUNG", bold=True)
+    path = tmp_path / "header.docx"
+    document.save(path)
+    found = build(path, registry)
+    assert [i if isinstance(i, str) else i["co_quan"] for i in
+            found.data["co_quan_ban_hanh"]] == issuers
+    assert found.proposals == []
