@@ -79,12 +79,14 @@ def node_from(para: Para, runs: list[Run], env: Env, label: str | None) -> Node:
     if marker is not None:
         lead = len(text) - len(text.lstrip())
         _, runs = split_runs(runs, lead + marker.end)
-    nhan, runs = _label(runs, kind)
+    head, runs = _label(runs, kind)
+    nhan = env.markup(head, whole=False) or None if head else None
     body = env.markup(runs, whole=False) or None
     return Node(so, nhan, body, para.index, kind)
 
 
-def _label(runs: list[Run], kind: str) -> tuple[str | None, list[Run]]:
+def _label(runs: list[Run], kind: str) -> tuple[list[Run], list[Run]]:
+    """The runs of the item's label (none: empty) and of the rest."""
     text = flat("".join(r.text for r in runs))
     stripped = text.lstrip()
     folded = fold(stripped)
@@ -97,11 +99,10 @@ def _label(runs: list[Run], kind: str) -> tuple[str | None, list[Run]]:
         colon = stripped.index(":") + 1
         after = stripped[colon:].strip()
         if not after and kind not in _SUBITEM_KINDS:  # "1. Nội dung:" is a title
-            return None, runs
+            return [], runs
         lead = len(text) - len(stripped)
-        head, tail = split_runs(runs, lead + colon)
-        return " ".join(plain_runs(head).split()), tail
-    return None, runs
+        return split_runs(runs, lead + colon)
+    return [], runs
 
 
 _SUBITEM_KINDS = frozenset({"letter", "bullet-", "bullet+", "bullet*", "bullet•"})
