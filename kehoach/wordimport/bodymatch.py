@@ -99,6 +99,7 @@ class Bodies:
         self.scopes = list(dict.fromkeys(prefixes))
         self.namespace = self.scopes[0] if self.scopes else (slug(place) if place else "")
         self._scan = None
+        self._found = {}  # names resolve within the plan's province from now on
 
     def in_scope(self, body_id: str) -> bool:
         if not self.scopes or "." not in body_id or body_id.startswith("tw."):
@@ -111,8 +112,9 @@ class Bodies:
         if not name:
             return None
         if name not in self._found:  # a document repeats its names; a miss costs suggestions
+            province = self.scopes[-1] if self.scopes else None  # the widest prefix: a province
             try:
-                self._found[name] = [self.registry.find(name).id]
+                self._found[name] = [self.registry.find(name, province=province).id]
             except AgencyLookupError as exc:
                 self._found[name] = [b.id for b in exc.candidates]
         candidates = self._found[name]

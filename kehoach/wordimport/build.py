@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from kehoach.plan.model import DocType
+from kehoach.plan.model import FORMAT_VERSION, DocType
 from kehoach.plan.registry import Registry
 from kehoach.textnorm import fold
 from kehoach.wordimport.annexes import annexes
@@ -48,7 +48,7 @@ def build_plan(docx: Docx, registry: Registry, source: str,
     env = Env(Report(), Bodies(registry), source, docx.notes)
     env.number_notes(docx.blocks)
     z = zones(docx.blocks)
-    data: dict[str, Any] = dict(_type(z, env))
+    data: dict[str, Any] = {"phien_ban_dinh_dang": FORMAT_VERSION, **_type(z, env)}
     issuers = _front(z, data, env)
     body, ending = _closing_paragraphs(z.body)
     parts = Outline(env).blocks(body)

@@ -106,7 +106,7 @@ def test_tasks_from_labelled_fields_and_responsibilities(built):
         "kh12-2024-ii-2": {"chu_tri": [centre], "thoi_han": "trước ngày 15/11/2024"},
         "kh12-2024-iv-1-a": {"phoi_hop": ["lang-son.so-tai-chinh"]},
         "kh12-2024-iv-1-b": {"thoi_han": "Định kỳ trước ngày 15/11 hằng năm"},
-        "kh12-2024-iv-2-g1": {},
+        "kh12-2024-iv-2-g1": {"thoi_han": "Tháng thanh niên"},  # the grammar: March
         "kh12-2024-iv-2-g2": {"thoi_han": "trước ngày 10/4/2024"},
     }
     duties = built["hand_typed"].data["phan"][3]["muc"]
