@@ -48,4 +48,10 @@ def convert_to_docx(path: Path, timeout: float = TIMEOUT_SECONDS) -> bytes:
             detail = (done.stderr or done.stdout).decode("utf-8", "replace").strip()
             raise WordImportError(f"LibreOffice không chuyển được “{path.name}” sang .docx. "
                                   f"{detail}".strip())
-        return produced.read_bytes()
+        from kehoach.fs.reader import read_bytes
+        from kehoach.wordimport.package import MAX_FILE
+
+        try:  # bounded like any document: the conversion of a hostile file may be huge
+            return read_bytes(produced, limit=MAX_FILE, confine=False)
+        except OSError as exc:
+            raise WordImportError(f"Không đọc được bản .docx LibreOffice tạo ra: {exc}.") from None
