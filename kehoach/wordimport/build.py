@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from kehoach.plan.model import FORMAT_VERSION, DocType
+from kehoach.plan.model import FORMAT_VERSION, DocType, Plan
 from kehoach.plan.registry import Registry
 from kehoach.textnorm import fold
 from kehoach.wordimport.annexes import annexes
@@ -120,11 +120,11 @@ def _type(z: Zones, env: Env) -> dict[str, Any]:
 
 def _header_fields(header: Header, issuers: list[dict[str, Any]], env: Env) -> dict[str, Any]:
     out: dict[str, Any] = {}
-    if header.draft:
+    if header.draft_mark:
         out["du_thao"] = True
-        why = "dấu DỰ THẢO" if header.draft_mark else "số hoặc ngày để trống"
-        (env.report.recognised if header.draft_mark else env.report.guessed)(
-            f"dự thảo ({why})", header.number_index)
+        env.report.recognised("dự thảo (dấu DỰ THẢO)", header.number_index)
+    elif header.draft:
+        _blank_header(out, header, env)
     out["co_quan_ban_hanh"] = [e["co_quan"] if len(e) == 1 else e for e in issuers]
     if header.number and not header.blank_number:
         out["so_ky_hieu"] = _symbol(header.number)
@@ -149,6 +149,8 @@ def _draft_symbol(data: dict[str, Any], ids: list[str], header: Header, env: Env
     symbol = data.get("so_ky_hieu")
     if not symbol or not header.blank_number:
         return
+    if data.get("thieu_tieu_de"):  # render writes a draft's blank only for drafts
+        return
     bodies = [env.bodies.registry.get(i) or env.bodies.proposals.get(i) for i in ids]
     abbreviations = [b.viet_tat or "" if b is not None else "" for b in bodies]
     youth = header.kind == "doan" or (header.stars and header.kind is None)
@@ -156,6 +158,19 @@ def _draft_symbol(data: dict[str, Any], ids: list[str], header: Header, env: Env
     derived = typeset.number_symbol(None, code, abbreviations, youth).strip()
     if derived == symbol and not any(isinstance(b, Proposal) for b in bodies):
         del data["so_ky_hieu"]
+
+
+def _blank_header(out: dict[str, Any], header: Header, env: Env) -> None:
+    """Blanks for the number or the date without a "DỰ THẢO" mark: the plan prints them so
+    (``thieu_tieu_de``, where the format has it: a copy without its header data), else as a
+    draft, which is what the format could say before."""
+    if "thieu_tieu_de" in Plan.model_fields:
+        out["thieu_tieu_de"] = True
+        env.report.guessed("số hoặc ngày để trống, không có dấu DỰ THẢO: ghi thieu_tieu_de (nếu "
+                           "là dự thảo, đổi thành du_thao: true)", header.number_index)
+    else:
+        out["du_thao"] = True
+        env.report.guessed("dự thảo (số hoặc ngày để trống)", header.number_index)
 
 
 def _symbol(text: str) -> str:

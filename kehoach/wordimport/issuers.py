@@ -140,7 +140,11 @@ def printed(bodies: Bodies, body_id: str) -> tuple[str, str | None]:
     body = bodies.registry.get(body_id)
     if body is not None:
         parent = bodies.registry.get(body.cap_tren) if body.cap_tren else None
-        return body.ten_in or body.ten, (parent.ten_in or parent.ten) if parent else None
+        if parent is None:
+            return body.ten_in or body.ten, None
+        # a parent may print shorter above its bodies than as an issuer (ten_in_chu_quan)
+        above = getattr(parent, "ten_in_chu_quan", None) or parent.ten_in or parent.ten
+        return body.ten_in or body.ten, above
     proposal = bodies.proposals[body_id]
     parent_name = None
     if proposal.cap_tren:

@@ -144,15 +144,23 @@ def _preamble(blocks: list[Block], i: int, out: Zones) -> int:
 def _ends(blocks: list[Block], start: int) -> tuple[int, int]:
     """Where the closing block and the annexes start (each may be absent: the end)."""
     closing = next((i for i in range(start, len(blocks)) if is_closing_block(blocks[i])), None)
+    if closing is not None:  # signature blocks with nothing written may stand before "Nơi nhận"
+        closing = _empty_signatures_before(blocks, start, closing)
     after = closing if closing is not None else start
     annex = next((i for i, b in enumerate(blocks) if i >= after
                   and isinstance(b, Para) and is_annex_title(b)), len(blocks))
     if closing is None:  # no recipients, no signer: an empty signature table may still stand
-        k = annex
-        while k > start and (is_empty_table(blocks[k - 1]) or _blank(blocks[k - 1])):
-            k -= 1
-        closing = next((i for i in range(k, annex) if is_empty_table(blocks[i])), annex)
+        closing = _empty_signatures_before(blocks, start, annex)
     return closing, annex
+
+
+def _empty_signatures_before(blocks: list[Block], start: int, end: int) -> int:
+    """Where the closing block starts, given that it starts at ``end`` at the latest: at an
+    empty table (signature blocks with nothing written yet) just before it, if there is one."""
+    k = end
+    while k > start and (is_empty_table(blocks[k - 1]) or _blank(blocks[k - 1])):
+        k -= 1
+    return next((i for i in range(k, end) if is_empty_table(blocks[i])), end)
 
 
 def _blank(block: Block) -> bool:
