@@ -27,6 +27,8 @@ demo: $(STAMP)
 	$(BIN)/kehoach render plans/ -o out/ --force
 	$(BIN)/kehoach export out/theo-doi.xlsx --as-of $(DEMO_AS_OF)
 	$(BIN)/kehoach remind --as-of $(DEMO_AS_OF) --within 60 --agency lang-son.so-noi-vu -o out/cong-van
+	$(BIN)/kehoach import out/lang-son-253-kh-ubnd-2021.docx -o out/lang-son-253-kh-ubnd-2021.yaml --force
+	$(BIN)/kehoach check out/lang-son-253-kh-ubnd-2021.yaml
 
 test: $(STAMP)
 	$(BIN)/ruff check kehoach tests bench

@@ -54,7 +54,7 @@ def test_the_package_defines_the_user_errors():
                      "OutputChoiceError", "OutputError", "ReadError", "RecordedAlready",
                      "RenderError",
                      "ScaffoldError", "SheetError", "SourceError", "SpliceError",
-                     "UnknownCodeError"}
+                     "UnknownCodeError", "WordImportError"}
 
 
 @pytest.mark.parametrize("cls", _exception_classes(), ids=lambda cls: cls.__name__)
@@ -78,6 +78,7 @@ def test_no_module_defines_message_vi_as_a_method():
     ("kehoach.edit.lookup", "EditError", ValueError),
     ("kehoach.edit.fmt", "FmtError", ValueError),
     ("kehoach.edit.scaffold", "ScaffoldError", ValueError),
+    ("kehoach.wordimport.refusal", "WordImportError", ValueError),
     ("kehoach.yamltext.splice", "SpliceError", ValueError),
     ("kehoach.plan.registry", "AgencyLookupError", LookupError),
     ("kehoach.diagnostics.codes", "UnknownCodeError", LookupError),

@@ -6,6 +6,7 @@ from kehoach.cli import (
     check_cmd,
     edit_cmd,
     explain_cmd,
+    import_cmd,
     office_cmd,
     render_cmd,
     review_cmd,
@@ -15,6 +16,6 @@ from kehoach.cli import (
 from kehoach.cli.app import app, main
 
 __all__ = [
-    "app", "check_cmd", "edit_cmd", "explain_cmd", "main", "office_cmd", "render_cmd", "review_cmd",
-    "setup_cmd", "tracking_cmd",
+    "app", "check_cmd", "edit_cmd", "explain_cmd", "import_cmd", "main", "office_cmd",
+    "render_cmd", "review_cmd", "setup_cmd", "tracking_cmd",
 ]

@@ -29,12 +29,15 @@ class NewBody:
     loai: str | None = None
     nhom: str | None = None
     thanh_vien: tuple[str, ...] = field(default=())
+    ten_in: str | None = None
+    de_xuat: str | None = None
 
     def as_yaml(self) -> dict[str, Any]:
         item: dict[str, Any] = {"id": self.id, "ten": self.ten}
-        optional = {"ten_khac": list(self.ten_khac), "viet_tat": self.viet_tat,
-                    "loai": self.loai, "cap_tren": self.cap_tren, "nhom": self.nhom,
-                    "thanh_vien": list(self.thanh_vien)}
+        optional = {"ten_in": self.ten_in, "ten_khac": list(self.ten_khac),
+                    "viet_tat": self.viet_tat, "loai": self.loai, "cap_tren": self.cap_tren,
+                    "nhom": self.nhom, "thanh_vien": list(self.thanh_vien),
+                    "de_xuat": self.de_xuat}
         item.update({k: v for k, v in optional.items() if v})
         return item
 
@@ -42,19 +45,25 @@ class NewBody:
 def add_body(path: Path, body: NewBody) -> str:
     """Add ``body`` to the registry file at ``path``; what was done, in Vietnamese. Raises
     EditError (nothing written) when the result would not be a valid registry."""
+    add_bodies(path, [body])
+    return f"Đã thêm vào danh mục cơ quan: {body.ten} (mã {body.id})."
+
+
+def add_bodies(path: Path, bodies: list[NewBody]) -> None:
+    """Add every body at once (one write, or none: EditError)."""
     from kehoach.fs.atomic import AtomicWriteError, write_atomic
     from kehoach.fs.lock import FileLock, LockError
     from kehoach.fs.oserror import reason_vi
     from kehoach.fs.reader import read_text, real_inside
     from kehoach.fs.repo import path_problem
 
-    body = _nfc(body)
+    bodies = [_nfc(b) for b in bodies]
     try:  # a registry reached through a link in the repository: the real file is changed
         real = real_inside(path)
         with FileLock(real):
             missing = path_problem(real) == "không tìm thấy"
             text = "co_quan: []\n" if missing else read_text(real)
-            new_text = registry_with(text, body)
+            new_text = registry_with(text, *bodies)
             write_atomic(real, new_text.encode("utf-8"))
     except (LockError, AtomicWriteError) as exc:
         raise EditError(exc.message_vi) from None
@@ -63,7 +72,6 @@ def add_body(path: Path, body: NewBody) -> str:
     except OSError as exc:
         why = reason_vi(exc, reading=True)
         raise EditError(f"Không đọc được tệp “{path}”: {why}.") from None
-    return f"Đã thêm vào danh mục cơ quan: {body.ten} (mã {body.id})."
 
 
 def _nfc(body: NewBody) -> NewBody:
@@ -76,11 +84,12 @@ def _nfc(body: NewBody) -> NewBody:
     return NewBody(id=nfc(body.id), ten=nfc(body.ten), viet_tat=maybe(body.viet_tat),
                    ten_khac=tuple(nfc(name) for name in body.ten_khac),
                    cap_tren=maybe(body.cap_tren), loai=maybe(body.loai), nhom=maybe(body.nhom),
-                   thanh_vien=tuple(nfc(member) for member in body.thanh_vien))
+                   thanh_vien=tuple(nfc(member) for member in body.thanh_vien),
+                   ten_in=maybe(body.ten_in), de_xuat=maybe(body.de_xuat))
 
 
-def registry_with(text: str, body: NewBody) -> str:
-    """The registry ``text`` with ``body`` appended, in canonical form."""
+def registry_with(text: str, *bodies: NewBody) -> str:
+    """The registry ``text`` with ``bodies`` appended, in canonical form."""
     from kehoach.check.checker import load_registry_text
     from kehoach.edit.fmt import FmtError, format_text
 
@@ -88,14 +97,16 @@ def registry_with(text: str, body: NewBody) -> str:
     if doc.registry is None:
         raise EditError("Danh mục cơ quan đang có lỗi: hãy sửa (kehoach check) rồi thêm.",
                         doc.diagnostics)
-    if body.id in registry:
-        raise EditError(f"Mã “{body.id}” đã có trong danh mục: {registry.name(body.id)}.")
-    appended = _append(text, body)
+    appended = text
+    for body in bodies:
+        if body.id in registry:
+            raise EditError(f"Mã “{body.id}” đã có trong danh mục: {registry.name(body.id)}.")
+        appended = _append(appended, body)
     _, new_doc = load_registry_text(appended)
     errors = [d for d in new_doc.diagnostics if d.is_error]
     if new_doc.registry is None or errors:
         reasons = "; ".join(d.message for d in errors) or "danh mục không đọc được"
-        raise EditError(f"Không thêm được “{body.id}”: {reasons}")
+        raise EditError(f"Không thêm được “{', '.join(b.id for b in bodies)}”: {reasons}")
     try:
         return format_text(appended, registry=True)
     except FmtError as exc:  # pragma: no cover - the text was just validated

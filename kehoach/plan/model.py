@@ -341,6 +341,11 @@ class Body(Strict):
     tu_ngay: dt.date | None = Field(None, description="Tồn tại từ ngày.")
     den_ngay: dt.date | None = Field(None, description="Tồn tại đến ngày (sáp nhập, giải thể).")
     ke_thua: BodyId | None = Field(None, description="Cơ quan kế thừa nhiệm vụ sau den_ngay.")
+    de_xuat: Text | None = Field(
+        None,
+        description="Cơ quan do “kehoach import” đề xuất (ghi nguồn): kiểm tra tên, mã, loại, "
+        "cấp trên rồi xóa dòng này; khi còn, “kehoach check” nhắc.",
+    )
     ghi_chu: str | None = None
 
 

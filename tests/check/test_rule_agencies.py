@@ -51,6 +51,11 @@ CASES = {
         "  - id: ls.b\n    ten: B\n    ke_thua: ls.a\n",
         [(23, 14, "registry-cycle"), (26, 14, "registry-cycle")],
     ),
+    "a body proposed by kehoach import, not yet reviewed": (
+        REGISTRY + "  - id: ls.phong-vh\n    ten: Phòng Văn hóa và Thông tin\n"
+        "    de_xuat: kehoach import từ “a.docx”, đoạn 40\n",
+        [(23, 14, "proposed-body")],
+    ),
     "the test registry": (REGISTRY, []),
 }
 

@@ -14,6 +14,7 @@ CODES = frozenset({
     "registry-cycle",
     "group-members",
     "dates-order",
+    "proposed-body",
 })
 """The codes this rule emits (severities and explanations: kehoach.diagnostics.codes)."""
 
@@ -38,6 +39,10 @@ def check(ctx: RegistryContext) -> Iterator[Finding]:
         yield from _group(body, path)
         if body.tu_ngay and body.den_ngay and body.den_ngay < body.tu_ngay:
             yield finding((*path, "den_ngay"), "dates-order", "Ngày kết thúc trước ngày bắt đầu.")
+        if body.de_xuat:
+            yield finding((*path, "de_xuat"), "proposed-body",
+                          f"“{body.ten}” ({body.id}) do kehoach import đề xuất ({body.de_xuat}): "
+                          "hãy xem lại tên, mã, loại, cấp trên rồi xóa dòng “de_xuat”.")
     yield from _cycles(ctx)
 
 

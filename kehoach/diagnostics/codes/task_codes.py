@@ -124,4 +124,17 @@ CODES = (
         "  - id: ls.cac-so\n    ten: Các sở, ban, ngành tỉnh\n    nhom: liet_ke\n"
         "    thanh_vien: [ls.snv, ls.stc]\n",
     ),
+    Code(
+        "proposed-body", WARNING, REGISTRY, "Cơ quan do kehoach import đề xuất, chưa được xem lại",
+        "Khi nhập một văn bản Word (“kehoach import”), tên cơ quan không khớp cơ quan nào trong "
+        "danh mục được thêm vào danh mục như một đề xuất: tên như văn bản viết, mã tạo từ tỉnh "
+        "và tên, loại đoán theo tên, và dòng “de_xuat” ghi nguồn. Máy có thể đoán sai (một tên "
+        "viết tắt của cơ quan đã có, một nhóm cơ quan, cấp trên). Hãy xem đề xuất trong git "
+        "diff: sửa tên, mã, loại, cấp trên nếu cần (hoặc gộp vào cơ quan đã có và sửa kế hoạch), "
+        "rồi xóa dòng “de_xuat”.",
+        "  - id: ls.phong-van-hoa\n    ten: Phòng Văn hóa và Thông tin\n    loai: nha_nuoc\n"
+        "    de_xuat: kehoach import từ “KH 12.docx”, đoạn 40\n",
+        "  - id: ls.phong-van-hoa\n    ten: Phòng Văn hóa và Thông tin\n    loai: nha_nuoc\n"
+        "    cap_tren: ls.ubnd\n",
+    ),
 )
