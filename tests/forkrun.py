@@ -175,7 +175,7 @@ for line in sys.stdin:
 # --- a small plans repository shared by these tests ------------------------------------------
 
 PLAN = """\
-# Kế hoạch thử: khoá sắp xếp lộn xộn để fmt có việc làm
+# Kế hoạch thử: các mục sắp xếp lộn xộn để fmt có việc làm
 trich_yeu: Tổ chức Tháng thanh niên năm 2024
 loai: ke_hoach
 co_quan_ban_hanh: [ls.ubnd]

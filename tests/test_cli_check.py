@@ -42,7 +42,7 @@ def test_plain_output_is_exact(root):
     assert proc.returncode == 1
     assert proc.stdout == (
         f"{path}:1:1: [error] Thiếu trường bắt buộc “trich_yeu”. (missing-field)\n"
-        f"{path}:6:1: [error] Khoá “trich_yue” không có trong định dạng. Có phải “trich_yeu”? "
+        f"{path}:6:1: [error] Mục “trich_yue” không có trong định dạng. Có phải “trich_yeu”? "
         "(unknown-key)\n"
     )
 
@@ -110,12 +110,12 @@ def test_version(root):
 def test_help_is_in_vietnamese(root):
     out = kehoach("check", "--help", cwd=root).stdout
     assert out.startswith("Cách dùng: kehoach check")
-    assert "Tuỳ chọn:" in out and "Hiện hướng dẫn này rồi thoát." in out
+    assert "Tùy chọn:" in out and "Hiện hướng dẫn này rồi thoát." in out
     assert "Show this message" not in out and "Options:" not in out
 
 
 @pytest.mark.parametrize("args,expected", [
-    (["check", "--bogus"], "Lỗi: Không có tuỳ chọn --bogus."),
+    (["check", "--bogus"], "Lỗi: Không có tùy chọn --bogus."),
     (["nosuchcommand"], "Lỗi: Không có lệnh 'nosuchcommand'."),
     (["deadline"], "Lỗi: Thiếu đối số"),
 ])

@@ -59,7 +59,7 @@ def test_translated_words_are_typers_own(english):
 
 def test_localize_replaces_typers_gettext():
     typer_adapter.localize(typer.Typer())
-    assert typer.core._("Options") == "Tuỳ chọn"
+    assert typer.core._("Options") == "Tùy chọn"
 
 
 def test_installed_typer_is_within_the_pinned_range():

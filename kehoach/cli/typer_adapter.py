@@ -59,13 +59,13 @@ OPTIONS_METAVAR_VI = "[TUỲ CHỌN]"
 SUBCOMMAND_METAVAR_VI = "LỆNH [ĐỐI SỐ]..."
 
 _WORDS = {
-    "Options": "Tuỳ chọn",
+    "Options": "Tùy chọn",
     "Arguments": "Đối số",
     "Commands": "Lệnh",
     "required": "bắt buộc",
     "default: {default}": "mặc định: {default}",
     "env var: {var}": "biến môi trường: {var}",
-    "(dynamic)": "(tuỳ lúc chạy)",
+    "(dynamic)": "(tùy lúc chạy)",
     "Aborted!": "Đã dừng.",
     "Missing command.": "Thiếu lệnh.",
     "No such command {name!r}.": "Không có lệnh {name!r}.",
@@ -165,7 +165,7 @@ def _suggest(possibilities: str | None) -> str:
 
 
 def _missing(m: re.Match[str]) -> str:
-    what = "tuỳ chọn" if m["kind"] == "option" else "đối số"
+    what = "tùy chọn" if m["kind"] == "option" else "đối số"
     text = f"Thiếu {what} {_unquote(m['hint'])}." if m["hint"] else f"Thiếu {what}."
     if m["choices"]:
         text += f" Chọn một trong: {_list_vi(m['choices'])}."
@@ -174,7 +174,7 @@ def _missing(m: re.Match[str]) -> str:
 
 _ERRORS: list[tuple[str, str | Callable[[re.Match[str]], str]]] = [
     (r"No such option: (\S+?)(?: \(Possible options: (.+)\))?",
-     lambda m: f"Không có tuỳ chọn {m[1]}.{_suggest(m[2])}"),
+     lambda m: f"Không có tùy chọn {m[1]}.{_suggest(m[2])}"),
     (r"(?:No such command|Không có lệnh) (.+?)\.(?: Did you mean (.+)\?)?",
      lambda m: f"Không có lệnh {m[1]}.{_suggest(m[2])}"),
     (r"Invalid value for (.+?): (.+)",
@@ -184,11 +184,11 @@ _ERRORS: list[tuple[str, str | Callable[[re.Match[str]], str]]] = [
      r"(?: Choose from:\s*(?P<choices>.+))?", _missing),
     (r"Got unexpected extra argument(?:s|\(s\))? \((.+)\)", r"Thừa đối số: \1."),
     (r"Option (.+) requires an argument\.",
-     lambda m: f"Tuỳ chọn {_unquote(m[1])} cần một giá trị."),
+     lambda m: f"Tùy chọn {_unquote(m[1])} cần một giá trị."),
     (r"Option (.+) requires (\d+) arguments\.",
-     lambda m: f"Tuỳ chọn {_unquote(m[1])} cần {m[2]} giá trị."),
+     lambda m: f"Tùy chọn {_unquote(m[1])} cần {m[2]} giá trị."),
     (r"Option (.+) does not take a value\.",
-     lambda m: f"Tuỳ chọn {_unquote(m[1])} không nhận giá trị."),
+     lambda m: f"Tùy chọn {_unquote(m[1])} không nhận giá trị."),
     (r"Argument (.+) takes (\d+) values\.",
      lambda m: f"Đối số {_unquote(m[1])} cần {m[2]} giá trị."),
     (r"Missing command\.", r"Thiếu lệnh."),

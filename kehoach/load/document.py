@@ -160,7 +160,7 @@ def _validate(doc: Document) -> None:
     if not isinstance(data, dict):
         doc.add(
             (), "not-a-mapping",
-            "Tệp phải là một bảng khoá–giá trị (ví dụ bắt đầu bằng “loai: ke_hoach”), "
+            "Tệp phải là một bảng “tên: giá trị” (ví dụ bắt đầu bằng “loai: ke_hoach”), "
             "không phải danh sách hay một giá trị đơn.",
         )
         return

@@ -119,7 +119,7 @@ def parse(text: str) -> Loaded:
         code = exc.character if isinstance(exc.character, int) else ord(exc.character)
         return Loaded(None, None, [YamlProblem(
             "yaml-syntax", f"Lỗi cú pháp YAML: tệp có ký tự không được phép "
-            f"(U+{code:04X}: ký tự điều khiển hoặc không in được); hãy xoá ký tự này.", line, col)])
+            f"(U+{code:04X}: ký tự điều khiển hoặc không in được); hãy xóa ký tự này.", line, col)])
     except yaml.YAMLError as exc:
         detail = " ".join(str(exc).split())  # one line: diagnostics are printed one per line
         return Loaded(None, None, [YamlProblem(
@@ -215,11 +215,11 @@ class _Converter:
         text = self._text
         for key_node, value_node in node.value:
             if key_node.__class__ is not ScalarNode or key_node.tag not in (_PLAIN, _STR):
-                self.report(key_node, "yaml-key", "Khoá phải là một chuỗi đơn giản.")
+                self.report(key_node, "yaml-key", "Tên mục phải là một chuỗi đơn giản.")
                 continue
             key = self.checked(key_node) if self._escapes or self._long else text(key_node.value)
             if key in out:
-                self.report(key_node, "duplicate-key", f"Khoá “{key}” bị lặp (đã có ở dòng "
+                self.report(key_node, "duplicate-key", f"Mục “{key}” bị lặp (đã có ở dòng "
                             f"{_pos(first[key])[0]}); YAML chỉ giữ một giá trị, giá trị kia sẽ "
                             "bị mất.")
             else:

@@ -18,11 +18,12 @@ _SYNTAX_VI: tuple[tuple[str, str, str], ...] = (
      "không được có “: ” ở đây (chuỗi có dấu hai chấm cần đặt trong dấu nháy kép; hoặc dòng "
      "này thụt lề sai)"),
     ("", "mapping keys are not allowed",
-     "không được mở khoá “? ” ở đây (chuỗi bắt đầu bằng “? ” cần đặt trong dấu nháy kép)"),
+     "không được dùng “? ” để mở một mục ở đây "
+     "(chuỗi bắt đầu bằng “? ” cần đặt trong dấu nháy kép)"),
     ("", "block sequence entries are not allowed",
      "không được mở danh sách “- ” ở đây (mỗi phần tử danh sách phải ở một dòng riêng, thụt lề "
-     "dưới khoá của nó)"),
-    ("", "could not find expected ':'", "thiếu dấu “:” sau khoá"),
+     "dưới tên mục của nó)"),
+    ("", "could not find expected ':'", "thiếu dấu “:” sau tên mục"),
     ("", "found unexpected ':'", "dấu “:” không đúng chỗ"),
     ("", "exceeded maximum nesting depth", "cấu trúc lồng nhau quá sâu"),
     # Scanner: quoted text.
@@ -90,9 +91,9 @@ _SYNTAX_VI: tuple[tuple[str, str, str], ...] = (
      "kép)"),
     ("", "did not find expected '-' indicator",
      "thụt lề của danh sách không khớp: dòng này phải bắt đầu bằng “- ” như các phần tử khác, "
-     "hoặc lùi về đúng cột của khoá phía trên"),
+     "hoặc lùi về đúng cột của tên mục phía trên"),
     ("", "did not find expected key",
-     "thụt lề không khớp: không tìm thấy khoá ở vị trí này (hoặc có chữ thừa sau chuỗi trong "
+     "thụt lề không khớp: không tìm thấy tên mục ở vị trí này (hoặc có chữ thừa sau chuỗi trong "
      "dấu nháy)"),
     ("", "did not find expected ',' or ']'", "thiếu “,” hoặc “]” đóng danh sách"),
     ("", "did not find expected ',' or '}'", "thiếu “,” hoặc “}” đóng bảng"),

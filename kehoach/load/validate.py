@@ -78,8 +78,8 @@ def _problem(model: type[BaseModel], data: Any, path: tuple[Any, ...], err: Any,
     if kind == "extra_forbidden":
         allowed = sorted(fields_at(model, path[:-1]))
         hint = closest(name, allowed, limit=1, cutoff=0.5)
-        extra = f" Có phải “{hint[0]}”?" if hint else f" Các khoá hợp lệ: {', '.join(allowed)}."
-        return SchemaProblem(path, "unknown-key", f"Khoá “{name}” không có trong định dạng.{extra}",
+        extra = f" Có phải “{hint[0]}”?" if hint else f" Các mục hợp lệ: {', '.join(allowed)}."
+        return SchemaProblem(path, "unknown-key", f"Mục “{name}” không có trong định dạng.{extra}",
                              on_key=True)
     if kind == "missing":
         return SchemaProblem(path[:-1], "missing-field", f"Thiếu trường bắt buộc “{name}”.")
@@ -117,9 +117,9 @@ _EXPECTED = {
     "int_type": "một số nguyên",
     "date_type": "một ngày dạng YYYY-MM-DD",
     "list_type": "một danh sách",
-    "dict_type": "một bảng khoá–giá trị",
-    "model_type": "một bảng khoá–giá trị",
-    "model_attributes_type": "một bảng khoá–giá trị",
+    "dict_type": "một bảng “tên: giá trị”",
+    "model_type": "một bảng “tên: giá trị”",
+    "model_attributes_type": "một bảng “tên: giá trị”",
     "float_type": "một số",
 }
 
@@ -144,7 +144,7 @@ def _show(value: Any) -> str:
     if value is None:
         return "giá trị rỗng"
     if isinstance(value, (dict, list)):
-        return "một bảng khoá–giá trị" if isinstance(value, dict) else "một danh sách"
+        return "một bảng “tên: giá trị”" if isinstance(value, dict) else "một danh sách"
     text = str(value)
     return f"“{text[:60]}…”" if len(text) > 60 else f"“{text}”"
 

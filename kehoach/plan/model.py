@@ -350,6 +350,6 @@ class Body(Strict):
 
 
 class RegistryFile(Strict):
-    """Danh mục cơ quan: tệp YAML có khoá gốc ``co_quan``."""
+    """Danh mục cơ quan: tệp YAML có mục gốc ``co_quan``."""
 
     co_quan: list[Body] = Field(description="Các cơ quan, đơn vị, nhóm.")

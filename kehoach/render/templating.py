@@ -142,7 +142,7 @@ def resolve(
     folders.append(packaged_dir())
     if template is None and plan_template is not None and not _is_name(plan_template):
         raise RenderError(
-            f"Khoá mau: “{plan_template}” phải là tên một mẫu trong thư mục templates/ "
+            f"Mục mau: “{plan_template}” phải là tên một mẫu trong thư mục templates/ "
             "(không phải đường dẫn)."
         )
     chosen = template if template is not None else plan_template

@@ -58,7 +58,7 @@ def append_item(text: str, root: yaml.Node, mapping_path: Path, key: str, items:
             rest = text[key_node.end_mark.index:].split(":", 1)[1]
         edited = head + rest
         return _insert(edited, line_end(edited, len(head)), lines, nl)
-    raise SpliceError(f"Khoá “{key}” không phải một danh sách.")
+    raise SpliceError(f"Mục “{key}” không phải một danh sách.")
 
 
 def remove_item(text: str, root: yaml.Node, mapping_path: Path, key: str, index: int) -> str:
