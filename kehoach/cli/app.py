@@ -59,7 +59,7 @@ def _utf8_streams() -> None:
 def main() -> None:
     from kehoach.errors import KehoachError
     from kehoach.fs.atomic import AtomicWriteError
-    from kehoach.fs.stdio import OutputError, guard_stdout
+    from kehoach.fs.stdio import OutputError, guard_stdout, is_broken_pipe
 
     closed = guard_stdout()
     if closed:
@@ -70,7 +70,12 @@ def main() -> None:
     try:
         code = app(standalone_mode=False, prog_name="kehoach")
         sys.stdout.flush()
-    except (OutputError, AtomicWriteError) as exc:  # stdout, or a file no command caught
+    except OutputError as exc:
+        # `kehoach tasks | head` : the reader chose to stop; say nothing, as cat and git do.
+        if not is_broken_pipe(exc):
+            print(f"Lỗi: {exc.message_vi}", file=sys.stderr)
+        sys.exit(1)
+    except AtomicWriteError as exc:  # a file no command caught
         print(f"Lỗi: {exc.message_vi}", file=sys.stderr)
         sys.exit(1)
     except NoArgsIsHelpError as exc:  # bare `kehoach`: the help page

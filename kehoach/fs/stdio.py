@@ -5,13 +5,15 @@ first flush; ``kehoach tasks | head -1`` loses its reader. Left alone, each ends
 error: "Lỗi nội bộ" (exit 3) or "Exception ignored" at exit. ``guard_stdout`` puts a thin
 writer under ``sys.stdout`` whose failures raise ``OutputError`` — deliberately not an
 ``OSError``, so that no command mistakes it for a file of its own it could not write — and
-``main()`` turns it into one Vietnamese sentence and exit 1. A terminal is left as it is
-(Windows consoles need Python's own console writer for Vietnamese).
+``main()`` turns it into one Vietnamese sentence and exit 1 — or, when the reader of a pipe has
+left, into a quiet exit 1 (the reader chose to stop, as with ``cat`` or ``git log``). A
+terminal is left as it is (Windows consoles need Python's own console writer for Vietnamese).
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import io
 import os
 import sys
@@ -30,6 +32,11 @@ class OutputError(KehoachError):
         self.cause = cause
         self.message_vi = f"Không in được kết quả ra đầu ra chuẩn (stdout): {reason_vi(cause)}."
         super().__init__(self.message_vi)
+
+
+def is_broken_pipe(exc: OutputError) -> bool:
+    """The reader of a pipe left (``| head``): not a failure the user needs to hear about."""
+    return isinstance(exc.cause, BrokenPipeError) or exc.cause.errno == errno.EPIPE
 
 
 class _Guarded(io.RawIOBase):
