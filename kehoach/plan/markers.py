@@ -9,6 +9,7 @@ repeated by mistake. Levels are joined with ``.``, except after ``)``: ``II.1.a)
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import Any
 
@@ -16,6 +17,17 @@ from kehoach.plan.model import Item, Plan
 
 BULLETS = frozenset({"-", "+", "*", "•", "–", "—", "o"})
 Path = tuple[Any, ...]
+NUMBERED = re.compile(r"^(\d+\.)+$|^\d+(\.\d+)*\.?$")
+"""An Arabic number marker: "1.", "2.3.", "2.3" — as opposed to a letter or a bullet."""
+
+
+def bold_by_default(so: str | None, depth: int, has_items: bool) -> bool:
+    """Whether an item's line prints bold when it does not say (``dam``): a part with a
+    marker, and a numbered item with sub-items. The renderer prints by this rule; the importer
+    writes ``dam`` only where a document departs from it."""
+    if depth == 0 and so:
+        return True
+    return bool(so and NUMBERED.match(so)) and has_items
 
 
 def component(item: Item, siblings: list[Item], index: int) -> str:

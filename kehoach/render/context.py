@@ -7,15 +7,14 @@ Templates get data, not the pydantic models: a small, documented surface (see
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
+from kehoach.plan.markers import NUMBERED, bold_by_default
 from kehoach.plan.model import BodyKind, Item, Plan
 from kehoach.plan.registry import Registry
 from kehoach.render import typeset
 from kehoach.render.annex import annex_context
 
-NUMBERED = re.compile(r"^(\d+\.)+$|^\d+(\.\d+)*\.?$")
 CONTEXT_KEYS = ("van_ban", "tieu_de", "muc", "chu_ky", "phu_luc")
 
 
@@ -143,9 +142,7 @@ def bold(item: Item, depth: int) -> bool:
     and a numbered item with sub-items."""
     if item.dam is not None:
         return item.dam
-    if depth == 0 and item.so:
-        return True
-    return bool(item.so and NUMBERED.match(item.so)) and bool(item.muc)
+    return bold_by_default(item.so, depth, bool(item.muc))
 
 
 def _item(item: Item, depth: int) -> dict[str, Any]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from kehoach.plan.markers import bold_by_default
 from kehoach.plan.markup import Run, plain
 from kehoach.textnorm import fold
 from kehoach.wordimport.docxbody import Para
@@ -46,6 +47,7 @@ class Node:
     kind: str
     children: list[Node] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)
+    bold: bool | None = None  # the whole line bold in the document (None: not known)
 
     @property
     def plain(self) -> str:
@@ -55,14 +57,17 @@ class Node:
     def line(self) -> str:
         return " ".join(p for p in (self.so, self.nhan, self.plain) if p)
 
-    def data(self) -> dict[str, Any]:
+    def data(self, depth: int = 0) -> dict[str, Any]:
         out: dict[str, Any] = {}
         for key, value in (("so", self.so), ("nhan", self.nhan), ("noi_dung", self.text)):
             if value:
                 out[key] = value
         out.update(self.extra)
         if self.children:
-            out["muc"] = [c.data() for c in self.children]
+            out["muc"] = [c.data(depth + 1) for c in self.children]
+        if self.bold is not None and self.bold != bold_by_default(
+                self.so, depth, bool(self.children)):
+            out["dam"] = self.bold  # the author set this line apart (or did not) on purpose
         return out
 
 

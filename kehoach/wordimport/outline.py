@@ -44,8 +44,11 @@ class Outline:
 
     def paragraph(self, para: Para) -> None:
         runs = layout_free(para.runs)
-        for piece, label in _pieces(para, runs):
+        pieces = _pieces(para, runs)
+        for piece, label in pieces:
             node = node_from(para, piece, self.env, label)
+            if len(pieces) == 1:
+                node.bold = para.all_bold
             self.add(node)
             self.env.report.recognised(_what(node), para.index, node.line)
 

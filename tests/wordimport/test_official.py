@@ -305,3 +305,32 @@ def test_issuers_however_the_header_is_typed(tmp_path, registry, left, issuers):
     assert [i if isinstance(i, str) else i["co_quan"] for i in
             found.data["co_quan_ban_hanh"]] == issuers
     assert found.proposals == []
+
+
+def _weights(items: list[dict[str, Any]]) -> list[Any]:
+    return [(i.get("so"), i.get("dam"), _weights(i.get("muc", []))) for i in items]
+
+
+def test_a_line_set_apart_in_bold_keeps_its_weight(tmp_path, registry):
+    """``dam`` is written only where the document departs from the renderer's default (a part
+    and a numbered item with sub-items bold, the rest plain), so a rendered plan comes back
+    without it and an author's own emphasis survives."""
+    doc = docx.Document()
+    official.state_header(doc)
+    official.opening(doc)
+    for marker, text, bold in [
+        ("I.", "MỤC ĐÍCH, YÊU CẦU", True), ("1.", "Mục đích", True), ("-", "Nâng cao.", False),
+        ("2.", "Hình thức đối thoại: trực tiếp.", True),  # bold among bold siblings
+        ("II.", "NỘI DUNG", False),  # a part the author left plain
+        ("1.", "Tổ chức hội nghị", False), ("-", "Chuẩn bị.", False),  # plain, with sub-items
+        ("a)", "Bước một.", True),  # a lettered line the author stressed
+    ]:
+        official.para(doc, f"{marker} {text}", bold=bold)
+    official.closing(doc)
+    doc.save(tmp_path / "weights.docx")
+    data = build(tmp_path / "weights.docx", registry).data
+    assert _weights(data["phan"]) == [
+        ("I.", None, [("1.", None, [("-", None, [])]), ("2.", True, [])]),
+        ("II.", False, [("1.", False, [("-", None, [("a)", True, [])])])]),
+    ]
+    Plan.model_validate(data)
