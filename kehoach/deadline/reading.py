@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Literal
+from typing import Literal, get_args
 
 from kehoach.diagnostics.codes import lookup
 
@@ -28,19 +28,7 @@ Severity = Literal["error", "warning"]
 Every = Literal["year", "half_year", "quarter", "two_months", "month"]
 RelativeUnit = Literal["days", "working_days", "months"]
 
-KINDS: tuple[Kind, ...] = (
-    "date",
-    "month",
-    "quarter",
-    "half_year",
-    "year",
-    "period",
-    "dates",
-    "recurring",
-    "relative",
-    "continuous",
-    "unknown",
-)
+KINDS: tuple[Kind, ...] = get_args(Kind)
 # Kinds whose occurrences are a finite, known list of dates.
 FINITE_KINDS: frozenset[str] = frozenset(
     {"date", "month", "quarter", "half_year", "year", "period", "dates"}
