@@ -48,9 +48,12 @@ fuzz: $(STAMP)
 	$(BIN)/python -c "import pathlib; pathlib.Path('$(FUZZ_FAILURES)').mkdir(exist_ok=True)"
 	$(BIN)/python -m pytest -q -p no:cacheprovider tests/test_fuzz_check.py tests/test_fuzz_cli.py
 
+# CORPUS=real|synthetic|both (default both), PLANS=1000 or PLANS=1000,5000 (two sizes also give
+# the growth exponent), ROUNDS=3; ONLY= / SKIP= regular expressions pick the measurements.
 bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet check-jsonschema
-	$(BIN)/python -m bench.run --plans $(or $(PLANS),1000) --rounds $(or $(ROUNDS),3)
+	$(BIN)/python -m bench.run --corpus $(or $(CORPUS),both) --plans "$(or $(PLANS),1000)" \
+	  --rounds $(or $(ROUNDS),3) --only "$(ONLY)" --skip "$(SKIP)"
 
 lint: $(STAMP)
 	$(BIN)/ruff check kehoach tests bench

@@ -1,17 +1,24 @@
 """The benchmark: kehoach against the floor (reading the YAML itself), interleaved.
 
-``make bench`` (or ``python -m bench.run --plans 1000``) generates the synthetic corpus, then
-runs every measurement once per round, round after round, so that the machine's drift hits
-all of them alike. It prints median and min–max seconds, the ratio to the floor, peak memory,
-and writes everything to ``bench/results/latest.json``.
+``make bench`` (or ``python -m bench.run --corpus both --plans 1000,5000``) generates the
+corpora — the synthetic one (bench/corpus.py) and one built from the real plans in ``plans/``
+(bench/realcorpus.py) — then, for each corpus and size, runs every measurement once per round,
+round after round, so that the machine's drift hits all of them alike. Each run is timed by
+bench/measure.py: wall time, CPU of the whole process tree, peak memory summed over it. It
+prints, per measurement, the median and the range over rounds of the ratio to the floor (wall
+and CPU), the peak memory, the load average around the runs and, when two sizes ran, the growth
+exponent (log of the time ratio over log of the size ratio: 1.0 is linear), and writes
+everything to ``bench/results/latest.json``.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import platform
+import re
 import shutil
 import statistics
 import subprocess
@@ -22,6 +29,7 @@ from pathlib import Path
 
 from bench.corpus import write_corpus
 from bench.deadline_share import deadline_share
+from bench.realcorpus import write_real_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
 PY = sys.executable
@@ -29,19 +37,14 @@ KEHOACH = [PY, "-m", "kehoach"]
 # Start-up is timed through the installed command, as officials run it.
 KEHOACH_SCRIPT = shutil.which("kehoach", path=str(Path(PY).parent)) or "kehoach"
 TYPER = "python -c 'import typer'"
+FLOOR = "floor: CSafeLoader load (1 core)"
 FLOOR_CODE = (
     "import pathlib, yaml\n"
     "for p in sorted(pathlib.Path('plans').rglob('*.yaml')):\n"
     "    yaml.load(p.read_text(encoding='utf-8'), Loader=yaml.CSafeLoader)\n"
 )
-MEASURE = (
-    "import resource, subprocess, sys, time\n"
-    "t = time.perf_counter()\n"
-    "p = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)\n"
-    "dt = time.perf_counter() - t\n"
-    "rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss\n"
-    "print(dt, rss, p.returncode)\n"
-)
+AS_OF = "2024-06-30"
+ONCE = ("check-jsonschema", "render plans/")  # long runs: the first round places them
 
 
 @dataclass
@@ -53,61 +56,77 @@ class Bench:
     ok_codes: tuple[int, ...] = (0, 1)
     startup: bool = False  # a start-up cost: its target is a ratio to ``import typer``
     times: list[float] = field(default_factory=list)
+    cpu: list[float] = field(default_factory=list)
     rss_kb: list[int] = field(default_factory=list)
 
 
 def measure(bench: Bench) -> None:
     if bench.before:
         subprocess.run(bench.before, cwd=bench.cwd, check=False, capture_output=True)
-    out = subprocess.run([PY, "-c", MEASURE, *bench.argv], cwd=bench.cwd, capture_output=True,
-                         text=True, check=True)
-    seconds, rss, code = out.stdout.split()
-    if int(code) not in bench.ok_codes:
-        raise SystemExit(f"{bench.name}: exit {code}\n{out.stderr}")
-    bench.times.append(float(seconds))
-    bench.rss_kb.append(int(rss))
+    out = subprocess.run([PY, str(ROOT / "bench" / "measure.py"), *bench.argv], cwd=bench.cwd,
+                         capture_output=True, text=True, check=True)
+    got = json.loads(out.stdout)
+    if got["code"] not in bench.ok_codes:
+        raise SystemExit(f"{bench.name}: exit {got['code']}\n{out.stderr}")
+    bench.times.append(got["wall_s"])
+    bench.cpu.append(got["cpu_s"])
+    bench.rss_kb.append(got["peak_rss_kb"])
 
 
-def benches(corpus: Path, cache: Path, agency: str, largest: Path, out_docx: Path,
-            word: Path) -> list[Bench]:
+def _remove(path: Path, tree: bool = False) -> list[str]:
+    code = (f"import shutil; shutil.rmtree({str(path)!r}, ignore_errors=True)" if tree else
+            f"import os, contextlib\nwith contextlib.suppress(OSError): os.remove({str(path)!r})")
+    return [PY, "-c", code]
+
+
+def _query(corpus: Path, name: str, args: list[str], clear: list[str] | None,
+           ok: tuple[int, ...] = (0, 1)) -> Bench:
+    return Bench(name, [*KEHOACH, *args, "--as-of", AS_OF], corpus, before=clear, ok_codes=ok)
+
+
+def benches(corpus: Path, cache: Path, agency: str, work: Path, word: Path) -> list[Bench]:
     # "cold" queries: no cached rows; the task-id index of `check` is another cache, left alone
-    clear = [PY, "-c", f"import shutil; shutil.rmtree({str(cache / 'rows')!r}, ignore_errors=True)"]
-    no_index = [PY, "-c", f"import os; os.remove({str(cache / 'task-ids.json')!r})"]
-    no_mentions = [PY, "-c", f"import os; os.remove({str(cache / 'body-mentions.json')!r})"]
-    one_plan = next((corpus / "plans").rglob("ke-hoach-0000.yaml"))
+    clear = _remove(cache / "rows", tree=True)
+    one_plan = min((corpus / "plans").rglob("*-*0000.yaml"))
+    largest = ROOT / "plans" / "lang-son-253-kh-ubnd-2021.yaml"
+    every = ["--role", "tat-ca", "--format", "json"]
+    by_agency = ["--agency", agency, "--format", "json"]
     found = [
-        Bench("floor: CSafeLoader load (1 core)", [PY, "-c", FLOOR_CODE], corpus),
+        Bench(FLOOR, [PY, "-c", FLOOR_CODE], corpus),
         Bench("kehoach check", [*KEHOACH, "check", "-f", "plain"], corpus),
-        Bench("kehoach overdue (cold)", [*KEHOACH, "overdue", "--agency", agency, "--as-of",
-                                         "2024-06-30", "--format", "json"], corpus, before=clear),
-        Bench("kehoach overdue (warm)", [*KEHOACH, "overdue", "--agency", agency, "--as-of",
-                                         "2024-06-30", "--format", "json"], corpus),
-        # A name, not an id: the name index; a name ten provinces share: which plans write
+        Bench("kehoach fmt --check", [*KEHOACH, "fmt", "--check", "plans"], corpus),
+        _query(corpus, "kehoach overdue --agency (cold)", ["overdue", *by_agency], clear),
+        _query(corpus, "kehoach overdue --agency (warm)", ["overdue", *by_agency], None),
+        _query(corpus, "kehoach overdue, all agencies (cold)", ["overdue", *every], clear),
+        _query(corpus, "kehoach overdue, all agencies (warm)", ["overdue", *every], None),
+        _query(corpus, "kehoach tasks, all agencies (warm)", ["tasks", *every], None),
+        # A name, not an id: the name index; a name several provinces share: which plans write
         # which (exit 2 lists them), from the per-file record, then rebuilt from the files.
-        Bench("kehoach overdue --agency NAME (warm)", [*KEHOACH, "overdue", "--agency",
-              "Sở Nội vụ Lạng Sơn", "--as-of", "2024-06-30", "--format", "json"], corpus),
-        Bench("kehoach overdue --agency SHARED (warm)", [*KEHOACH, "overdue", "--agency",
-              "Sở Nội vụ", "--as-of", "2024-06-30"], corpus, ok_codes=(2,)),
-        Bench("kehoach overdue --agency SHARED (cold)", [*KEHOACH, "overdue", "--agency",
-              "Sở Nội vụ", "--as-of", "2024-06-30"], corpus, before=no_mentions, ok_codes=(2,)),
-        Bench("kehoach summary (cold)", [*KEHOACH, "summary", "--as-of", "2024-06-30",
-                                         "--format", "json"], corpus, before=clear),
-        Bench("kehoach summary (warm)", [*KEHOACH, "summary", "--as-of", "2024-06-30",
-                                         "--format", "json"], corpus),
+        _query(corpus, "kehoach overdue --agency NAME (warm)",
+               ["overdue", "--agency", "Sở Nội vụ Lạng Sơn", "--format", "json"], None),
+        _query(corpus, "kehoach overdue --agency SHARED (warm)",
+               ["overdue", "--agency", "Sở Nội vụ"], None, ok=(0, 1, 2)),
+        _query(corpus, "kehoach overdue --agency SHARED (cold)", ["overdue", "--agency",
+               "Sở Nội vụ"], _remove(cache / "body-mentions.json"), ok=(0, 1, 2)),
+        _query(corpus, "kehoach summary (cold)", ["summary", "--format", "json"], clear),
+        _query(corpus, "kehoach summary (warm)", ["summary", "--format", "json"], None),
         Bench("kehoach render (Lạng Sơn)", [*KEHOACH, "render", str(largest), "-o",
-                                            str(out_docx), "--force"], ROOT),
+              str(work / "lang-son.docx"), "--force"], ROOT),
         Bench("kehoach import (20 pages)", [*KEHOACH, "import", str(word), "-o",
                                             str(word.with_suffix(".yaml")), "--force"], ROOT),
+        Bench("kehoach render plans/ (folder)", [*KEHOACH, "render", "plans", "-o",
+              str(work / "docx") + os.sep, "--force"], corpus),
         Bench("kehoach check (one plan)", [KEHOACH_SCRIPT, "check", str(one_plan)], corpus,
               startup=True),
         Bench("kehoach check (one plan, no id index)", [KEHOACH_SCRIPT, "check", str(one_plan)],
-              corpus, before=no_index, startup=True),
+              corpus, before=_remove(cache / "task-ids.json"), startup=True),
         Bench("kehoach --version", [KEHOACH_SCRIPT, "--version"], ROOT, startup=True),
         Bench(TYPER, [PY, "-c", "import typer"], ROOT, startup=True),
     ]
     cj = shutil.which("check-jsonschema") or str(Path(PY).parent / "check-jsonschema")
     if Path(cj).exists():
-        files = [str(p) for p in sorted((corpus / "plans").rglob("ke-hoach-*.yaml"))]
+        files = [str(p) for p in sorted((corpus / "plans").rglob("*.yaml"))
+                 if p.name != "co-quan.yaml"]
         found.append(Bench("check-jsonschema (same files)",
                            [cj, "--schemafile", str(ROOT / "kehoach.schema.json"), *files],
                            corpus))
@@ -177,19 +196,49 @@ def _timed(fn) -> float:  # type: ignore[no-untyped-def]
     return time.perf_counter() - t
 
 
+def _range(values: list[float]) -> list[float]:
+    return [round(min(values), 3), round(max(values), 3)]
+
+
 def report(all_benches: list[Bench]) -> list[dict[str, object]]:
-    floor = statistics.median(all_benches[0].times)
+    """Per measurement: medians, and ratios to the floor of the same round (their range)."""
+    floor = all_benches[0]
+    floor_wall, floor_cpu = statistics.median(floor.times), statistics.median(floor.cpu)
     typer = statistics.median(next(b for b in all_benches if b.name == TYPER).times)
     rows = []
     for b in all_benches:
         med = statistics.median(b.times)
+        per_round = [t / f for t, f in zip(b.times, floor.times, strict=False)]
         row = {"name": b.name, "median_s": round(med, 3), "min_s": round(min(b.times), 3),
-               "max_s": round(max(b.times), 3), "ratio_to_floor": round(med / floor, 3),
-               "peak_rss_mb": round(max(b.rss_kb) / 1024, 1), "runs": len(b.times)}
+               "max_s": round(max(b.times), 3), "ratio_to_floor": round(med / floor_wall, 3),
+               "ratio_range": _range(per_round),
+               "cpu_median_s": round(statistics.median(b.cpu), 3),
+               "cpu_ratio_to_floor": round(statistics.median(b.cpu) / floor_cpu, 3),
+               "peak_rss_mb": round(max(b.rss_kb) / 1024, 1),
+               "peak_rss_range_mb": _range([k / 1024 for k in b.rss_kb]), "runs": len(b.times)}
         if b.startup:
             row["ratio_to_typer_import"] = round(med / typer, 3)
         rows.append(row)
     return rows
+
+
+def growth(runs: list[dict[str, object]]) -> list[dict[str, object]]:
+    """The exponent k in time ∝ plans^k, per corpus and measurement, between two sizes."""
+    out = []
+    for kind in sorted({str(r["corpus"]) for r in runs}):
+        sized = sorted((r for r in runs if r["corpus"] == kind), key=lambda r: r["plans"])
+        if len(sized) < 2:
+            continue
+        small, big = sized[0], sized[-1]
+        scale = math.log(big["plans"] / small["plans"])  # type: ignore[operator]
+        before = {r["name"]: r for r in small["results"]}  # type: ignore[attr-defined]
+        for row in big["results"]:  # type: ignore[attr-defined]
+            old = before.get(row["name"])
+            if old and old["median_s"] > 0 and "ratio_to_typer_import" not in row:
+                out.append({"corpus": kind, "name": row["name"],
+                            "exponent": round(math.log(row["median_s"] / old["median_s"]) /
+                                              scale, 2)})
+    return out
 
 
 def byte_compile() -> None:
@@ -200,57 +249,89 @@ def byte_compile() -> None:
     compileall.compile_dir(str(ROOT / "kehoach"), quiet=1)
 
 
+def make_corpus(kind: str, plans: int, work: Path) -> Path:
+    corpus = work / f"{kind}-{plans}"
+    if not (corpus / "plans").is_dir():
+        print(f"Generating {plans} {kind} plans in {corpus} ...", flush=True)
+        (write_real_corpus if kind == "real" else write_corpus)(corpus, plans)
+    return corpus.resolve()
+
+
+def run_one(kind: str, plans: int, args: argparse.Namespace, word: Path) -> dict[str, object]:
+    """Every measurement on one corpus, ``args.rounds`` interleaved rounds."""
+    from kehoach.fs.cache import repo_cache_dir
+
+    corpus = make_corpus(kind, plans, args.work)
+    cache = repo_cache_dir(corpus)  # the user's cache directory, as for an official
+    if cache is None:
+        raise SystemExit("kehoach's cache is off (KEHOACH_NO_CACHE): the warm runs need it")
+    chosen = [b for b in benches(corpus, cache, args.agency, args.work.resolve() / kind, word)
+              if b.name in (FLOOR, TYPER) or (re.search(args.only, b.name)
+                                              and not (args.skip and re.search(args.skip, b.name)))]
+    load_before = os.getloadavg() if hasattr(os, "getloadavg") else None
+    for r in range(args.rounds):
+        for b in chosen:
+            if r and any(o in b.name for o in ONCE):
+                continue
+            measure(b)
+        print(f"{kind} {plans}: round {r + 1}/{args.rounds} done", flush=True)
+    size = sum(p.stat().st_size for p in (corpus / "plans").rglob("*.yaml"))
+    return {"corpus": kind, "plans": plans, "bytes": size, "results": report(chosen),
+            "load_average": {"before": load_before, "after": os.getloadavg()
+                             if hasattr(os, "getloadavg") else None},
+            "deadline_phrases": deadline_share(corpus)}
+
+
+def show(run: dict[str, object]) -> None:
+    load = run["load_average"]
+    print(f"\n{run['corpus']} corpus, {run['plans']} plans, {run['bytes'] / 1e6:.1f} MB "  # type: ignore[operator]
+          f"(load average before/after: {load['before']} / {load['after']})")  # type: ignore[index]
+    print(f"{'measurement':40} {'median':>8} {'× floor':>8} {'range':>13} {'CPU ×':>7}"
+          f" {'peak MB':>8} {'× typer':>8}")
+    for row in run["results"]:  # type: ignore[attr-defined]
+        typer = f"{row['ratio_to_typer_import']:8.2f}" if "ratio_to_typer_import" in row else ""
+        low, high = row["ratio_range"]
+        print(f"{row['name']:40} {row['median_s']:8.3f} {row['ratio_to_floor']:8.3f} "
+              f"{low:6.3f}–{high:<6.3f} {row['cpu_ratio_to_floor']:7.2f} "
+              f"{row['peak_rss_mb']:8.1f} {typer}")
+    s = run["deadline_phrases"]
+    print(f"deadline phrases in the corpus ({s['phrases']}): read exactly "  # type: ignore[index]
+          f"{s['exact_share']:.1%}, with a warning {s['warned_share']:.1%}, "  # type: ignore[index]
+          f"unread {s['unread_share']:.1%}")  # type: ignore[index]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--plans", type=int, default=1000)
+    parser.add_argument("--plans", default="1000", help="sizes, comma-separated: 1000,5000")
+    parser.add_argument("--corpus", choices=("real", "synthetic", "both"), default="both")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--work", type=Path, default=Path("bench/work"))
     parser.add_argument("--agency", default="lang-son.so-noi-vu")
+    parser.add_argument("--only", default="", help="a regular expression: the measurements")
+    parser.add_argument("--skip", default="", help="a regular expression: measurements left out")
     args = parser.parse_args()
-    corpus = args.work / f"corpus-{args.plans}"
-    if not (corpus / "plans").is_dir():
-        print(f"Generating {args.plans} plans in {corpus} ...", flush=True)
-        write_corpus(corpus, args.plans)
-    from kehoach.fs.cache import repo_cache_dir
-
-    cache = repo_cache_dir(corpus.resolve())  # the user's cache directory, as for an official
-    if cache is None:
-        raise SystemExit("kehoach's cache is off (KEHOACH_NO_CACHE): the warm runs need it")
+    sizes = [int(n) for n in re.split(r"[,\s]+", args.plans.strip()) if n]
+    kinds = ["real", "synthetic"] if args.corpus == "both" else [args.corpus]
     byte_compile()
     from bench.word import write_plan
 
     word = write_plan((args.work / "ke-hoach-20-trang.docx").resolve())
-    all_benches = benches(corpus.resolve(), cache, args.agency,
-                          ROOT / "plans" / "lang-son-253-kh-ubnd-2021.yaml",
-                          (args.work / "lang-son.docx").resolve(), word)
-    for r in range(args.rounds):
-        for b in all_benches:
-            if "check-jsonschema" in b.name and r:
-                continue  # 80 s a run: once is enough to place it
-            measure(b)
-        print(f"round {r + 1}/{args.rounds} done", flush=True)
-    rows = report(all_benches)
-    size = sum(p.stat().st_size for p in (corpus / "plans").rglob("*.yaml"))
-    result = {"corpus": {"plans": args.plans, "bytes": size}, "machine": {
-        "python": platform.python_version(), "cpus": os.cpu_count(), "system": platform.system()},
-        "results": rows, "deadlines": deadline_speed(), "import": import_speed(word),
-        "deadline_phrases": deadline_share(corpus),
-        "command": f"python -m bench.run --plans {args.plans} --rounds {args.rounds}"}
+    runs = [run_one(kind, n, args, word) for kind in kinds for n in sizes]
+    result = {"machine": {"python": platform.python_version(), "cpus": os.cpu_count(),
+                          "system": platform.system()},
+              "runs": runs, "growth": growth(runs), "deadlines": deadline_speed(),
+              "import": import_speed(word),
+              "command": "python -m bench.run " + " ".join(sys.argv[1:])}
     out = ROOT / "bench" / "results" / "latest.json"
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    print(f"{'measurement':38} {'median':>8} {'min–max':>15} {'× floor':>8} {'peak MB':>8}"
-          f" {'× typer':>8}")
-    for row in rows:
-        typer = f"{row['ratio_to_typer_import']:8.2f}" if "ratio_to_typer_import" in row else ""
-        print(f"{row['name']:38} {row['median_s']:8.3f} {row['min_s']:7.3f}–{row['max_s']:<7.3f}"
-              f" {row['ratio_to_floor']:8.3f} {row['peak_rss_mb']:8.1f} {typer}")
+    for run in runs:
+        show(run)
+    for g in result["growth"]:
+        print(f"growth {g['corpus']:9} {g['name']:40} exponent {g['exponent']:.2f}")
     d = result["deadlines"]
     print(f"deadline phrases: kehoach {d['kehoach_per_phrase_s'] * 1e6:.1f} µs, dateparser "
           f"{d['dateparser_per_phrase_s'] * 1e6:.1f} µs per phrase ({d['speedup']:.0f}× faster)")
-    s = result["deadline_phrases"]
-    print(f"deadline phrases in the corpus ({s['phrases']}): read exactly {s['exact_share']:.1%}, "
-          f"with a warning {s['warned_share']:.1%}, unread {s['unread_share']:.1%}")
     w = result["import"]
     print(f"kehoach import, 20 pages, in process: recognised in {w['recognise_s']:.3f} s, "
           f"written and checked in {w['command_s']:.3f} s (target: under 1 s)")
