@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import os
 import re
-import stat
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -86,39 +85,24 @@ def _read_template(path: Path, folder: Path, real: Path) -> str:
     if not target.is_relative_to(real):
         raise RenderError(f"Mẫu “{path}” là liên kết trỏ ra ngoài thư mục mẫu “{folder}” "
                           f"(tới “{target}”): không đọc.")
-    try:
-        raw = read_regular(target, MAX_TEMPLATE_BYTES)
+    from kehoach.fs.reader import FileTooLarge, ReadError, read_bytes
+
+    try:  # the one reader: regular files only, never blocking, at most the limit + 1 byte
+        raw = read_bytes(target, limit=MAX_TEMPLATE_BYTES, confine=False)
+    except FileTooLarge as err:
+        raise RenderError(f"Mẫu “{path}” lớn hơn {MAX_TEMPLATE_BYTES // 1024 // 1024} MiB: "
+                          "không đọc.") from err
+    except ReadError as err:
+        raise RenderError(f"Mẫu “{path}” không phải tệp thường (thư mục, thiết bị, FIFO...): "
+                          "không đọc.") from err
     except OSError as err:
         from kehoach.fs.oserror import reason_vi
 
         raise RenderError(f"Không đọc được mẫu “{path}”: {reason_vi(err)}.") from err
-    if raw is None:
-        raise RenderError(f"Mẫu “{path}” không phải tệp thường (thư mục, thiết bị, FIFO...): "
-                          "không đọc.")
-    if len(raw) > MAX_TEMPLATE_BYTES:
-        raise RenderError(f"Mẫu “{path}” lớn hơn {MAX_TEMPLATE_BYTES // 1024 // 1024} MiB: "
-                          "không đọc.")
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         raise RenderError(f"Mẫu “{path}” không phải văn bản UTF-8 (byte {err.start}).") from err
-
-
-def read_regular(path: Path, limit: int) -> bytes | None:
-    """At most ``limit + 1`` bytes of a regular file; ``None`` for anything else.
-
-    Opened without blocking and checked on the open handle, so a FIFO or a device named like
-    a template neither hangs nor is read.
-    """
-    flags = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0)
-    fd = os.open(path, flags | getattr(os, "O_NOFOLLOW", 0))
-    try:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            return None
-        with os.fdopen(fd, "rb", closefd=False) as handle:
-            return handle.read(limit + 1)
-    finally:
-        os.close(fd)
 
 
 def register_filters(env: Any, registry: Registry) -> None:
