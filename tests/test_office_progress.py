@@ -161,7 +161,12 @@ def _laughs() -> bytes:
 BOMB = _laughs()
 
 
-@pytest.mark.parametrize("case", ["not-a-zip", "zip-bomb", "macro", "entities", "no-sheet"])
+HOSTILE = ["not-a-zip", "zip-bomb", "macro", "entities", "no-sheet", "folder"]
+if hasattr(os, "mkfifo"):
+    HOSTILE.append("fifo")  # would hang a reader that opens it blocking
+
+
+@pytest.mark.parametrize("case", HOSTILE)
 def test_hostile_workbooks_are_refused_cleanly(repo, case):
     good = export(repo)
     bad = repo / "xau.xlsx"
@@ -174,6 +179,10 @@ def test_hostile_workbooks_are_refused_cleanly(repo, case):
         _rezip(good, bad, {"xl/vbaProject.bin": b"\0" * 10})
     elif case == "entities":
         _rezip(good, bad, {"xl/sharedStrings.xml": BOMB})
+    elif case == "fifo":
+        os.mkfifo(bad)
+    elif case == "folder":
+        bad.mkdir()
     else:
         book = openpyxl.Workbook()
         book.active["A1"] = "x"

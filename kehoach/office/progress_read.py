@@ -7,6 +7,7 @@ the agency did to the order of columns, hidden rows, merged cells or extra sheet
 from __future__ import annotations
 
 import datetime as dt
+import io
 import re
 import zipfile
 from dataclasses import dataclass
@@ -62,11 +63,12 @@ class ReadSheet:
 
 def read_progress(path: Path) -> ReadSheet:
     """The filled rows of one workbook (rows without a day of completion are not filled)."""
-    _check_zip(path)
+    data = io.BytesIO(_read(path))  # read once: a FIFO or a swapped file cannot fool the checks
+    _check_zip(data, path)
     from openpyxl import load_workbook
 
     try:
-        book = load_workbook(path, read_only=True, data_only=False)
+        book = load_workbook(data, read_only=True, data_only=False)
     except Exception as exc:  # openpyxl raises many kinds on a damaged workbook
         raise SheetError(f"“{path.name}” không mở được như một tệp Excel ({exc}).") from None
     try:
@@ -78,18 +80,25 @@ def read_progress(path: Path) -> ReadSheet:
         book.close()
 
 
-def _check_zip(path: Path) -> None:
-    try:
-        size = path.stat().st_size
+def _read(path: Path) -> bytes:
+    from kehoach.fs.reader import FileTooLarge, ReadError, read_bytes
+
+    try:  # the sheet comes back by mail: it may lie anywhere, so it is not confined
+        return read_bytes(path, limit=MAX_FILE, confine=False)
+    except FileTooLarge:
+        raise SheetError(f"“{path.name}” lớn hơn 20 MiB: không phải một bảng tiến độ.") from None
+    except ReadError as exc:
+        raise SheetError(f"Không đọc “{path}”: {exc.reason}") from None
     except OSError as exc:
         from kehoach.fs.oserror import reason_vi
 
         raise SheetError(f"Không đọc được “{path}”: {reason_vi(exc, reading=True)}.") from None
-    if size > MAX_FILE:
-        raise SheetError(f"“{path.name}” lớn hơn 20 MiB: không phải một bảng tiến độ.")
-    if not zipfile.is_zipfile(path):
+
+
+def _check_zip(data: io.BytesIO, path: Path) -> None:
+    if not zipfile.is_zipfile(data):
         raise SheetError(f"“{path.name}” không phải tệp Excel .xlsx.")
-    with zipfile.ZipFile(path) as archive:
+    with zipfile.ZipFile(data) as archive:
         parts = archive.infolist()
         if len(parts) > MAX_PARTS or sum(p.file_size for p in parts) > MAX_INFLATED:
             raise SheetError(f"“{path.name}” giải nén ra quá lớn (hơn 100 MiB): không đọc.")
@@ -102,6 +111,7 @@ def _check_zip(path: Path) -> None:
                 if b"<!DOCTYPE" in start or b"<!ENTITY" in start:
                     raise SheetError(f"“{path.name}” có khai báo DOCTYPE/ENTITY trong "
                                      f"{part.filename}: Excel không tạo ra như vậy, không đọc.")
+    data.seek(0)
 
 
 def _rows(sheet: Any, name: str) -> ReadSheet:
