@@ -198,3 +198,49 @@ def test_the_command_prints_the_same_with_and_without_the_cache(plans, tmp_path)
     assert runs[0].stdout == runs[1].stdout == runs[2].stdout
     assert "duplicate-task-id" in runs[0].stdout and "unknown-body" in runs[0].stdout
     assert (tmp_path / "cache").is_dir()
+
+
+# --- fmt --check: a file already canonical is not formatted again to know it -------------
+
+
+def _fmt(root: Path, check_only: bool = True) -> list[tuple[str, bool, bool]]:
+    from kehoach.edit.fmt import format_paths
+
+    return [(r.path.name, r.changed, r.ok) for r in format_paths([], check_only, root, cache=True)]
+
+
+def _count_formats(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    from kehoach.edit import fmt
+
+    formatted: list[str] = []
+    real = fmt.format_file
+
+    def counting(path, check_only=False, display=None):  # type: ignore[no-untyped-def]
+        formatted.append(path.name)
+        return real(path, check_only, display)
+
+    monkeypatch.setattr(fmt, "format_file", counting)
+    return formatted
+
+
+def test_fmt_check_remembers_its_verdicts_by_content(plans, monkeypatch):
+    first = _fmt(plans, check_only=False)  # formats what needs it; all canonical now
+    assert ("e.yaml", False, False) in first  # an invalid plan is never rewritten
+    formatted = _count_formats(monkeypatch)
+    assert _fmt(plans) == [(n, False, ok) for n, _, ok in first]
+    assert formatted == ["e.yaml"]  # only the file with problems: its diagnostics are told again
+    b = _plan(plans, "b.yaml")
+    b.write_text(b.read_text(encoding="utf-8").replace("loai: ke_hoach", "loai:   ke_hoach"),
+                 encoding="utf-8")
+    formatted.clear()
+    assert ("b.yaml", True, True) in _fmt(plans)
+    assert ("b.yaml", True, True) in _fmt(plans)  # "would change" is remembered too
+    assert formatted == ["b.yaml", "e.yaml", "e.yaml"]
+
+
+def test_fmt_verdicts_of_another_version_are_not_used(plans, monkeypatch):
+    _fmt(plans, check_only=False)
+    monkeypatch.setattr(checkdb, "__version__", "0.0.0-test")
+    formatted = _count_formats(monkeypatch)
+    _fmt(plans)
+    assert sorted(formatted) == ["a.yaml", "b.yaml", "c.yaml", "co-quan.yaml", "e.yaml"]

@@ -165,11 +165,20 @@ def _store(db: sqlite3.Connection, new: dict[str, tuple[bytes, bytes]],
         db.executemany("INSERT OR REPLACE INTO results VALUES (?, ?, ?, ?)",
                        ((k, d, p, _checksum(p)) for k, (d, p) in new.items()))
         if keep is not None:
-            gone = [(p,) for (p,) in db.execute("SELECT path FROM results") if p not in keep]
-            db.executemany("DELETE FROM results WHERE path = ?", gone)
-            db.executemany("DELETE FROM canonical WHERE path = ?", gone)
+            _forget_others(db, keep)
         db.execute("COMMIT")
     except BaseException:
         with contextlib.suppress(sqlite3.Error):
             db.execute("ROLLBACK")
         raise
+
+
+def _forget_others(db: sqlite3.Connection, keep: set[str]) -> None:
+    """Delete every row of a file not in ``keep`` (the repository's files): the database holds
+    at most one row per file of the repository and table."""
+    for table in ("results", "canonical"):
+        gone = [(p,) for (p,) in db.execute(f"SELECT path FROM {table}") if p not in keep]
+        db.executemany(f"DELETE FROM {table} WHERE path = ?", gone)
+    fids = [(fid,) for fid, p in db.execute("SELECT fid, path FROM files") if p not in keep]
+    db.executemany("DELETE FROM ids WHERE fid = ?", fids)
+    db.executemany("DELETE FROM files WHERE fid = ?", fids)
