@@ -244,3 +244,27 @@ def test_fmt_verdicts_of_another_version_are_not_used(plans, monkeypatch):
     formatted = _count_formats(monkeypatch)
     _fmt(plans)
     assert sorted(formatted) == ["a.yaml", "b.yaml", "c.yaml", "co-quan.yaml", "e.yaml"]
+
+
+# --- start-up: a check that finds the plan unchanged loads no YAML, model or grammar ----
+
+
+def test_an_unchanged_plan_is_checked_without_the_loader(plans, tmp_path):
+    env = {**os.environ, "KEHOACH_CACHE_DIR": str(tmp_path / "cache")}
+    code = ("import sys\nfrom kehoach.cli import main\nsys.argv = ['kehoach', 'check', "
+            "'plans/e.yaml']\ntry:\n    main()\nexcept SystemExit:\n    pass\n"
+            "print(sorted(m for m in ('yaml', 'pydantic', 'kehoach.plan.model', "
+            "'kehoach.deadline.grammar', 'kehoach.check.rules') if m in sys.modules))")
+    runs = [subprocess.run([sys.executable, "-c", code], cwd=plans, env=env,
+                           capture_output=True, text=True, timeout=120, check=False)
+            for _ in range(2)]
+    assert runs[0].stdout.splitlines()[-1] != "[]"  # the first run loads and checks
+    assert runs[1].stdout.splitlines()[-1] == "[]", runs[1].stdout
+    assert runs[0].stdout.splitlines()[:-1] == runs[1].stdout.splitlines()[:-1] != []
+
+
+def test_the_deadline_package_names_where_each_name_lives():
+    import kehoach.deadline as deadline
+
+    assert sorted(deadline.__all__) == sorted(deadline._HOME)
+    assert all(getattr(deadline, name) is not None for name in deadline.__all__)
