@@ -246,7 +246,7 @@ def test_every_file_and_name_of_code_exists(page):
 
 def test_names_of_code_are_resolved():
     assert resolves("kehoach.plan.registry.Registry.find")
-    assert resolves("kehoach.deadline.read_deadline")  # re-exported
+    assert resolves("kehoach.deadline.due")  # re-exported
     assert not resolves("kehoach.plan.registry.Registry.lose")
     assert not resolves("kehoach.queries.load")
     assert _test_exists(ROOT / "tests" / "test_docs.py", "test_names_of_code_are_resolved")

@@ -156,9 +156,9 @@ def test_an_entry_that_cannot_be_verified_is_ignored(repo, tmp_path, damage):
 def test_a_damaged_task_id_index_is_rebuilt(repo, tmp_path):
     env = {"KEHOACH_CACHE_DIR": str(tmp_path / "cache")}
     assert kehoach(repo, ["check", "plans/du-thao.yaml"], **env).returncode in (0, 1)
-    index = next((tmp_path / "cache").glob("*/task-ids.json"))
-    for damaged in (b"{not json", b"kehoach-ids:3:0\n" + b"0" * 40 + b"\n{}",
-                    index.read_bytes().replace(b'"files"', b'"filez"')):
+    index = next((tmp_path / "cache").glob("*/check.sqlite"))
+    for damaged in (b"{not json", b"SQLite format 3\x00" + b"\x00" * 200,
+                    index.read_bytes().replace(b"CREATE TABLE files", b"CREATE TABLE filez")):
         index.write_bytes(damaged)
         done = kehoach(repo, ["check", "plans/du-thao.yaml"], **env)
         assert done.returncode in (0, 1) and "Lỗi nội bộ" not in done.stderr, done.stderr

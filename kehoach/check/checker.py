@@ -1,162 +1,71 @@
-"""``kehoach check`` as a library: load a repository's registry and plans, report problems."""
+"""``kehoach check`` as a library: load a repository's registry and plans, report problems.
+
+With ``cache=True`` (the ``check`` command), what each file's check found is remembered by
+content (``kehoach.check.resultcache``) and only changed files are checked again; what is
+decided across files (unique task ids) and what the configuration and suppression comments
+remove are worked out again from the remembered facts on every run. A run that finds every
+file unchanged loads no YAML and builds no model, so this module imports the loader, the
+models and the rules only where they are used.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING
 
-from kehoach.check.bodyhint import explain_names
-from kehoach.check.idindex import IdIndex
-from kehoach.check.rules import plan_rules, registry_rules
-from kehoach.check.rules.base import Finding, PlanContext, RegistryContext
-from kehoach.check.suppress import apply
-from kehoach.diagnostics.diagnostic import Diagnostic
+from kehoach.check.perfile import (
+    RegistrySource,
+    TaskSite,
+    check_document,
+    load_registry,
+    load_registry_text,
+    salvaged_plan,
+    task_sites,
+)
+from kehoach.check.suppress import apply_marked, marked_lines
 from kehoach.fs.cache import cache_dir
-from kehoach.fs.parallel import run_files
 from kehoach.fs.repo import (
     display_path,
     find_root,
     plan_files,
-    registry_files,
     same_file_key,
     yaml_files,
 )
 from kehoach.load.config import Config, load_config
-from kehoach.load.document import Document, load_document, no_gc
-from kehoach.load.salvage import Salvaged, salvage
-from kehoach.load.source import MAX_BYTES
-from kehoach.plan.model import DocType, Plan, RegistryFile
-from kehoach.plan.registry import Registry
-from kehoach.plan.walk import iter_tasks
+from kehoach.load.document import Document, read_source
 
-_Ctx = TypeVar("_Ctx", PlanContext, RegistryContext)
+if TYPE_CHECKING:
+    from kehoach.check.resultcache import Facts, ResultCache
+    from kehoach.diagnostics.diagnostic import Diagnostic
+    from kehoach.plan.registry import Registry
 
-
-@dataclass
-class TaskSite:
-    """Where a task id is defined; the position is resolved only if it is reported."""
-
-    task_id: str
-    display: str
-    path: Path
-    data_path: tuple[object, ...]
+__all__ = ["CheckResult", "RegistrySource", "TaskSite", "check_document", "check_paths",
+           "load_registry", "load_registry_text", "salvaged_plan", "task_sites"]
 
 
 @dataclass
 class CheckResult:
     root: Path | None
-    registry: Registry
+    source: RegistrySource
     documents: list[Document] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def registry(self) -> Registry:
+        """The repository's registry (built when first asked for: a check that found every
+        file unchanged never needs it)."""
+        return self.source.registry
 
     @property
     def plans(self) -> list[Document]:
         return [d for d in self.documents if d.plan is not None]
 
 
-def load_registry(root: Path | None, cwd: Path | None = None) -> tuple[Registry, list[Document]]:
-    """The registry of a repository, with the documents it came from (and their problems), and
-    the repository's default province (``kehoach.toml``) to resolve names with.
-
-    A registry file with schema errors still gives the bodies that validated (``salvage``):
-    one wrong entry must not make every plan's bodies unknown."""
-    docs = [load_document(p, display_path(p, cwd)) for p in registry_files(root)] if root else []
-    files = [(d, d.registry, None) if d.registry else (d, *_salvaged_registry(d)) for d in docs]
-    bodies = [b for _, file, _ in files if file for b in file.co_quan]
-    registry = Registry.from_bodies(bodies, province=load_config(root, cwd).province)
-    for doc, file, salvaged in files:
-        if file is not None:
-            _apply(doc, registry_rules(), RegistryContext(file, registry), salvaged)
-    return registry, docs
-
-
-def _salvaged_registry(doc: Document) -> tuple[RegistryFile | None, Salvaged | None]:
-    if not isinstance(doc.data, dict) or not isinstance(doc.data.get("co_quan"), list):
-        return None, None
-    # A member or successor that names a dropped body is not "unknown": it is invalid above.
-    salvaged = salvage(RegistryFile, doc.data, distrust=frozenset({"unknown-body"}))
-    if salvaged is None or not isinstance(salvaged.model, RegistryFile):
-        return None, None
-    return salvaged.model, salvaged
-
-
-def load_registry_text(text: str, display: str = "plans/co-quan.yaml"
-                       ) -> tuple[Registry, Document]:
-    """A registry from one file's text, checked by the registry rules (for edits to it)."""
-    from kehoach.load.document import load_text
-
-    doc = load_text(Document(Path("co-quan.yaml"), display), text.encode("utf-8"))
-    registry = Registry.from_bodies(doc.registry.co_quan if doc.registry else [])
-    if doc.registry is not None:
-        _apply(doc, registry_rules(), RegistryContext(doc.registry, registry))
-    return registry, doc
-
-
-def _apply(doc: Document, rules: Iterable[Callable[[_Ctx], Iterable[Finding]]], ctx: _Ctx,
-           salvaged: Salvaged | None = None) -> None:
-    """Run ``rules``; on a salvaged model, report at the original paths what is trusted."""
-    for rule in rules:
-        for f in rule(ctx):
-            path = f.path if salvaged is None else salvaged.original(f.path)
-            if salvaged is None or salvaged.trusts(f.code, path):
-                doc.add(path, f.code, f.message, key=f.on_key)
-
-
-def check_document(doc: Document, registry: Registry) -> Salvaged | None:
-    """Run the plan rules on a loaded document. On a plan with schema errors: say which
-    registry id a body's name written where an id belongs means, and run the rules on the
-    parts that validated (so that every problem shows at once). Returns what was salvaged."""
-    if doc.plan is None:
-        explain_names(doc, registry)
-    salvaged = salvaged_plan(doc)
-    plan = doc.plan if salvaged is None else salvaged.model
-    if isinstance(plan, Plan):
-        with no_gc():
-            _apply(doc, plan_rules(), PlanContext(plan, registry), salvaged)
-    return salvaged
-
-
-# Stand-ins for a wrong required field of a plan: a model is still made of the rest (the
-# rules that read these fields say nothing about a salvaged plan: ``ABSENCE_CODES``).
-_PLACEHOLDERS = {
-    "loai": ("ke_hoach", DocType.ke_hoach),
-    "trich_yeu": ("…", "…"),
-    "co_quan_ban_hanh": (["placeholder"], []),
-}
-
-
-def salvaged_plan(doc: Document) -> Salvaged | None:
-    """What validates of a plan that has schema errors (None for other failures)."""
-    data = doc.data
-    if doc.plan is not None or doc.is_registry or not isinstance(data, dict):
-        return None
-    if "loai" not in data and "co_quan" in data:
-        return None  # a registry under another name: not a plan
-    if any(d.code in _NOT_SCHEMA for d in doc.diagnostics):
-        return None
-    return salvage(Plan, data, _PLACEHOLDERS)
-
-
-# Failures that leave no data worth reading: the file is not a plan at all.
-_NOT_SCHEMA = frozenset({"empty-file", "not-a-mapping", "registry-name"})
-
-
-def task_sites(doc: Document, salvaged: Salvaged | None = None) -> list[TaskSite]:
-    """Where the plan defines its task ids (in a plan with schema errors: those that
-    validated, from ``salvaged`` when the caller has it)."""
-    if doc.plan is not None:
-        return [TaskSite(ref.task.id, doc.display, doc.path, (*ref.path, "id"))
-                for ref in iter_tasks(doc.plan)]
-    salvaged = salvaged or salvaged_plan(doc)
-    if salvaged is None or not isinstance(salvaged.model, Plan):
-        return []
-    return [TaskSite(ref.task.id, doc.display, doc.path, salvaged.original((*ref.path, "id")))
-            for ref in iter_tasks(salvaged.model)]
-
-
 def _site_position(site: TaskSite, docs: dict[str, Document], cwd: Path) -> tuple[int, int]:
+    from kehoach.load.document import load_document
+
     doc = docs.get(site.display)
     if doc is None or doc.root is None:
         doc = load_document(site.path, display_path(site.path, cwd))
@@ -165,51 +74,196 @@ def _site_position(site: TaskSite, docs: dict[str, Document], cwd: Path) -> tupl
 
 
 def check_paths(paths: list[Path], cwd: Path | None = None, jobs: int | None = None,
-                progress: Callable[[int, int], None] | None = None) -> CheckResult:
-    """Check the files and folders named (default: the repository's ``plans/``)."""
+                progress: Callable[[int, int], None] | None = None,
+                cache: bool = False) -> CheckResult:
+    """Check the files and folders named (default: the repository's ``plans/``); with
+    ``cache``, remember each file's findings and check again only the files that changed."""
     cwd = cwd or Path.cwd()
     root = find_root(paths[0] if paths else cwd)
     if not paths:
         paths = [root / "plans"] if root else [cwd]
-    registry, reg_docs = load_registry(root, cwd)
+    config = load_config(root, cwd)
+    source = RegistrySource(root, cwd, config)
+    run = _Run(root, cwd, source, _result_cache(root, source) if cache else None)
     wanted = {same_file_key(p): p for p in yaml_files(paths)}
-    result = CheckResult(root, registry)
-    result.documents.extend(d for d in reg_docs if same_file_key(d.path) in wanted)
-    reg_paths = {same_file_key(d.path) for d in reg_docs}
-    todo = [(wanted[k], display_path(wanted[k], cwd)) for k in sorted(wanted.keys() - reg_paths)]
-    sites: list[TaskSite] = []
-    for doc, found in run_files(_check_file, todo, registry, jobs, progress):
-        result.documents.append(doc)
-        sites.extend(found)
-    checked = {same_file_key(d.path) for d in result.documents}
-    keyed = ((p, same_file_key(p)) for p in (plan_files(root) if root else []))
-    others = [(p, k) for p, k in keyed if k not in checked]
-    ids = {s.task_id for s in sites}
-    index = IdIndex(cache_dir(root))
-    suspects = [(p, display_path(p, cwd)) for p, k in others
-                if not ids.isdisjoint(index.ids(p, k))]
-    index.save()
-    for _, found in run_files(_sites_of_file, suspects, registry, jobs):
-        sites.extend(found)
-    _unique_task_ids(result, sites, cwd)
-    result.diagnostics = _heard(result.documents, load_config(root, cwd))
-    return result
+    reg_keys = {same_file_key(d.path) for d, _ in source.read}
+    run.registry_documents(wanted.keys() & reg_keys)
+    run.check([(wanted[k], display_path(wanted[k], cwd)) for k in sorted(wanted.keys() - reg_keys)],
+              jobs, progress)
+    everything = run.others() == []
+    _unique_task_ids(run.result, run.sites, cwd)
+    run.result.diagnostics = _heard(run.result.documents, config, run.marks)
+    if run.cache is not None:
+        run.cache.save(run.every_key() if everything else None)
+    return run.result
 
 
-def _heard(documents: list[Document], config: Config) -> list[Diagnostic]:
+def _result_cache(root: Path | None, source: RegistrySource) -> ResultCache | None:
+    from kehoach.check.resultcache import ResultCache, context
+    from kehoach.deadline.clock import today_vn
+
+    folder = cache_dir(root)
+    if folder is None or not source.readable:  # an unreadable registry: its reason may change
+        return None
+    return ResultCache(folder, context(source.digest_parts(), source.config.province,
+                                       today_vn()))
+
+
+class _Run:
+    """One ``check_paths``: the documents, the task sites and the suppression comments found,
+    from the cache where a file is unchanged."""
+
+    def __init__(self, root: Path | None, cwd: Path, source: RegistrySource,
+                 cache: ResultCache | None):
+        self.root, self.cwd, self.source, self.cache = root, cwd, source, cache
+        self.result = CheckResult(root, source)
+        self.sites: list[TaskSite] = []
+        self.marks: dict[str, list[tuple[int, str]] | None] = {}
+        self.checked: set[str] = set()
+        self._others: list[tuple[Path, str]] | None = None
+
+    def registry_documents(self, keys: set[str]) -> None:
+        """The registry files being checked: remembered, or loaded with the registry."""
+        read = [(d, raw) for d, raw in self.source.read if same_file_key(d.path) in keys]
+        remembered = [self._remembered(d.path, d.display, raw) for d, raw in read]
+        if all(r is not None for r in remembered):
+            self._add_all(r for r in remembered if r is not None)
+            return
+        from kehoach.check.resultcache import file_digest
+
+        for doc in self.source.built()[1]:
+            key = same_file_key(doc.path)
+            if key in keys:
+                raw = dict((same_file_key(d.path), r) for d, r in read)[key]
+                self._add(doc, [], _facts(doc, [], raw), raw and file_digest(raw))
+
+    def check(self, todo: list[tuple[Path, str]], jobs: int | None,
+              progress: Callable[[int, int], None] | None) -> None:
+        from kehoach.fs.parallel import run_files
+
+        misses = []
+        for path, display in todo:
+            found = self._remembered(path, display)
+            if found is None:
+                misses.append((path, display))
+            else:
+                self._add(*found)
+        registry = self.source.registry if misses else None
+        for doc, (sites, facts, digest) in run_files(_check_file, misses, registry, jobs,
+                                                     progress):
+            self._add(doc, sites, facts, digest)
+
+    def _remembered(self, path: Path, display: str, raw: bytes | None = None
+                    ) -> tuple[Document, list[TaskSite], Facts, None] | None:
+        from kehoach.check.resultcache import file_digest
+
+        key = same_file_key(path)
+        if self.cache is None or not self.cache.known(key):
+            return None
+        if raw is None:
+            from kehoach.fs.reader import read_bytes
+
+            try:
+                raw = read_bytes(path)
+            except (OSError, ValueError):
+                return None
+        facts = self.cache.get(key, file_digest(raw))
+        if facts is None:
+            return None
+        sites = [TaskSite(task_id, display, path, data_path) for task_id, data_path in facts.sites]
+        return _restored(path, display, facts), sites, facts, None
+
+    def _add_all(self, found: Iterable[tuple[Document, list[TaskSite], Facts, None]]) -> None:
+        for doc, sites, facts, digest in found:
+            self._add(doc, sites, facts, digest)
+
+    def _add(self, doc: Document, sites: list[TaskSite], facts: Facts | None,
+             digest: bytes | None) -> None:
+        """A file checked (``digest``: of the bytes checked, to remember its facts by)."""
+        self.result.documents.append(doc)
+        self.checked.add(same_file_key(doc.path))
+        self.sites.extend(sites)
+        self.marks[doc.display] = facts.marks if facts is not None else None
+        if self.cache is not None and facts is not None and digest is not None:
+            self.cache.put(same_file_key(doc.path), digest, facts)
+
+    def others(self) -> list[tuple[Path, str]]:
+        """The repository's plans not being checked; those that may define one of the ids of
+        the plans being checked are read for their task sites (the task-id index says which)."""
+        if self._others is None:
+            keyed = ((p, same_file_key(p)) for p in (plan_files(self.root) if self.root else []))
+            self._others = [(p, k) for p, k in keyed if k not in self.checked]
+            ids = {s.task_id for s in self.sites}
+            if self._others and ids:
+                self.sites.extend(self._suspect_sites(ids))
+        return self._others
+
+    def _suspect_sites(self, ids: set[str]) -> list[TaskSite]:
+        from kehoach.check.idindex import IdIndex
+
+        others = self._others or []
+        index = IdIndex(cache_dir(self.root))
+        holders = [others[n][0] for n in index.holders(ids, others)]
+        index.save()
+        found: list[TaskSite] = []
+        unknown = []
+        for path in holders:
+            remembered = self._remembered(path, display_path(path, self.cwd))
+            if remembered is None:
+                unknown.append((path, display_path(path, self.cwd)))
+            else:
+                found.extend(remembered[1])
+        from kehoach.fs.parallel import run_files
+
+        for _, sites in run_files(_sites_of_file, unknown, None):
+            found.extend(sites)
+        return found
+
+    def every_key(self) -> set[str]:
+        """Every file of the repository (a full check forgets the facts of any other)."""
+        return self.checked | {same_file_key(d.path) for d, _ in self.source.read}
+
+
+def _restored(path: Path, display: str, facts: Facts) -> Document:
+    from kehoach.diagnostics.diagnostic import diagnostic
+    from kehoach.diagnostics.severity import Severity
+
+    doc = Document(path, display)
+    doc.diagnostics = [diagnostic(display, line, col, code, message)
+                       for line, col, code, message in facts.diagnostics]
+    doc._listed = facts.listed
+    doc._unlisted = {Severity(s) for s in facts.unlisted}
+    return doc
+
+
+def _facts(doc: Document, sites: list[TaskSite], raw: bytes | None) -> Facts:
+    """What checking ``doc`` found on its own (``raw``: the bytes checked, for its comments)."""
+    from kehoach.check.resultcache import Facts
+
+    marks = None
+    if raw is not None:
+        text = raw.decode("utf-8", "replace")
+        marks = marked_lines(text[1:] if text.startswith("\ufeff") else text)
+    return Facts([(d.line, d.column, d.code, d.message) for d in doc.diagnostics],
+                 doc._listed, sorted(s.value for s in doc._unlisted),
+                 [(s.task_id, s.data_path) for s in sites], marks)
+
+
+def _heard(documents: list[Document], config: Config,
+           marks: dict[str, list[tuple[int, str]] | None]) -> list[Diagnostic]:
     """The diagnostics left after the repository's configuration and the suppression comments
-    of the files that have something to report (only those are read again)."""
-    texts = {}
+    of the files that have something to report (read again only where not remembered)."""
+    marked = {}
     for doc in documents:
         if doc.diagnostics:
-            raw = _read_text(doc.path)
-            if "kehoach:" in raw:
-                texts[doc.display] = raw
-    return apply((d for doc in documents for d in doc.diagnostics), config, texts)
+            found = marks.get(doc.display)
+            marked[doc.display] = marked_lines(_read_text(doc.path)) if found is None else found
+    return apply_marked((d for doc in documents for d in doc.diagnostics), config, marked)
 
 
 def _read_text(path: Path) -> str:
     from kehoach.fs.reader import read_text
+    from kehoach.load.source import MAX_BYTES
 
     try:
         return read_text(path, limit=MAX_BYTES, errors="replace")
@@ -217,13 +271,24 @@ def _read_text(path: Path) -> str:
         return ""
 
 
-def _check_file(path: Path, display: str, registry: Registry) -> tuple[Document, list[TaskSite]]:
-    doc = load_document(path, display)
-    salvaged = check_document(doc, registry)
-    return doc, task_sites(doc, salvaged)
+def _check_file(path: Path, display: str, registry: Registry
+                ) -> tuple[Document, tuple[list[TaskSite], Facts, bytes | None]]:
+    from kehoach.check.resultcache import file_digest
+    from kehoach.load.document import load_text
+
+    doc = Document(path, display)
+    raw = read_source(doc)
+    if raw is not None:
+        doc = load_text(doc, raw)
+    salvaged = check_document(doc, registry) if raw is not None else None
+    sites = task_sites(doc, salvaged) if raw is not None else []
+    return doc, (sites, _facts(doc, sites, raw), None if raw is None else file_digest(raw))
 
 
-def _sites_of_file(path: Path, display: str, registry: Registry) -> tuple[Document, list[TaskSite]]:
+def _sites_of_file(path: Path, display: str, registry: object
+                   ) -> tuple[Document, list[TaskSite]]:
+    from kehoach.load.document import load_document
+
     doc = load_document(path, display)
     return doc, task_sites(doc)
 

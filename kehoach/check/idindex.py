@@ -2,27 +2,36 @@
 
 Checking one plan must see every other plan's task ids (they are unique in the repository).
 A cheap text scan over the other files flags the few that may define one of the ids being
-checked; only those are loaded. The scan's results are remembered per file by
-(size, modification time, inode) in ``task-ids.json`` in the repository's cache folder (in the
-user's cache directory, never in the repository: ``kehoach.fs.cache``), as git's index does, so
-a repeated check reads no unchanged file. The index names its format, kehoach's version and a
-checksum of its content; one that cannot be verified, or an entry of the wrong shape, is
-simply rebuilt.
+checked; only those are loaded. The scan's results are remembered per file, with the file's
+stamp, in the tables ``files`` and ``ids`` of the repository's database
+(``kehoach.check.checkdb``, in the user's cache directory, never in the repository), as git's
+index does, so a repeated check reads no unchanged file; the ids are indexed, so a check asks
+the database only for the files that hold its own ids.
+
+A stamp is what tells that a file may have changed without reading it: its size, modification
+time and inode, and on POSIX its inode change time (``st_ctime_ns``), which ``cp -p``, ``tar``
+and ``touch -d`` cannot restore — they set the modification time back, but changing it changes
+the ctime. Where the ctime is not that (on Windows it is the creation time), the stamp holds a
+digest of the content instead. A file whose ctime is less than ``RACY_NS`` before it was
+stamped is stamped as unknown (it is scanned again next time): a change within the same tick
+of the file system's clock could otherwise keep the same stamp (git's "racy clean" case).
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
-import json
 import os
 import re
-import tempfile
+import time
+from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from kehoach import __version__
-from kehoach.fs import cache as place
-from kehoach.fs.cache import make_dir as make_cache_dir
+from kehoach.check import checkdb
+
+if TYPE_CHECKING:
+    import sqlite3
 
 # Block or flow style, key quoted or not: a superset is fine, a miss is not. The pattern
 # starts with its literal, so the regex engine can skip ahead to each "id" (a pattern starting
@@ -31,19 +40,30 @@ from kehoach.fs.cache import make_dir as make_cache_dir
 # checked only there. The value sits in a lookahead so that matches never hide one another.
 _ID_KEY = re.compile(r"""id(?=["']?[ \t]*:[ \t]*["']?([^\s"'#,}\]]+))""")
 _BEFORE_KEY = re.compile(r"""[ \t-]*["']?""")
-_FORMAT = 3
-_HEADER = f"kehoach-ids:{_FORMAT}:{__version__}\n".encode()
+
+RACY_NS = 2_000_000_000
+"""A file changed this recently (ns) is not trusted by its stamp: coarse file-system clocks
+(one or two seconds on some network and FAT file systems) could give a later change the same
+times."""
+
+CTIME_MEANS_CHANGE = os.name != "nt"
+"""Whether ``st_ctime`` is the inode change time (POSIX) rather than the creation time."""
+
+_UNKNOWN = "?"
 
 
 def scan_ids(path: Path) -> list[str]:
     """Every value written after an ``id:`` key (a superset of the file's task ids)."""
+    return sorted(ids_in(_text(path)))
+
+
+def _text(path: Path) -> str:
     from kehoach.fs.reader import read_text
 
     try:
-        text = read_text(path, errors="replace")
+        return read_text(path, errors="replace")
     except (OSError, ValueError):  # the plan's own check says why it cannot be read
-        return []
-    return sorted(ids_in(text))
+        return ""
 
 
 def ids_in(text: str) -> set[str]:
@@ -57,76 +77,134 @@ def ids_in(text: str) -> set[str]:
     return found
 
 
-def _stamp(path: Path) -> list[int] | None:
+def stamp(path: Path, ctime_means_change: bool | None = None) -> str | None:
+    """What must stay the same for the remembered scan of ``path`` to hold (None: unreadable)."""
     try:
-        st = path.stat()
-    except OSError:
+        st = os.stat(path)
+    except (OSError, ValueError):
         return None
-    return [st.st_size, st.st_mtime_ns, st.st_ino]
+    if ctime_means_change is None:
+        ctime_means_change = CTIME_MEANS_CHANGE
+    if ctime_means_change:
+        if time.time_ns() - max(st.st_ctime_ns, st.st_mtime_ns) < RACY_NS:
+            return _UNKNOWN
+        return f"{st.st_size}:{st.st_mtime_ns}:{st.st_ino}:{st.st_ctime_ns}"
+    return f"{st.st_size}:{st.st_mtime_ns}:{st.st_ino}:{_content_digest(path)}"
 
 
-def _checksum(payload: bytes) -> bytes:
-    return hashlib.blake2b(payload, digest_size=20).hexdigest().encode()
-
-
-def _valid(entry: object) -> bool:
-    return (isinstance(entry, list) and len(entry) == 2 and isinstance(entry[0], list)
-            and len(entry[0]) == 3 and all(type(n) is int for n in entry[0])
-            and isinstance(entry[1], list) and all(isinstance(i, str) for i in entry[1]))
-
-
-class IdIndex:
-    def __init__(self, folder: Path | None):
-        self.file = folder / "task-ids.json" if folder else None
-        self.entries: dict[str, list[object]] = {}
-        self.changed = False
-        if self.file is not None:
-            self.entries = _load(self.file)
-
-    def ids(self, path: Path, key: str | None = None) -> list[str]:
-        """The ids ``path`` may define; ``key`` is its absolute path when the caller has it."""
-        key, stamp = key or os.path.abspath(path), _stamp(path)
-        entry = self.entries.get(key)
-        if stamp is not None and _valid(entry) and entry[0] == stamp:  # type: ignore[index]
-            return entry[1]  # type: ignore[index, return-value]
-        found = scan_ids(path)
-        self.entries[key] = [stamp, found]
-        self.changed = True
-        return found
-
-    def save(self) -> None:
-        if self.file is None or not self.changed:
-            return
-        payload = json.dumps({"files": self.entries}, ensure_ascii=False).encode("utf-8")
-        with contextlib.suppress(OSError):
-            make_cache_dir(self.file.parent)
-            fd, tmp = tempfile.mkstemp(dir=self.file.parent, prefix=".tmp-")
-            try:
-                with os.fdopen(fd, "wb") as f:
-                    f.write(_HEADER + _checksum(payload) + b"\n" + payload)
-                os.replace(tmp, self.file)
-            except OSError:
-                with contextlib.suppress(OSError):
-                    os.unlink(tmp)
-                raise
-            place.mark_written(self.file.parent)
-
-
-def _load(file: Path) -> dict[str, list[object]]:
-    """The remembered scans, or nothing when the index cannot be verified."""
+def _content_digest(path: Path) -> str:
     from kehoach.fs.reader import read_bytes
 
     try:
-        data = read_bytes(file, limit=place.MAX_BYTES, confine=False)
-    except OSError:
-        return {}
-    if not data.startswith(_HEADER):
-        return {}
-    checksum, _, payload = data[len(_HEADER):].partition(b"\n")
-    if checksum != _checksum(payload):
-        return {}
+        return hashlib.blake2b(read_bytes(path), digest_size=16).hexdigest()
+    except (OSError, ValueError):
+        return _UNKNOWN
+
+
+class IdIndex:
+    """The remembered scans of one repository (nothing is remembered without a cache folder)."""
+
+    def __init__(self, folder: Path | None):
+        self.db: sqlite3.Connection | None = checkdb.connect(folder)
+        self._known: dict[str, tuple[int, str]] | None = None
+        self._scanned: dict[str, tuple[str | None, list[str]]] = {}
+
+    def _rows(self) -> dict[str, tuple[int, str]]:
+        """Path → (row id, stamp) of every remembered file (read once)."""
+        if self._known is None:
+            self._known = {}
+            if self.db is not None:
+                import sqlite3
+
+                try:
+                    self._known = {path: (fid, st) for fid, path, st in
+                                   self.db.execute("SELECT fid, path, stamp FROM files")}
+                except sqlite3.Error:
+                    self.db = None
+        return self._known
+
+    def _trusted(self, key: str, path: Path) -> int | None:
+        """The row id of ``path`` when its remembered scan still holds, else scan it now."""
+        now = stamp(path)
+        known = self._rows().get(key)
+        if known is not None and now is not None and now != _UNKNOWN and known[1] == now:
+            return known[0]
+        self._scanned[key] = (now, scan_ids(path))
+        return None
+
+    def ids(self, path: Path, key: str | None = None) -> list[str]:
+        """The ids ``path`` may define; ``key`` is its absolute path when the caller has it."""
+        key = key or os.path.abspath(path)
+        fid = self._trusted(key, path)
+        if fid is None:
+            return self._scanned[key][1]
+        return sorted(str(i) for (i,) in self._query("SELECT id FROM ids WHERE fid = ?", (fid,)))
+
+    def holders(self, wanted: Iterable[str], files: Sequence[tuple[Path, str]]) -> list[int]:
+        """The positions in ``files`` (path, key) of those that may define one of ``wanted``."""
+        wanted = set(wanted)
+        found: set[int] = set()
+        by_fid: dict[int, int] = {}
+        for n, (path, key) in enumerate(files):
+            fid = self._trusted(key, path)
+            if fid is not None:
+                by_fid[fid] = n
+            elif not wanted.isdisjoint(self._scanned[key][1]):
+                found.add(n)
+        for chunk in _chunks(sorted(wanted), 500):  # SQLite's limit on parameters is 999+
+            marks = ",".join("?" * len(chunk))
+            for (holder,) in self._query(f"SELECT DISTINCT fid FROM ids WHERE id IN ({marks})",
+                                         chunk):
+                if holder in by_fid:
+                    found.add(by_fid[holder])
+        return sorted(found)
+
+    def _query(self, sql: str, args: Sequence[object]) -> list[tuple[object, ...]]:
+        import sqlite3
+
+        if self.db is None:
+            return []
+        try:
+            return self.db.execute(sql, args).fetchall()
+        except sqlite3.Error:
+            self.db = None
+            return []
+
+    def save(self) -> None:
+        """Remember what was scanned (a file without a stamp is not remembered)."""
+        if self.db is None or not self._scanned:
+            return
+        import sqlite3
+
+        try:
+            _store(self.db, self._scanned)
+        except sqlite3.Error:  # busy past the timeout, or a full disk: next time, then
+            return
+        self._scanned = {}
+        checkdb.written(self.db)
+
+
+def _store(db: sqlite3.Connection, scanned: dict[str, tuple[str | None, list[str]]]) -> None:
+    db.execute("BEGIN IMMEDIATE")
     try:
-        files = json.loads(payload).get("files")
-    except (ValueError, AttributeError):
-        return {}
-    return files if isinstance(files, dict) else {}
+        for key, (st, ids) in scanned.items():
+            old = db.execute("SELECT fid FROM files WHERE path = ?", (key,)).fetchone()
+            if old is not None:
+                db.execute("DELETE FROM ids WHERE fid = ?", old)
+                db.execute("DELETE FROM files WHERE fid = ?", old)
+            if st is None:
+                continue
+            fid = db.execute("INSERT INTO files (path, stamp) VALUES (?, ?)", (key, st)).lastrowid
+            db.executemany("INSERT INTO ids VALUES (?, ?)", ((i, fid) for i in ids))
+        db.execute("COMMIT")
+    except BaseException:
+        import sqlite3
+
+        with contextlib.suppress(sqlite3.Error):
+            db.execute("ROLLBACK")
+        raise
+
+
+def _chunks(items: list[str], size: int) -> Iterable[list[str]]:
+    for start in range(0, len(items), size):
+        yield items[start:start + size]

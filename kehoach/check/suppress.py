@@ -25,12 +25,27 @@ MARK = re.compile(r"(?:^|[ \t])(#[ \t]*kehoach:[ \t]*bo-qua\b[ \t]*([^\r\n]*))")
 _CODE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
+def marked_lines(text: str) -> list[tuple[int, str]]:
+    """The lines (numbered from 1) that hold a suppression comment: all that ``suppressions``
+    reads of a file, so that a check can remember them with the file's other findings."""
+    if "kehoach:" not in text:
+        return []
+    return [(number, line) for number, line in enumerate(text.splitlines(), start=1)
+            if MARK.search(line)]
+
+
 def suppressions(text: str, display: str
                  ) -> tuple[dict[int, set[str]], list[Diagnostic]]:
     """Line → codes suppressed there, and the problems of the suppressions themselves."""
+    return line_suppressions(marked_lines(text), display)
+
+
+def line_suppressions(lines: Iterable[tuple[int, str]], display: str
+                      ) -> tuple[dict[int, set[str]], list[Diagnostic]]:
+    """``suppressions`` of the lines ``marked_lines`` found."""
     covered: dict[int, set[str]] = {}
     problems: list[Diagnostic] = []
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in lines:
         match = MARK.search(line)
         if match is None:
             continue
@@ -54,10 +69,17 @@ def apply(diagnostics: Iterable[Diagnostic], config: Config,
           texts: dict[str, str]) -> list[Diagnostic]:
     """The diagnostics a person should see, given the configuration and the texts (by display
     path) of the files, whose suppression comments are honoured."""
+    return apply_marked(diagnostics, config,
+                        {display: marked_lines(text) for display, text in texts.items()})
+
+
+def apply_marked(diagnostics: Iterable[Diagnostic], config: Config,
+                 marked: dict[str, list[tuple[int, str]]]) -> list[Diagnostic]:
+    """``apply``, given each file's ``marked_lines`` rather than its text."""
     lines: dict[str, dict[int, set[str]]] = {}
     out: list[Diagnostic] = list(config.diagnostics)
-    for display, text in texts.items():
-        lines[display], problems = suppressions(text, display)
+    for display, found in marked.items():
+        lines[display], problems = line_suppressions(found, display)
         out.extend(problems)
     for d in diagnostics:
         entry = CODES.get(d.code)

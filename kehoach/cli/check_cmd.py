@@ -46,7 +46,7 @@ def check(
     written = _file_format(output, fmt)
     targets = existing(paths)
     with DelayedProgress("Đang kiểm tra") as progress:
-        result = check_paths(targets, progress=progress)
+        result = check_paths(targets, progress=progress, cache=True)
     diags = result.diagnostics
     if output is not None:
         _write_file(output, written, diags, len(result.documents))

@@ -39,7 +39,7 @@ def fmt(
     from kehoach.diagnostics import formats
     from kehoach.edit.fmt import format_paths
 
-    results = format_paths(existing(paths), check_only=check_only)
+    results = format_paths(existing(paths), check_only=check_only, cache=True)
     if not results:
         print("Không có tệp .yaml nào để trình bày lại (ngoài kho kế hoạch thì hãy chỉ rõ tệp).",
               file=sys.stderr)

@@ -15,10 +15,12 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Callable
-from pathlib import PurePath
+from dataclasses import dataclass, field
+from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any, get_args, get_origin
 
 import typer
+import typer._coercion
 import typer.core
 from typer._click.exceptions import ClickException, NoArgsIsHelpError, UsageError
 
@@ -52,6 +54,7 @@ PRIVATE_HOOKS: tuple[tuple[str, str], ...] = (
     ("typer.core", "TyperGroup.format_commands"),
     ("typer.core", "TyperGroup.collect_usage_pieces"),
     ("typer.core", "_TyperParameter.type_descriptor"),  # an annotation: read from the class
+    ("typer.core", "build_runtime_param"), ("typer._coercion", "RuntimeParam._coerce_value"),
 )
 
 HELP_OPTION_VI = "Hiện hướng dẫn này rồi thoát."
@@ -338,9 +341,54 @@ class Group(_VietnameseHelp, typer.core.TyperGroup):
         self.format_commands(ctx, formatter)
 
 
+# Typer coerces every parameter through a pydantic TypeAdapter, which imports pydantic and
+# scans the installed packages for pydantic plugins (~60 ms) even for a text or a path. Texts
+# and paths without constraints are made here as that adapter makes them (``str`` as given,
+# ``Path(value)``); any other parameter gets typer's adapter, built only once a value needs it.
+_PLAIN: dict[Any, Callable[[str], Any]] = {str: str, Path: Path}
+_DEFAULTS = {"parser": None, "click_type": None, "exists": False, "resolve_path": False,
+             "allow_dash": False, "path_type": None, "writable": False, "file_okay": True,
+             "dir_okay": True, "readable": True}
+_typer_runtime_param = typer.core.build_runtime_param
+
+
+@dataclass(frozen=True)
+class _Plain(typer._coercion.RuntimeParam):
+    make: Callable[[str], Any] = str
+    many: bool = False
+    descriptor: Any = None
+    built: list[Any] = field(default_factory=list)  # typer's own, for what is not a text
+
+    def _coerce_value(self, value: Any, param: Any, ctx: Any) -> Any:
+        items = value if self.many and isinstance(value, (list, tuple)) else [value]
+        if self.make is not _later and all(isinstance(v, str) for v in items):
+            made = [self.make(v) for v in items]
+            return made if self.many else made[0]
+        if not self.built:
+            self.built.append(_typer_runtime_param(self.descriptor))
+        return self.built[0]._coerce_value(value, param=param, ctx=ctx)
+
+
+def _later(value: str) -> Any:  # a parameter left to typer's adapter
+    return value
+
+
+def _runtime_param(descriptor: Any) -> Any:
+    annotation, info = descriptor.annotation, descriptor.parameter_info
+    if descriptor.file_annotation is not None:
+        return _typer_runtime_param(descriptor)
+    many = get_origin(annotation) is list
+    leaf = get_args(annotation)[0] if many else annotation
+    plain = all(getattr(info, k, v) == v for k, v in _DEFAULTS.items())
+    make = _PLAIN.get(leaf, _later) if plain else _later
+    return _Plain(annotation=annotation, parameter_info=info, make=make, many=many,
+                  descriptor=descriptor)
+
+
 def localize(app: typer.Typer) -> None:
     """Give every command of ``app`` the Vietnamese help, and typer's own words."""
     typer.core._ = _translate
+    typer.core.build_runtime_param = _runtime_param
     for info in app.registered_commands:
         if info.cls is None or info.cls is typer.core.TyperCommand:
             info.cls = Command

@@ -7,6 +7,8 @@
 See docs/deadlines.md for every reading rule and the holiday table.
 """
 
+from typing import TYPE_CHECKING, Any
+
 from kehoach.deadline.calendar import (
     HOLIDAYS,
     LUNAR_NEW_YEAR,
@@ -15,9 +17,24 @@ from kehoach.deadline.calendar import (
     is_working_day,
 )
 from kehoach.deadline.explain import KIND_NAMES_VI, explain, label, to_json
-from kehoach.deadline.grammar import clear_cache, read_deadline
 from kehoach.deadline.reading import KINDS, Deadline, Kind, Problem, Recurrence, Relative
 from kehoach.deadline.resolve import due, occurrences, resolve_relative
+
+# The grammar is imported when first used (PEP 562): importing a module of this package —
+# ``kehoach.deadline.clock`` for today's date — then does not compile its regular
+# expressions, which a ``check`` that finds every file unchanged never uses (~40 ms).
+if TYPE_CHECKING:
+    from kehoach.deadline.grammar import clear_cache, read_deadline
+
+
+def __getattr__(name: str) -> Any:
+    if name not in ("clear_cache", "read_deadline"):
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from kehoach.deadline import grammar
+
+    value = getattr(grammar, name)
+    globals()[name] = value
+    return value
 
 __all__ = [
     "HOLIDAYS",

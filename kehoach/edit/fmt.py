@@ -18,6 +18,7 @@ Files are written atomically (``kehoach.fs.atomic``) under the plan's lock (``ke
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -44,6 +45,7 @@ class FmtResult:
     changed: bool = False
     written: bool = False
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    digest: bytes | None = None  # of the bytes found canonical, or not (``changed``)
 
     @property
     def ok(self) -> bool:
@@ -64,6 +66,7 @@ def format_text(text: str, registry: bool | None = None) -> str:
 
 def format_file(path: Path, check_only: bool = False, display: str | None = None) -> FmtResult:
     """Format one file in place; with ``check_only`` only report whether it would change."""
+    from kehoach.check.resultcache import file_digest
     from kehoach.fs.atomic import AtomicWriteError, write_atomic
     from kehoach.fs.lock import FileLock, LockError
     from kehoach.fs.reader import ReadError, real_inside
@@ -84,21 +87,86 @@ def format_file(path: Path, check_only: bool = False, display: str | None = None
             if new is not None and result.changed:
                 write_atomic(real, new)
                 result.written = True
+                result.digest = file_digest(new)  # what the file holds now: canonical
     except (LockError, AtomicWriteError) as exc:
         result.diagnostics.append(_diag(result.display, "io-error", exc.message_vi))
     return result
 
 
 def format_paths(paths: list[Path], check_only: bool = False,
-                 cwd: Path | None = None) -> list[FmtResult]:
-    """Format the files and folders named (default: the repository's ``plans/``)."""
+                 cwd: Path | None = None, cache: bool = False) -> list[FmtResult]:
+    """Format the files and folders named (default: the repository's ``plans/``); with
+    ``cache``, a file whose bytes ``fmt`` last found canonical (or not) is not formatted
+    again to know it (``Verdicts``)."""
     from kehoach.fs.repo import display_path, find_root, yaml_files
 
     cwd = cwd or Path.cwd()
+    root = find_root(paths[0] if paths else cwd)
     if not paths:
-        root = find_root(cwd)
         paths = [root / "plans"] if root else [cwd]
-    return [format_file(p, check_only, display_path(p, cwd)) for p in yaml_files(paths)]
+    verdicts = Verdicts(root) if cache else None
+    results = [_format_remembered(p, check_only, display_path(p, cwd), verdicts)
+               for p in yaml_files(paths)]
+    if verdicts is not None:
+        verdicts.save()
+    return results
+
+
+class Verdicts:
+    """Whether ``fmt`` found a file's bytes canonical, remembered by their digest in the
+    ``canonical`` table of the repository's database (``kehoach.check.checkdb``), which names
+    kehoach's version: another version's verdicts are not used."""
+
+    def __init__(self, root: Path | None):
+        from kehoach.check.checkdb import connect
+        from kehoach.fs.cache import cache_dir
+
+        self.db = connect(cache_dir(root))
+        self.new: list[tuple[str, bytes, int]] = []
+
+    def get(self, key: str, digest: bytes) -> bool | None:
+        """True: canonical, False: would change, None: not known for these bytes."""
+        import sqlite3
+
+        try:
+            row = self.db.execute("SELECT digest, verdict FROM canonical WHERE path = ?",
+                                  (key,)).fetchone() if self.db is not None else None
+        except sqlite3.Error:
+            row = None
+        return bool(row[1]) if row is not None and row[0] == digest else None
+
+    def put(self, key: str, result: FmtResult) -> None:
+        if result.digest is not None and not result.diagnostics:
+            self.new.append((key, result.digest, int(result.written or not result.changed)))
+
+    def save(self) -> None:
+        import sqlite3
+
+        if self.db is None or not self.new:
+            return
+        with contextlib.suppress(sqlite3.Error), self.db:  # busy past the timeout: next time
+            self.db.executemany("INSERT OR REPLACE INTO canonical VALUES (?, ?, ?)", self.new)
+
+
+def _format_remembered(path: Path, check_only: bool, display: str,
+                       verdicts: Verdicts | None) -> FmtResult:
+    from kehoach.check.resultcache import file_digest
+    from kehoach.fs.reader import read_bytes
+    from kehoach.fs.repo import same_file_key
+
+    if verdicts is None:
+        return format_file(path, check_only, display)
+    key = same_file_key(path)
+    try:
+        digest: bytes | None = file_digest(read_bytes(path))
+    except (OSError, ValueError):
+        digest = None
+    canonical = verdicts.get(key, digest) if digest is not None else None
+    if canonical or (canonical is False and check_only):
+        return FmtResult(path, display, changed=not canonical, digest=digest)
+    result = format_file(path, check_only, display)
+    verdicts.put(key, result)
+    return result
 
 
 # --- internals ---------------------------------------------------------------------------
@@ -122,7 +190,10 @@ def _format_bytes(path: Path, result: FmtResult) -> bytes | None:
     except (FmtError, SourceError) as exc:
         result.diagnostics.append(_diag(result.display, "fmt-internal", str(exc)))
         return None
+    from kehoach.check.resultcache import file_digest
+
     result.changed = new != raw
+    result.digest = file_digest(raw)
     return new
 
 

@@ -7,17 +7,19 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kehoach.diagnostics.codes import severity
 from kehoach.diagnostics.diagnostic import Diagnostic, diagnostic
 from kehoach.diagnostics.severity import Severity
 from kehoach.fs.repo import REGISTRY_NAMES
-from kehoach.load.guard import number_vi
-from kehoach.load.parse import locate, node_at, parse
-from kehoach.load.source import SourceError, check_shape, decode
-from kehoach.load.validate import validate
-from kehoach.plan.model import Plan, RegistryFile
+
+if TYPE_CHECKING:
+    from kehoach.plan.model import Plan, RegistryFile
+
+# The YAML layer, the models and pydantic are imported by the functions that load a file, not
+# here: a ``check`` that finds every file unchanged makes Documents from what it remembered and
+# must not pay ~0.1 s of imports for them (``kehoach.check.checker``).
 
 """A registry file is told apart from plans by its name (and must have the key ``co_quan``)."""
 
@@ -27,6 +29,8 @@ of 10,000 unknown keys gets an answer at once, not 10,000 lines and suggestions)
 
 
 def _more_vi(what: str) -> str:
+    from kehoach.load.guard import number_vi
+
     return (f"Tệp còn {what} khác, từ vị trí này, ngoài {number_vi(MAX_DIAGNOSTICS)} lỗi và "
             "cảnh báo đã liệt kê; hãy sửa rồi kiểm tra lại.")
 
@@ -50,6 +54,8 @@ class Document:
     _unlisted: set[Severity] = field(default_factory=set, init=False, repr=False)
 
     def position(self, path: tuple[Any, ...], key: bool = False) -> tuple[int, int]:
+        from kehoach.load.parse import locate
+
         return locate(self.root, path, key=key)
 
     def add(self, path: tuple[Any, ...], code: str, message: str, key: bool = False) -> None:
@@ -135,6 +141,9 @@ def load_text(doc: Document, raw: bytes) -> Document:
 
 
 def _load_text(doc: Document, raw: bytes) -> Document:
+    from kehoach.load.parse import parse
+    from kehoach.load.source import SourceError, check_shape, decode
+
     try:
         text = decode(raw)
         check_shape(text)
@@ -153,6 +162,9 @@ def _load_text(doc: Document, raw: bytes) -> Document:
 
 
 def _validate(doc: Document) -> None:
+    from kehoach.load.validate import validate
+    from kehoach.plan.model import Plan, RegistryFile
+
     data = doc.data
     if data is None:
         doc.add_at(1, 1, "empty-file", "Tệp rỗng: chưa có nội dung kế hoạch.")
@@ -188,6 +200,8 @@ def _validate(doc: Document) -> None:
 
 def _typed(doc: Document, path: tuple[Any, ...]) -> str | None:
     """The scalar at ``path`` as the author typed it."""
+    from kehoach.load.parse import node_at
+
     node = node_at(doc.root, path)
     value = getattr(node, "value", None)
     return value if isinstance(value, str) else None
