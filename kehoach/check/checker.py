@@ -9,6 +9,7 @@ from typing import TypeVar
 
 from kehoach.check.bodyhint import explain_names
 from kehoach.check.idindex import IdIndex
+from kehoach.check.narrative import check_narrative, duplicates
 from kehoach.check.rules import plan_rules, registry_rules
 from kehoach.check.rules.base import Finding, PlanContext, RegistryContext
 from kehoach.check.suppress import apply
@@ -16,6 +17,7 @@ from kehoach.diagnostics.diagnostic import Diagnostic
 from kehoach.fs.cache import cache_dir
 from kehoach.fs.parallel import run_files
 from kehoach.fs.repo import (
+    default_paths,
     display_path,
     find_root,
     plan_files,
@@ -24,7 +26,7 @@ from kehoach.fs.repo import (
     yaml_files,
 )
 from kehoach.load.config import Config, load_config
-from kehoach.load.document import Document, load_document, no_gc
+from kehoach.load.document import Document, is_narrative_path, load_document, no_gc
 from kehoach.load.salvage import Salvaged, salvage
 from kehoach.load.source import MAX_BYTES
 from kehoach.plan.model import DocType, Plan, RegistryFile
@@ -108,6 +110,9 @@ def check_document(doc: Document, registry: Registry) -> Salvaged | None:
     """Run the plan rules on a loaded document. On a plan with schema errors: say which
     registry id a body's name written where an id belongs means, and run the rules on the
     parts that validated (so that every problem shows at once). Returns what was salvaged."""
+    if doc.narrative is not None or is_narrative_path(doc.path):
+        check_narrative(doc, registry)
+        return None
     if doc.plan is None:
         explain_names(doc, registry)
     salvaged = salvaged_plan(doc)
@@ -131,6 +136,8 @@ def salvaged_plan(doc: Document) -> Salvaged | None:
     """What validates of a plan that has schema errors (None for other failures)."""
     data = doc.data
     if doc.plan is not None or doc.is_registry or not isinstance(data, dict):
+        return None
+    if doc.narrative is not None or is_narrative_path(doc.path):
         return None
     if "loai" not in data and "co_quan" in data:
         return None  # a registry under another name: not a plan
@@ -170,7 +177,7 @@ def check_paths(paths: list[Path], cwd: Path | None = None, jobs: int | None = N
     cwd = cwd or Path.cwd()
     root = find_root(paths[0] if paths else cwd)
     if not paths:
-        paths = [root / "plans"] if root else [cwd]
+        paths = default_paths(root, cwd)
     registry, reg_docs = load_registry(root, cwd)
     wanted = {same_file_key(p): p for p in yaml_files(paths)}
     result = CheckResult(root, registry)
@@ -192,6 +199,7 @@ def check_paths(paths: list[Path], cwd: Path | None = None, jobs: int | None = N
     for _, found in run_files(_sites_of_file, suspects, registry, jobs):
         sites.extend(found)
     _unique_task_ids(result, sites, cwd)
+    duplicates(result.documents)
     result.diagnostics = _heard(result.documents, load_config(root, cwd))
     return result
 

@@ -91,13 +91,13 @@ def format_file(path: Path, check_only: bool = False, display: str | None = None
 
 def format_paths(paths: list[Path], check_only: bool = False,
                  cwd: Path | None = None) -> list[FmtResult]:
-    """Format the files and folders named (default: the repository's ``plans/``)."""
-    from kehoach.fs.repo import display_path, find_root, yaml_files
+    """Format the files and folders named (default: the repository's ``plans/`` and
+    ``reports/``)."""
+    from kehoach.fs.repo import default_paths, display_path, find_root, yaml_files
 
     cwd = cwd or Path.cwd()
     if not paths:
-        root = find_root(cwd)
-        paths = [root / "plans"] if root else [cwd]
+        paths = default_paths(find_root(cwd), cwd)
     return [format_file(p, check_only, display_path(p, cwd)) for p in yaml_files(paths)]
 
 

@@ -12,12 +12,13 @@ from typing import Any
 from kehoach.diagnostics.codes import severity
 from kehoach.diagnostics.diagnostic import Diagnostic, diagnostic
 from kehoach.diagnostics.severity import Severity
-from kehoach.fs.repo import REGISTRY_NAMES
+from kehoach.fs.repo import REGISTRY_NAMES, REPORTS_DIR
 from kehoach.load.guard import number_vi
 from kehoach.load.parse import locate, node_at, parse
 from kehoach.load.source import SourceError, check_shape, decode
 from kehoach.load.validate import validate
 from kehoach.plan.model import Plan, RegistryFile
+from kehoach.plan.narrative import Narrative
 
 """A registry file is told apart from plans by its name (and must have the key ``co_quan``)."""
 
@@ -35,6 +36,17 @@ def is_registry_path(path: Path) -> bool:
     return path.name.lower() in REGISTRY_NAMES
 
 
+def is_narrative_path(path: Path) -> bool:
+    """A file in the top-level ``reports/`` folder of a repository is a report's narrative
+    (a folder of that name inside ``plans/`` holds plans)."""
+    folder = path.absolute().parent
+    if folder.name != REPORTS_DIR:
+        return False
+    from kehoach.fs.repo import find_root
+
+    return find_root(folder.parent) == folder.parent
+
+
 @dataclass
 class Document:
     path: Path
@@ -43,6 +55,7 @@ class Document:
     root: Any = None
     plan: Plan | None = None
     registry: RegistryFile | None = None
+    narrative: Narrative | None = None
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
     # how many problems are listed; whether an error, and a warning, went unlisted
@@ -164,8 +177,11 @@ def _validate(doc: Document) -> None:
             "không phải danh sách hay một giá trị đơn.",
         )
         return
+    model: type[Plan] | type[RegistryFile] | type[Narrative]
     if doc.is_registry:
-        model: type[Plan] | type[RegistryFile] = RegistryFile
+        model = RegistryFile
+    elif is_narrative_path(doc.path):
+        model = Narrative
     elif "loai" in data or "co_quan" not in data:
         model = Plan
     else:
@@ -184,6 +200,8 @@ def _validate(doc: Document) -> None:
         doc.plan = result
     elif isinstance(result, RegistryFile):
         doc.registry = result
+    elif isinstance(result, Narrative):
+        doc.narrative = result
 
 
 def _typed(doc: Document, path: tuple[Any, ...]) -> str | None:

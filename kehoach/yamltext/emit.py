@@ -27,9 +27,13 @@ Model: TypeAlias = "type[BaseModel] | None"
 
 
 def top_model(data: Any) -> Model:
-    """The model a file's data follows: a plan, or the agency registry."""
+    """The model a file's data follows: a plan, the agency registry, or a report's
+    narrative (which names its plan under ``ke_hoach``)."""
     from kehoach.plan.model import Plan, RegistryFile
+    from kehoach.plan.narrative import Narrative
 
+    if isinstance(data, dict) and "loai" not in data and "ke_hoach" in data:
+        return Narrative
     if isinstance(data, dict) and "co_quan" in data and "loai" not in data:
         return RegistryFile
     return Plan
