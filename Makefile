@@ -62,6 +62,7 @@ lint: $(STAMP)
 schema: $(STAMP)
 	$(BIN)/kehoach schema -o kehoach.schema.json
 	$(BIN)/kehoach schema --registry -o kehoach-co-quan.schema.json
+	$(BIN)/kehoach schema --report -o kehoach-bao-cao.schema.json
 
 # docs/codes.md is generated from the code registry (a test keeps it current).
 codes: $(STAMP)

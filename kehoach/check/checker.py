@@ -9,7 +9,7 @@ from typing import TypeVar
 
 from kehoach.check.bodyhint import explain_names
 from kehoach.check.idindex import IdIndex
-from kehoach.check.narrative import check_narrative, duplicates
+from kehoach.check.narrative_rules import check_narrative, duplicates
 from kehoach.check.rules import plan_rules, registry_rules
 from kehoach.check.rules.base import Finding, PlanContext, RegistryContext
 from kehoach.check.suppress import apply

@@ -33,6 +33,7 @@ from kehoach.plan.model import Plan
 from kehoach.plan.narrative import Narrative
 from kehoach.plan.registry import Registry
 from kehoach.plan.reportperiod import ReportPeriod
+from kehoach.render.typeset import date_short
 from kehoach.tracking.obligations import (
     DONE_LATE,
     DONE_ON_TIME,
@@ -101,6 +102,7 @@ def report_data(plan: Plan, plan_file: str, rows: Sequence[Obligation], registry
     """The template context of the report (and its grid, for the chart). ``sender`` is what
     the command line says of the issuer and signer, ``configured`` what kehoach.toml says."""
     from kehoach.office.letters import plan_refs
+    from kehoach.render.typeset import date_short_or_blank
 
     ref = plan_refs([plan_file], registry)[plan_file]
     mine = period_rows(rows, period, plan)
@@ -114,11 +116,13 @@ def report_data(plan: Plan, plan_file: str, rows: Sequence[Obligation], registry
                (*AUTHOR_VI, "phuong_huong")}
     draft = not (number and issuer["nguoi_ky"] and all(written[k] for k in AUTHOR_VI))
     recorded = any(t.task.hoan_thanh for t in _tasks(plan))
+    signed = day or (None if draft else as_of)  # a draft leaves its day blank
     context = {
         "bao_cao": {
             "ky": period.label, "ky_ma": period.code, "tinh_den": as_of,
             "tu_ngay": period.start, "den_ngay": period.end,
             "ke_hoach": ref.full, "ke_hoach_ngan": ref.label,
+            "co_quan": issuer["ten"], "ngay_so": date_short_or_blank(signed),
             "trich_yeu": f"Kết quả thực hiện {ref.full} (kỳ báo cáo: {period.label})",
             "mo_dau": _opening(ref, plan, issuer, period, as_of),
             "co_ghi_nhan": recorded,
@@ -131,8 +135,7 @@ def report_data(plan: Plan, plan_file: str, rows: Sequence[Obligation], registry
         "ky_toi": {"ky": period.following().label,
                    "nhiem_vu": next_tasks(plan, upcoming_rows(rows, period), registry)},
         "phu_luc_bang": summary_table(grid),
-        **_frame(plan, registry, issuer, number, place, day or (None if draft else as_of),
-                 draft),
+        **_frame(plan, registry, issuer, number, place, signed, draft),
     }
     return ReportData(context, grid, draft)
 
@@ -148,12 +151,12 @@ def _opening(ref: Any, plan: Plan, issuer: dict[str, Any], period: ReportPeriod,
     """"Thực hiện Kế hoạch số … của Sở A, Sở A báo cáo…" names the body once when it
     reports on its own plan."""
     own = issuer["id"] == plan.co_quan_ban_hanh[0].co_quan
-    day = f" ngày {plan.ngay_ban_hanh:%d/%m/%Y}" if plan.ngay_ban_hanh else ""
+    day = f" ngày {date_short(plan.ngay_ban_hanh)}" if plan.ngay_ban_hanh else ""
     what = f"{ref.label}{day}" if own else ref.full
     lead = "" if own else f"Thực hiện {ref.full}, "
-    return (f"{lead}{issuer['ten']} báo cáo kết quả thực hiện {what} {period.label} (từ "
-            f"ngày {period.start:%d/%m/%Y} đến ngày {period.end:%d/%m/%Y}, số liệu tính đến "
-            f"ngày {as_of:%d/%m/%Y}) như sau:")
+    return (f"{lead}{issuer['ten']} báo cáo kết quả thực hiện {what} trong {period.label} (từ "
+            f"ngày {date_short(period.start)} đến ngày {date_short(period.end)}, số liệu tính đến "
+            f"ngày {date_short(as_of)}) như sau:")
 
 
 def _figures(total: SummaryRow) -> dict[str, Any]:
@@ -276,7 +279,7 @@ def find_narrative(root: Path | None, plan: Path, period: ReportPeriod, registry
                    ) -> tuple[Narrative | None, Path | None, list[Diagnostic]]:
     """The narrative in ``reports/`` for this plan and period (the first by file name), or
     its errors when it has any."""
-    from kehoach.check.narrative import check_narrative, report_key
+    from kehoach.check.narrative_rules import check_narrative, report_key
     from kehoach.fs.repo import REPORTS_DIR, display_path, is_dir, same_file_key, yaml_files
     from kehoach.load.document import load_document
 
@@ -294,4 +297,6 @@ def find_narrative(root: Path | None, plan: Path, period: ReportPeriod, registry
 
 
 class ReportError(KehoachError):
-    """A report that cannot be made from what was named (exit 1)."""
+    """A report asked of a file that is not a plan: what the user typed (exit 2)."""
+
+    exit_code = 2

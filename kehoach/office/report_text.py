@@ -12,6 +12,7 @@ from typing import Any
 
 from kehoach.plan.model import Plan
 from kehoach.plan.registry import Registry
+from kehoach.render.typeset import date_short
 from kehoach.tracking.obligations import (
     DONE_LATE,
     DONE_ON_TIME,
@@ -73,7 +74,7 @@ def _occurrence_line(rows: list[Obligation]) -> str:
     if first.due is None:
         head = "Không có thời hạn cố định"
     else:
-        head = f"Thời hạn {first.original_due or first.due:%d/%m/%Y}"
+        head = f"Thời hạn {date_short(first.original_due or first.due)}"
     by_status: dict[str, list[Obligation]] = defaultdict(list)
     for row in rows:
         by_status[row.status].append(row)
@@ -104,13 +105,13 @@ def _bodies(status: str, rows: list[Obligation]) -> str:
 def _body(status: str, row: Obligation) -> str:
     notes = []
     if row.completed is not None and status != OPEN:
-        notes.append(f"ngày {row.completed:%d/%m/%Y}")
+        notes.append(f"ngày {date_short(row.completed)}")
     if status == DONE_LATE:
         notes.append(f"chậm {row.days_late} ngày")
     if status == OVERDUE:
         notes.append(f"quá hạn {row.days_overdue} ngày")
     if row.extension is not None and row.due is not None:
-        notes.append(f"gia hạn đến {row.due:%d/%m/%Y} theo {row.extension.van_ban}")
+        notes.append(f"gia hạn đến {date_short(row.due)} theo {row.extension.van_ban}")
     if row.completion is not None and row.completion.minh_chung and status != OVERDUE:
         notes.append(row.completion.minh_chung)
     return row.agency_name + (f" ({', '.join(notes)})" if notes else "")

@@ -41,7 +41,8 @@ class Narrative(Strict):
     so_ky_hieu: Text | None = Field(None, description="Số, ký hiệu của báo cáo (ví dụ: "
                                     "45/BC-UBND); không ghi: báo cáo là dự thảo.")
     ngay: dt.date | None = Field(None, description="Ngày ký báo cáo (YYYY-MM-DD).")
-    dia_danh: Text | None = None
+    dia_danh: Text | None = Field(None, description="Địa danh ghi trước ngày tháng (mặc định: "
+                                  "của kế hoạch).")
     co_quan: BodyId | None = Field(None, description="Cơ quan báo cáo (mặc định: cơ quan ban "
                                    "hành đầu tiên của kế hoạch).")
     danh_gia: Paragraphs | None = Field(None, description="Đánh giá chung về kết quả thực hiện.")
@@ -49,11 +50,11 @@ class Narrative(Strict):
     phuong_huong: Paragraphs | None = Field(None, description="Phương hướng, nhiệm vụ kỳ tới "
                                             "(in sau danh sách nhiệm vụ đến hạn kỳ tới).")
     de_xuat: Paragraphs | None = Field(None, description="Kiến nghị, đề xuất.")
-    quyen_han: Text | None = None
-    chuc_vu: Text | None = None
-    nguoi_ky: Text | None = None
-    noi_nhan: list[Text] = Field(default_factory=list)
-    ghi_chu: str | None = None
+    quyen_han: Text | None = Field(None, description="Thẩm quyền ký: TM. ..., KT. CHỦ TỊCH...")
+    chuc_vu: Text | None = Field(None, description="Chức vụ người ký.")
+    nguoi_ky: Text | None = Field(None, description="Họ tên người ký.")
+    noi_nhan: list[Text] = Field(default_factory=list, description="Các dòng nơi nhận.")
+    ghi_chu: str | None = Field(None, description="Ghi chú của người soạn (không in ra).")
 
     @property
     def period_code(self) -> str:

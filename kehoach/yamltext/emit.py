@@ -21,7 +21,9 @@ if TYPE_CHECKING:
     from pydantic import BaseModel
 
 FLOW_WIDTH = 100
-PROSE_LISTS = frozenset({"noi_nhan", "ket_thuc", "thanh_phan", "dong"})
+PROSE_LISTS = frozenset({"noi_nhan", "ket_thuc", "thanh_phan", "dong",
+                         # a report narrative's paragraphs (kehoach.plan.narrative)
+                         "danh_gia", "nguyen_nhan", "phuong_huong", "de_xuat"})
 """Lists of lines of text: always one item per line (table rows: one row per line)."""
 Model: TypeAlias = "type[BaseModel] | None"
 
