@@ -29,7 +29,7 @@ danh_gia: Các sở, ngành đã triển khai kế hoạch nghiêm túc.
 nguyen_nhan:
   - Một số nhiệm vụ chưa được bố trí kinh phí.
   - Việc báo cáo còn chậm.
-de_xuat: Đề nghị các sở, ngành khẩn trương hoàn thành các nhiệm vụ quá hạn.
+kien_nghi: Đề nghị các sở, ngành khẩn trương hoàn thành các nhiệm vụ quá hạn.
 """
 
 

@@ -179,7 +179,7 @@ def report(
     from kehoach.fs.repo import display_path, find_root
     from kehoach.load.config import Sender, load_config
     from kehoach.office.outputs import write_output
-    from kehoach.office.report import make_report
+    from kehoach.office.progress_report import make_report
     from kehoach.plan.reportperiod import PeriodError, parse_period, year_period
     from kehoach.textnorm import printable
 

@@ -10,7 +10,7 @@ docs/format.md, "Phần viết của báo cáo")::
       Các sở, ban, ngành đã chủ động triển khai …
     nguyen_nhan:
       - Một số nhiệm vụ chưa được bố trí kinh phí …
-    de_xuat:
+    kien_nghi:
       - Đề nghị Bộ Nội vụ …
 
 ``kehoach report`` finds the file naming its plan and period and prints these paragraphs
@@ -49,7 +49,7 @@ class Narrative(Strict):
     nguyen_nhan: Paragraphs | None = Field(None, description="Tồn tại, hạn chế và nguyên nhân.")
     phuong_huong: Paragraphs | None = Field(None, description="Phương hướng, nhiệm vụ kỳ tới "
                                             "(in sau danh sách nhiệm vụ đến hạn kỳ tới).")
-    de_xuat: Paragraphs | None = Field(None, description="Kiến nghị, đề xuất.")
+    kien_nghi: Paragraphs | None = Field(None, description="Kiến nghị, đề xuất.")
     quyen_han: Text | None = Field(None, description="Thẩm quyền ký: TM. ..., KT. CHỦ TỊCH...")
     chuc_vu: Text | None = Field(None, description="Chức vụ người ký.")
     nguoi_ky: Text | None = Field(None, description="Họ tên người ký.")

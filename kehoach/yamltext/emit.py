@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 FLOW_WIDTH = 100
 PROSE_LISTS = frozenset({"noi_nhan", "ket_thuc", "thanh_phan", "dong",
                          # a report narrative's paragraphs (kehoach.plan.narrative)
-                         "danh_gia", "nguyen_nhan", "phuong_huong", "de_xuat"})
+                         "danh_gia", "nguyen_nhan", "phuong_huong", "kien_nghi"})
 """Lists of lines of text: always one item per line (table rows: one row per line)."""
 Model: TypeAlias = "type[BaseModel] | None"
 

@@ -55,7 +55,7 @@ CHART = "bieu_do"
 AUTHOR_VI = {
     "danh_gia": "đánh giá chung về kết quả thực hiện",
     "nguyen_nhan": "tồn tại, hạn chế và nguyên nhân",
-    "de_xuat": "kiến nghị, đề xuất",
+    "kien_nghi": "kiến nghị, đề xuất",
 }
 
 
