@@ -172,7 +172,7 @@ def _figures(total: SummaryRow) -> dict[str, Any]:
 
 
 def _placeholder(key: str) -> str:
-    return (f"[Phần {AUTHOR_VI[key]}: người soạn viết — thêm khóa {key} vào tệp của báo cáo "
+    return (f"[Phần {AUTHOR_VI[key]}: người soạn viết vào mục {key} của tệp báo cáo "
             f"trong thư mục reports/.]")
 
 
