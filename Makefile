@@ -29,6 +29,7 @@ demo: $(STAMP)
 	$(BIN)/kehoach remind --as-of $(DEMO_AS_OF) --within 60 --agency lang-son.so-noi-vu -o out/cong-van
 	$(BIN)/kehoach import out/lang-son-253-kh-ubnd-2021.docx -o out/lang-son-253-kh-ubnd-2021.yaml --force
 	$(BIN)/kehoach check out/lang-son-253-kh-ubnd-2021.yaml
+	$(BIN)/kehoach report plans/tan-phu-quan-doan-3-trach-nhiem-2022.yaml --period 2022 --as-of $(DEMO_AS_OF) -o out/bao-cao-tan-phu-2022.docx
 
 test: $(STAMP)
 	$(BIN)/ruff check kehoach tests bench
@@ -62,6 +63,7 @@ lint: $(STAMP)
 schema: $(STAMP)
 	$(BIN)/kehoach schema -o kehoach.schema.json
 	$(BIN)/kehoach schema --registry -o kehoach-co-quan.schema.json
+	$(BIN)/kehoach schema --report -o kehoach-bao-cao.schema.json
 
 # docs/codes.md is generated from the code registry (a test keeps it current).
 codes: $(STAMP)

@@ -51,8 +51,8 @@ def test_the_package_defines_the_user_errors():
     names = {cls.__name__ for cls in _exception_classes()} - {"KehoachError"}
     assert names == {"AgencyLookupError", "AtomicWriteError", "DiffError", "EditError",
                      "FileTooLarge", "FmtError", "LimitExceeded", "LockError", "NotInVersion",
-                     "OutputChoiceError", "OutputError", "ReadError", "RecordedAlready",
-                     "RenderError",
+                     "OutputChoiceError", "OutputError", "PeriodError", "ReadError",
+                     "RecordedAlready", "RenderError", "ReportError",
                      "ScaffoldError", "SheetError", "SourceError", "SpliceError",
                      "UnknownCodeError", "WordImportError"}
 
@@ -83,6 +83,7 @@ def test_no_module_defines_message_vi_as_a_method():
     ("kehoach.plan.registry", "AgencyLookupError", LookupError),
     ("kehoach.diagnostics.codes", "UnknownCodeError", LookupError),
     ("kehoach.office.outputs", "OutputChoiceError", ValueError),
+    ("kehoach.plan.reportperiod", "PeriodError", ValueError),
     ("kehoach.office.progress_read", "SheetError", ValueError),
     ("kehoach.review.git", "DiffError", RuntimeError),
     ("kehoach.fs.lock", "LockError", TimeoutError),

@@ -27,6 +27,7 @@ from kehoach.check.perfile import (
 from kehoach.check.suppress import apply_marked, marked_lines
 from kehoach.fs.cache import cache_dir
 from kehoach.fs.repo import (
+    default_paths,
     display_path,
     find_root,
     plan_files,
@@ -34,7 +35,7 @@ from kehoach.fs.repo import (
     yaml_files,
 )
 from kehoach.load.config import Config, load_config
-from kehoach.load.document import Document, read_source
+from kehoach.load.document import Document, is_narrative_path, read_source
 
 if TYPE_CHECKING:
     from kehoach.check.resultcache import Facts, ResultCache
@@ -81,7 +82,7 @@ def check_paths(paths: list[Path], cwd: Path | None = None, jobs: int | None = N
     cwd = cwd or Path.cwd()
     root = find_root(paths[0] if paths else cwd)
     if not paths:
-        paths = [root / "plans"] if root else [cwd]
+        paths = default_paths(root, cwd)
     config = load_config(root, cwd)
     source = RegistrySource(root, cwd, config)
     run = _Run(root, cwd, source, _result_cache(root, source) if cache else None)
@@ -92,6 +93,10 @@ def check_paths(paths: list[Path], cwd: Path | None = None, jobs: int | None = N
               jobs, progress)
     everything = run.others() == []
     _unique_task_ids(run.result, run.sites, cwd)
+    if any(d.narrative is not None for d in run.result.documents):
+        from kehoach.check.narrative_rules import duplicates  # pydantic: only when needed
+
+        duplicates(run.result.documents)
     run.result.diagnostics = _heard(run.result.documents, config, run.marks)
     if run.cache is not None:
         run.cache.save(run.every_key() if everything else None)
@@ -158,8 +163,8 @@ class _Run:
         from kehoach.check.resultcache import file_digest
 
         key = same_file_key(path)
-        if self.cache is None or not self.cache.known(key):
-            return None
+        if self.cache is None or not self.cache.known(key) or is_narrative_path(path):
+            return None  # a narrative's findings depend on other files: checked every time
         if raw is None:
             from kehoach.fs.reader import read_bytes
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from kehoach.fs.repo import display_path, registry_files, same_file_key
 from kehoach.load.config import Config, load_config
-from kehoach.load.document import Document, read_source
+from kehoach.load.document import Document, is_narrative_path, read_source
 
 if TYPE_CHECKING:
     from kehoach.check.rules.base import Finding, PlanContext, RegistryContext
@@ -137,6 +137,11 @@ def check_document(doc: Document, registry: Registry) -> Salvaged | None:
     from kehoach.load.document import no_gc
     from kehoach.plan.model import Plan
 
+    if doc.narrative is not None or is_narrative_path(doc.path):
+        from kehoach.check.narrative_rules import check_narrative
+
+        check_narrative(doc, registry)
+        return None
     if doc.plan is None:
         explain_names(doc, registry)
     salvaged = salvaged_plan(doc)
@@ -166,6 +171,8 @@ def salvaged_plan(doc: Document) -> Salvaged | None:
 
     data = doc.data
     if doc.plan is not None or doc.is_registry or not isinstance(data, dict):
+        return None
+    if doc.narrative is not None or is_narrative_path(doc.path):
         return None
     if "loai" not in data and "co_quan" in data:
         return None  # a registry under another name: not a plan

@@ -95,12 +95,15 @@ def schema(
     registry: Annotated[
         bool, typer.Option("--registry", help="Lược đồ của danh mục cơ quan.")
     ] = False,
+    report: Annotated[
+        bool, typer.Option("--report", help="Lược đồ của phần viết báo cáo (tệp trong reports/).")
+    ] = False,
     output: Annotated[Path | None, typer.Option("-o", "--output", help="Ghi ra tệp.")] = None,
 ) -> None:
     """In lược đồ JSON Schema (cho trình soạn thảo: gợi ý, kiểm tra khi gõ)."""
     from kehoach.plan.schema import schema_json
 
-    text = schema_json(registry=registry)
+    text = schema_json(registry=registry, report=report)
     if output is None:
         sys.stdout.write(text)
         return

@@ -141,3 +141,68 @@ def remind(
         target = output / letter.file_name
         write_output(target, data)
         print(f"Đã ghi {display_path(target)}{' (dự thảo)' if letter.draft else ''}")
+
+
+@app.command()
+def report(
+    plan: Annotated[Path, typer.Argument(help="Tệp kế hoạch (.yaml) được báo cáo.",
+                                         show_default=False)],
+    period: Annotated[str | None, typer.Option(
+        "--period", "-k", help="Kỳ báo cáo: 2024 (năm), 6T-2024 (sáu tháng đầu năm), "
+        "6T-cuoi-2024 (sáu tháng cuối năm), 2021-2025 (giai đoạn); mặc định: năm của ngày "
+        "tính.", show_default=False)] = None,
+    as_of: Annotated[str | None, typer.Option(
+        "--as-of", help="Số liệu tính đến ngày (mặc định: hôm nay).", show_default=False)
+    ] = None,
+    output: Annotated[Path | None, typer.Option(
+        "-o", "--output", help="Tệp .docx (mặc định: out/bao-cao-<tên kế hoạch>-<kỳ>.docx "
+        "của kho).", show_default=False)] = None,
+    issuer: Annotated[str | None, typer.Option(
+        "--co-quan", help="Mã cơ quan báo cáo (mặc định: [bao_cao] co_quan của kehoach.toml, "
+        "rồi cơ quan ban hành đầu tiên của kế hoạch).", show_default=False)] = None,
+    signer: Annotated[str | None, typer.Option(
+        "--nguoi-ky", help="Người ký.", show_default=False)] = None,
+    office: Annotated[str | None, typer.Option(
+        "--chuc-vu", help="Chức vụ người ký (in hoa).", show_default=False)] = None,
+    authority: Annotated[str | None, typer.Option(
+        "--quyen-han", help="Quyền hạn ký: TM., KT. …", show_default=False)] = None,
+    number: Annotated[str | None, typer.Option(
+        "--so", help="Số, ký hiệu báo cáo (không có: để trống, báo cáo là dự thảo).",
+        show_default=False)] = None,
+    place: Annotated[str | None, typer.Option(
+        "--dia-danh", help="Địa danh ghi ở ngày tháng (mặc định: của kế hoạch).",
+        show_default=False)] = None,
+) -> None:
+    """Soạn báo cáo kết quả thực hiện kế hoạch trong một kỳ, kèm phụ lục tổng hợp."""
+    from kehoach.cli.options import as_of_day
+    from kehoach.cli.printing import errors_to_stderr
+    from kehoach.fs.repo import display_path, find_root
+    from kehoach.load.config import Sender, load_config
+    from kehoach.office.outputs import write_output
+    from kehoach.office.progress_report import make_report
+    from kehoach.plan.reportperiod import PeriodError, parse_period, year_period
+    from kehoach.textnorm import printable
+
+    existing([plan])
+    day = as_of_day(as_of)
+    try:
+        chosen = parse_period(period) if period is not None else year_period(day)
+    except PeriodError as exc:
+        usage(f"--period: {exc.message_vi}")
+    if day < chosen.start:
+        usage(f"--as-of {day:%d/%m/%Y} trước ngày bắt đầu kỳ báo cáo ({chosen.label}).")
+    if output is not None and output.suffix.lower() != ".docx":
+        usage(f"-o: báo cáo ghi ra tệp .docx, không phải “{output.name}”.")
+    root = find_root(plan)
+    given = Sender(co_quan=issuer, nguoi_ky=signer, chuc_vu=office, quyen_han=authority)
+    made = make_report(plan, chosen, day, sender=given, configured=load_config(root).reporter,
+                       place=place, number=number)
+    if made.problems:
+        errors_to_stderr(made.problems)
+        print("Kế hoạch hoặc phần viết của báo cáo còn lỗi: chưa soạn báo cáo.", file=sys.stderr)
+        raise typer.Exit(1)
+    target = output or (root or Path.cwd()) / "out" / f"bao-cao-{plan.stem}-{chosen.code}.docx"
+    write_output(target, made.docx)
+    used = f", phần viết: {display_path(made.narrative)}" if made.narrative else ""
+    draft = " (dự thảo)" if made.draft else ""
+    print(printable(f"Đã ghi {display_path(target)}{draft}{used}"))

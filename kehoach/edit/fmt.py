@@ -95,15 +95,16 @@ def format_file(path: Path, check_only: bool = False, display: str | None = None
 
 def format_paths(paths: list[Path], check_only: bool = False,
                  cwd: Path | None = None, cache: bool = False) -> list[FmtResult]:
-    """Format the files and folders named (default: the repository's ``plans/``); with
+    """Format the files and folders named (default: the repository's ``plans/`` and
+    ``reports/``); with
     ``cache``, a file whose bytes ``fmt`` last found canonical (or not) is not formatted
     again to know it (``Verdicts``)."""
-    from kehoach.fs.repo import display_path, find_root, yaml_files
+    from kehoach.fs.repo import default_paths, display_path, find_root, yaml_files
 
     cwd = cwd or Path.cwd()
     root = find_root(paths[0] if paths else cwd)
     if not paths:
-        paths = [root / "plans"] if root else [cwd]
+        paths = default_paths(root, cwd)
     verdicts = Verdicts(root) if cache else None
     results = [_format_remembered(p, check_only, display_path(p, cwd), verdicts)
                for p in yaml_files(paths)]

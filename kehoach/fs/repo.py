@@ -10,6 +10,7 @@ from pathlib import Path
 MARKER = "kehoach.toml"
 REGISTRY_NAMES = ("co-quan.yaml", "co_quan.yaml", "co-quan.yml", "co_quan.yml")
 PLANS_DIR = "plans"
+REPORTS_DIR = "reports"  # the narratives of progress reports (kehoach.plan.narrative)
 YAML_SUFFIXES = (".yaml", ".yml")
 
 
@@ -64,6 +65,15 @@ def path_problem(path: str | Path) -> str | None:
     except ValueError:
         return "đường dẫn có ký tự không hợp lệ"
     return None
+
+
+def default_paths(root: Path | None, cwd: Path) -> list[Path]:
+    """What ``check`` and ``fmt`` read when named nothing: ``plans/`` and, when the
+    repository has one, ``reports/``."""
+    if root is None:
+        return [cwd]
+    reports = root / REPORTS_DIR
+    return [root / PLANS_DIR] + ([reports] if is_dir(reports) else [])
 
 
 def yaml_files(paths: Iterable[Path]) -> list[Path]:

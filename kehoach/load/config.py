@@ -15,6 +15,9 @@
     nguoi_ky = "Nguyễn Văn A"
     noi_nhan = ["- Như trên;", "- Lưu: VT, VP."]
 
+    [bao_cao]                    # who issues progress reports (default: the plan's issuer)
+    co_quan = "lang-son.ubnd-tinh"   # the same keys as [cong_van]
+
 A file someone else committed is hostile input: it is read bounded, every problem is a
 diagnostic at its line, and no setting can switch off or lower a ``security`` code. There is
 deliberately no setting for the as-of day: it is today unless a command is given one.
@@ -40,6 +43,8 @@ _SCHEMA: dict[str, dict[str, type]] = {
     "kiem_tra": {"tat": list, "canh_bao": list, "loi": list},
     "cong_van": {"co_quan": str, "quyen_han": str, "chuc_vu": str, "nguoi_ky": str,
                  "noi_nhan": list},
+    "bao_cao": {"co_quan": str, "quyen_han": str, "chuc_vu": str, "nguoi_ky": str,
+                "noi_nhan": list},
 }
 _LEVELS = {"canh_bao": Severity.WARNING, "loi": Severity.ERROR}
 
@@ -62,6 +67,7 @@ class Config:
     off: frozenset[str] = frozenset()
     levels: dict[str, Severity] = field(default_factory=dict)
     sender: Sender = Sender()
+    reporter: Sender = Sender()
     diagnostics: tuple[Diagnostic, ...] = ()
 
 
@@ -106,12 +112,15 @@ def parse_config(text: str, path: Path | None = None, display: str = MARKER) -> 
         return Config(path, diagnostics=tuple(problems.found))
     good = _validated(data, problems)
     off, levels = _rules(good.get("kiem_tra", {}), problems)
-    sender = good.get("cong_van", {})
     return Config(
         path, province=good.get("kho", {}).get("tinh"), off=off, levels=levels,
-        sender=Sender(**{k: v for k, v in sender.items() if k != "noi_nhan"},
-                      noi_nhan=tuple(sender.get("noi_nhan", ()))),
+        sender=_sender(good.get("cong_van", {})), reporter=_sender(good.get("bao_cao", {})),
         diagnostics=tuple(problems.found))
+
+
+def _sender(section: dict[str, Any]) -> Sender:
+    return Sender(**{k: v for k, v in section.items() if k != "noi_nhan"},
+                  noi_nhan=tuple(section.get("noi_nhan", ())))
 
 
 def _validated(data: dict[str, Any], problems: _Problems) -> dict[str, dict[str, Any]]:

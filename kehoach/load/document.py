@@ -12,10 +12,11 @@ from typing import TYPE_CHECKING, Any
 from kehoach.diagnostics.codes import severity
 from kehoach.diagnostics.diagnostic import Diagnostic, diagnostic
 from kehoach.diagnostics.severity import Severity
-from kehoach.fs.repo import REGISTRY_NAMES
+from kehoach.fs.repo import REGISTRY_NAMES, REPORTS_DIR
 
 if TYPE_CHECKING:
     from kehoach.plan.model import Plan, RegistryFile
+    from kehoach.plan.narrative import Narrative
 
 # The YAML layer, the models and pydantic are imported by the functions that load a file, not
 # here: a ``check`` that finds every file unchanged makes Documents from what it remembered and
@@ -39,6 +40,17 @@ def is_registry_path(path: Path) -> bool:
     return path.name.lower() in REGISTRY_NAMES
 
 
+def is_narrative_path(path: Path) -> bool:
+    """A file in the top-level ``reports/`` folder of a repository is a report's narrative
+    (a folder of that name inside ``plans/`` holds plans)."""
+    folder = path.absolute().parent
+    if folder.name != REPORTS_DIR:
+        return False
+    from kehoach.fs.repo import find_root
+
+    return find_root(folder.parent) == folder.parent
+
+
 @dataclass
 class Document:
     path: Path
@@ -47,6 +59,7 @@ class Document:
     root: Any = None
     plan: Plan | None = None
     registry: RegistryFile | None = None
+    narrative: Narrative | None = None
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
     # how many problems are listed; whether an error, and a warning, went unlisted
@@ -164,6 +177,7 @@ def _load_text(doc: Document, raw: bytes) -> Document:
 def _validate(doc: Document) -> None:
     from kehoach.load.validate import validate
     from kehoach.plan.model import Plan, RegistryFile
+    from kehoach.plan.narrative import Narrative
 
     data = doc.data
     if data is None:
@@ -176,8 +190,11 @@ def _validate(doc: Document) -> None:
             "không phải danh sách hay một giá trị đơn.",
         )
         return
+    model: type[Plan] | type[RegistryFile] | type[Narrative]
     if doc.is_registry:
-        model: type[Plan] | type[RegistryFile] = RegistryFile
+        model = RegistryFile
+    elif is_narrative_path(doc.path):
+        model = Narrative
     elif "loai" in data or "co_quan" not in data:
         model = Plan
     else:
@@ -196,6 +213,8 @@ def _validate(doc: Document) -> None:
         doc.plan = result
     elif isinstance(result, RegistryFile):
         doc.registry = result
+    elif isinstance(result, Narrative):
+        doc.narrative = result
 
 
 def _typed(doc: Document, path: tuple[Any, ...]) -> str | None:

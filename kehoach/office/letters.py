@@ -50,11 +50,19 @@ def plan_refs(paths: Sequence[str], registry: Registry) -> dict[str, PlanRef]:
             continue
         number = plan.so_ky_hieu if plan.so_ky_hieu and plan.so_ky_hieu[0] not in "/-" else None
         kind = sentence_case(plan.type_title)
-        label = f"{kind} số {number}" if number else f"{kind} {plan.trich_yeu}"
+        label = f"{kind} số {number}" if number else f"{kind} {_mid_sentence(plan.trich_yeu)}"
         day = f" ngày {plan.ngay_ban_hanh:%d/%m/%Y}" if plan.ngay_ban_hanh else ""
         issuers = " và ".join(registry.name(b.co_quan) for b in plan.co_quan_ban_hanh)
         refs[file] = PlanRef(file, label, f"{label}{day} của {issuers}")
     return refs
+
+
+def _mid_sentence(subject: str) -> str:
+    """A subject quoted after "Kế hoạch": "Thực hiện phong trào…" → "thực hiện phong trào…"
+    (a subject in capitals is a heading: it is kept as written)."""
+    if subject.isupper() or subject[:2].isupper():
+        return subject
+    return subject[:1].lower() + subject[1:]
 
 
 def letters(rows: Sequence[Obligation], registry: Registry, sender: Sender, as_of: dt.date, *,

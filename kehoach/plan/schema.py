@@ -11,9 +11,13 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from kehoach.plan.model import Plan, RegistryFile
+from pydantic import BaseModel
 
-SCHEMA_FILES = {"plan": "kehoach.schema.json", "registry": "kehoach-co-quan.schema.json"}
+from kehoach.plan.model import Plan, RegistryFile
+from kehoach.plan.narrative import Narrative
+
+SCHEMA_FILES = {"plan": "kehoach.schema.json", "registry": "kehoach-co-quan.schema.json",
+                "report": "kehoach-bao-cao.schema.json"}
 DRAFT_07 = "http://json-schema.org/draft-07/schema#"
 
 TITLES = {
@@ -22,19 +26,23 @@ TITLES = {
     "chu_ky": "Chữ ký", "chu_quan": "Cơ quan chủ quản", "chu_thich": "Chú thích",
     "chu_tri": "Chủ trì", "chuc_vu": "Chức vụ", "chuong_trinh": "Chương trình",
     "co_quan": "Cơ quan", "co_quan_ban_hanh": "Cơ quan ban hành", "cot": "Cột",
-    "dam": "In đậm", "danh_xung": "Danh xưng", "de_xuat": "Đề xuất (kehoach import)",
+    "dam": "In đậm", "danh_gia": "Đánh giá chung", "danh_xung": "Danh xưng",
+    "de_xuat": "Đề xuất (kehoach import)",
     "den": "Đến năm", "den_ngay": "Đến ngày", "dia_danh": "Địa danh",
     "dia_diem": "Địa điểm", "dong": "Dòng", "du_thao": "Dự thảo", "ghi_chu": "Ghi chú",
     "gia_han": "Gia hạn", "giai_doan": "Giai đoạn", "ho_ten": "Họ tên",
-    "hoan_thanh": "Hoàn thành", "id": "Mã", "ke_thua": "Kế thừa", "ket_thuc": "Đoạn kết",
+    "hoan_thanh": "Hoàn thành", "id": "Mã", "ke_hoach": "Kế hoạch được báo cáo",
+    "ke_thua": "Kế thừa", "ket_thuc": "Đoạn kết",
     "ky": "Kỳ", "loai": "Loại", "loai_van_ban": "Loại văn bản", "mau": "Mẫu trình bày",
     "minh_chung": "Minh chứng", "mo_dau": "Câu mở đầu", "muc": "Mục", "ngang": "Trang ngang",
     "ngay": "Ngày", "ngay_ban_hanh": "Ngày ban hành", "ngay_hoan_thanh": "Ngày hoàn thành",
-    "nguoi_ky": "Người ký", "nhan": "Nhãn", "nhiem_vu": "Nhiệm vụ",
+    "kien_nghi": "Kiến nghị, đề xuất", "nguoi_ky": "Người ký",
+    "nguyen_nhan": "Tồn tại, hạn chế và nguyên nhân", "nhan": "Nhãn", "nhiem_vu": "Nhiệm vụ",
     "nhiem_vu_lien_quan": "Nhắc nhiệm vụ", "nhom": "Nhóm",
     "noi_dung": "Nội dung", "noi_nhan": "Nơi nhận", "phan": "Phần",
     "phien_ban_dinh_dang": "Phiên bản định dạng", "phoi_hop": "Phối hợp",
-    "phu_luc": "Phụ lục", "quyen_han": "Quyền hạn", "san_pham": "Sản phẩm", "so": "Số",
+    "phu_luc": "Phụ lục", "phuong_huong": "Phương hướng kỳ tới", "quyen_han": "Quyền hạn",
+    "san_pham": "Sản phẩm", "so": "Số",
     "so_ky_hieu": "Số, ký hiệu", "su_kien": "Sự kiện", "ten": "Tên", "ten_in": "Tên in",
     "ten_in_chu_quan": "Tên in khi là cơ quan chủ quản",
     "ten_khac": "Tên khác", "ten_loai": "Tên loại in", "thanh_phan": "Thành phần",
@@ -50,6 +58,9 @@ TITLES = {
 MODELS = {
     "Plan": ("Kế hoạch", "Một văn bản kế hoạch, chương trình, quy chế…: phần đầu, căn cứ, nội "
              "dung, nhiệm vụ và phần kết, đúng lời văn đã ký."),
+    "Narrative": ("Phần viết của báo cáo", "Phần chỉ người soạn viết được của một báo cáo kết "
+                  "quả thực hiện kế hoạch (đánh giá, nguyên nhân, kiến nghị), cho một kế hoạch "
+                  "và một kỳ báo cáo; một tệp trong thư mục reports/."),
     "RegistryFile": ("Danh mục cơ quan", "Các cơ quan, đơn vị và nhóm cơ quan mà kế hoạch "
                      "trong kho nhắc đến, mỗi cơ quan một mã."),
     "AgendaItem": ("Mục chương trình", "Một mục trong chương trình của sự kiện: thời gian, "
@@ -110,14 +121,19 @@ DESCRIPTIONS = {
 """Descriptions for fields the models leave undescribed, by field name."""
 
 
-def schema_dict(registry: bool = False) -> dict[str, Any]:
-    model = RegistryFile if registry else Plan
+def schema_dict(registry: bool = False, report: bool = False) -> dict[str, Any]:
+    """The schema of plans, of the registry (``registry``) or of a report's narrative
+    (``report``)."""
+    kind = "report" if report else "registry" if registry else "plan"
+    models: dict[str, type[BaseModel]] = {"plan": Plan, "registry": RegistryFile,
+                                          "report": Narrative}
+    model = models[kind]
     schema = model.model_json_schema(mode="validation")
     _vietnamese(schema, model.__name__)
     for name, definition in schema.get("$defs", {}).items():
         _vietnamese(definition, name)
     out = _draft_07(schema)
-    return {"$schema": DRAFT_07, "$id": SCHEMA_FILES["registry" if registry else "plan"], **out}
+    return {"$schema": DRAFT_07, "$id": SCHEMA_FILES[kind], **out}
 
 
 def _vietnamese(definition: dict[str, Any], model: str) -> None:
@@ -144,5 +160,5 @@ def _draft_07(node: Any) -> Any:
     return out
 
 
-def schema_json(registry: bool = False) -> str:
-    return json.dumps(schema_dict(registry), ensure_ascii=False, indent=2) + "\n"
+def schema_json(registry: bool = False, report: bool = False) -> str:
+    return json.dumps(schema_dict(registry, report), ensure_ascii=False, indent=2) + "\n"

@@ -8,6 +8,7 @@ Every measurement comes from ``typeset``.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
 from itertools import groupby
 from typing import Any
@@ -55,9 +56,11 @@ def _widest_tables(blocks: list[Block]) -> dict[int, int]:
 class Composer:
     """Writes blocks into a fresh document."""
 
-    def __init__(self, document: Any, footnotes: Footnotes):
+    def __init__(self, document: Any, footnotes: Footnotes,
+                 pictures: Mapping[str, bytes] | None = None):
         self.doc = document
         self.notes = footnotes
+        self.pictures = dict(pictures or {})
         self.geometry = typeset.page(False)
         dx.setup_section(document.sections[0], self.geometry, restart=False)
         self._widest: dict[int, int] = {}
@@ -96,7 +99,11 @@ class Composer:
               spec: typeset.Spec | None = None) -> list[str]:
         """Fill one paragraph from a block; returns its text as laid out in lines."""
         spec = spec or block.spec
-        dx.format_paragraph(paragraph, spec, keep_next=spec.bold and spec.zone is Zone.body)
+        keep = spec.keep_next or (spec.bold and spec.zone is Zone.body)
+        dx.format_paragraph(paragraph, spec, keep_next=keep)
+        if block.style == "hinh":
+            self._picture(paragraph, block, width)
+            return []
         text = block.text.upper() if spec.caps else block.text
         indent = 720 if spec.first_indent else 0
         width_pt = (width - indent) / typeset.TWIPS_PER_PT
@@ -115,6 +122,22 @@ class Composer:
             box_width = typeset.text_width_pt(text, spec.size, spec.bold) * typeset.TWIPS_PER_PT
             dx.box_paragraph(paragraph, max(0, width - round(box_width) - 400))
         return lines
+
+    def _picture(self, paragraph: Any, block: Block, width: int) -> None:
+        """The picture named by ``anh`` (handed to the renderer, never read from a path)."""
+        import io
+
+        from docx.shared import Twips
+
+        from kehoach.errors import RenderError
+
+        name = block.args.get("anh")
+        data = self.pictures.get(name) if isinstance(name, str) else None
+        if data is None:
+            known = ", ".join(sorted(self.pictures)) or "không có hình nào"
+            raise RenderError(f"Khối hinh: không có hình “{name}” (có: {known}).")
+        run = paragraph.add_run()
+        run.add_picture(io.BytesIO(data), width=Twips(typeset.picture_width(width)))
 
     def _rule(self, paragraph: Any, previous: tuple[Block, list[str]] | None, width: int):
         ratio, length = 1 / 3, width / typeset.TWIPS_PER_PT / 3

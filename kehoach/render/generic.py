@@ -5,7 +5,7 @@ its context differ."""
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -13,9 +13,11 @@ from kehoach.plan.registry import Registry
 
 
 def render_template(name: str, context: dict[str, Any], registry: Registry, *,
-                    search_dirs: Iterable[Path] = (), title: str = "") -> bytes:
+                    search_dirs: Iterable[Path] = (), title: str = "",
+                    pictures: Mapping[str, bytes] | None = None) -> bytes:
     """The .docx bytes of the packaged template ``name`` (overridden by a repository's
-    ``templates/`` of the same name) rendered with ``context``. Raises RenderError."""
+    ``templates/`` of the same name) rendered with ``context``; a ``hinh[anh=NAME]`` block
+    prints ``pictures[NAME]`` (PNG bytes). Raises RenderError."""
     from kehoach.render import templating
     from kehoach.render.blocks import parse_stream
 
@@ -25,10 +27,11 @@ def render_template(name: str, context: dict[str, Any], registry: Registry, *,
     templating.check_variables(env, files, context)
     stream = templating.render_stream(env, template, context)
     blocks = parse_stream(stream, templating.locator(files))
-    return compose(blocks, title)
+    return compose(blocks, title, pictures=pictures)
 
 
-def compose(blocks: Sequence[Any], title: str, footnotes: Sequence[Any] = ()) -> bytes:
+def compose(blocks: Sequence[Any], title: str, footnotes: Sequence[Any] = (),
+            pictures: Mapping[str, bytes] | None = None) -> bytes:
     from kehoach.render import docx_build
     from kehoach.render.compose import Composer
     from kehoach.render.footnotes import Footnotes
@@ -36,7 +39,7 @@ def compose(blocks: Sequence[Any], title: str, footnotes: Sequence[Any] = ()) ->
     document = docx_build.new_document()
     document.core_properties.title = title
     document.core_properties.author = "kehoach"
-    Composer(document, Footnotes(document, list(footnotes))).compose(list(blocks))
+    Composer(document, Footnotes(document, list(footnotes)), pictures).compose(list(blocks))
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()

@@ -134,6 +134,7 @@ class Spec:
     rule_gap: float = 0  # space (pt) after that line
     header_row: bool = False  # a table header row (repeated on every page)
     box: bool = False  # drawn in a bordered box
+    keep_next: bool = False  # kept on the page of the next paragraph (a picture, its caption)
 
 
 # Shared settings, each a Spec that the styles below vary with dataclasses.replace.
@@ -172,6 +173,12 @@ STYLES: dict[str, Spec] = {
     "mo_dau": Spec(),
     "phan": Spec(bold=True),
     "muc_tieu_de": Spec(bold=True),
+    "muc_tieu_de_phu": Spec(bold=True, italic=True),
+    # a place the author must still write (a draft report's assessment…): italic, in brackets
+    "cho_viet": Spec(italic=True),
+    # a picture handed to the renderer by name (``hinh[anh=bieu_do]``), and its caption
+    "hinh": replace(_CENTRE, before=6, after=0, keep_next=True),
+    "chu_thich_hinh": replace(_CENTRE, size=13, italic=True, after=6),
     "muc": Spec(),
     "ket_thuc": Spec(),
     "ban_to_chuc": Spec(Zone.row, first_indent=False, after=3, align=Align.left),
@@ -195,6 +202,14 @@ STYLES: dict[str, Spec] = {
 }
 
 CELL_STYLES = frozenset(s for s, spec in STYLES.items() if spec.zone in (Zone.row, Zone.grid))
+
+
+PICTURE_SHARE = 1.0
+"""A picture's width as a share of the text width (its height follows its proportions)."""
+
+
+def picture_width(text_width: int) -> int:
+    return int(text_width * PICTURE_SHARE)
 
 
 def signature_room_lines() -> int:
@@ -265,6 +280,10 @@ _COLUMN_WEIGHTS = {
     "nội dung nhiệm vụ": 6.0, "kế hoạch": 2.6, "tình trạng": 2.4, "chủ trì": 2.6,
     "cơ quan chủ trì": 2.6, "phối hợp": 3.0, "cơ quan phối hợp": 3.0, "thời gian": 2.0,
     "thời hạn": 2.0, "sản phẩm": 2.4, "vai trò": 1.6,
+    # the grid per agency (a progress report's annex): names wide, counts narrow
+    "cơ quan, đơn vị chủ trì": 4.6, "hoàn thành đúng hạn": 1.5, "hoàn thành quá hạn": 1.5,
+    "chưa hoàn thành, trong hạn": 1.5, "chưa hoàn thành, quá hạn": 1.5,
+    "không có thời hạn": 1.5, "tổng số": 1.2, "tỷ lệ đúng hạn": 1.5,
 }
 
 

@@ -21,15 +21,21 @@ if TYPE_CHECKING:
     from pydantic import BaseModel
 
 FLOW_WIDTH = 100
-PROSE_LISTS = frozenset({"noi_nhan", "ket_thuc", "thanh_phan", "dong"})
+PROSE_LISTS = frozenset({"noi_nhan", "ket_thuc", "thanh_phan", "dong",
+                         # a report narrative's paragraphs (kehoach.plan.narrative)
+                         "danh_gia", "nguyen_nhan", "phuong_huong", "kien_nghi"})
 """Lists of lines of text: always one item per line (table rows: one row per line)."""
 Model: TypeAlias = "type[BaseModel] | None"
 
 
 def top_model(data: Any) -> Model:
-    """The model a file's data follows: a plan, or the agency registry."""
+    """The model a file's data follows: a plan, the agency registry, or a report's
+    narrative (which names its plan under ``ke_hoach``)."""
     from kehoach.plan.model import Plan, RegistryFile
+    from kehoach.plan.narrative import Narrative
 
+    if isinstance(data, dict) and "loai" not in data and "ke_hoach" in data:
+        return Narrative
     if isinstance(data, dict) and "co_quan" in data and "loai" not in data:
         return RegistryFile
     return Plan

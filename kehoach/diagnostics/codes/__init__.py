@@ -19,6 +19,7 @@ from kehoach.diagnostics.codes import (
     limit_codes,
     name_codes,
     plan_codes,
+    report_codes,
     task_codes,
     yaml_codes,
 )
@@ -41,7 +42,8 @@ def _registry(*tables: tuple[Code, ...]) -> dict[str, Code]:
 
 CODES: dict[str, Code] = _registry(
     file_codes.CODES, yaml_codes.CODES, plan_codes.CODES, task_codes.CODES,
-    name_codes.CODES, deadline_codes.CODES, config_codes.CODES, limit_codes.CODES,
+    name_codes.CODES, deadline_codes.CODES, report_codes.CODES, config_codes.CODES,
+    limit_codes.CODES,
 )
 
 

@@ -15,16 +15,17 @@ CODES = (
     ),
     Code(
         "config-unknown-key", ERROR, CONFIG, "Mục cấu hình không có",
-        "kehoach.toml chỉ có các mục [kho], [kiem_tra] và [cong_van] với các khóa được mô tả "
-        "trong docs/config.md. Một khóa viết sai sẽ bị bỏ qua âm thầm nếu không báo, nên kehoach "
-        "báo lỗi và gợi ý khóa gần đúng.",
+        "kehoach.toml chỉ có các mục [kho], [kiem_tra], [cong_van] và [bao_cao] với các khóa "
+        "được mô tả trong docs/config.md. Một khóa viết sai sẽ bị bỏ qua âm thầm nếu không báo, "
+        "nên kehoach báo lỗi và gợi ý khóa gần đúng.",
         "# kehoach.toml\n[kiem_tra]\ntat_ma = [\"footnote-unused\"]\n",
         "# kehoach.toml\n[kiem_tra]\ntat = [\"footnote-unused\"]\n",
     ),
     Code(
         "config-value", ERROR, CONFIG, "Giá trị cấu hình sai kiểu",
         "Mỗi khóa của kehoach.toml nhận một kiểu giá trị: danh sách mã cho [kiem_tra], một "
-        "chuỗi cho tỉnh mặc định và các mục của [cong_van], danh sách dòng cho nơi nhận.",
+        "chuỗi cho tỉnh mặc định và các mục của [cong_van], [bao_cao], danh sách dòng cho nơi "
+        "nhận.",
         "# kehoach.toml\n[kiem_tra]\ntat = \"footnote-unused\"\n",
         "# kehoach.toml\n[kiem_tra]\ntat = [\"footnote-unused\"]\n",
     ),

@@ -18,8 +18,9 @@ TASK = "Nhiệm vụ"
 REGISTRY = "Danh mục cơ quan"
 DEADLINE = "Thời hạn"
 CONFIG = "Cấu hình kho"
+REPORT = "Phần viết của báo cáo"
 INTERNAL = "Lỗi nội bộ của kehoach"
-GROUPS = (FILE, YAML, SCHEMA, PLAN, TASK, REGISTRY, DEADLINE, CONFIG, INTERNAL)
+GROUPS = (FILE, YAML, SCHEMA, PLAN, TASK, REGISTRY, DEADLINE, REPORT, CONFIG, INTERNAL)
 
 
 @dataclass(frozen=True, slots=False)
