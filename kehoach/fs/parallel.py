@@ -55,14 +55,18 @@ def run_files(
     shared: Any,
     jobs: int | None = None,
     progress: Callable[[int, int], None] | None = None,
+    min_bytes: int | None = None,
 ) -> Iterator[tuple[Document, T]]:
-    """``fn(path, display, shared)`` for every file, in order; in parallel when it pays.
+    """``fn(path, display, shared)`` for every file, in order; in parallel when it pays:
+    above ``min_bytes`` of files in all (default ``PARALLEL_MIN_BYTES``; 0 when the work per
+    file dwarfs reading it, as rendering does).
 
     ``progress(done, total)`` is called after each file.
     """
     jobs = jobs or default_jobs()
     total = len(items)
-    if jobs <= 1 or total < 2 or _total_size(items) < PARALLEL_MIN_BYTES:
+    threshold = PARALLEL_MIN_BYTES if min_bytes is None else min_bytes
+    if jobs <= 1 or total < 2 or (threshold and _total_size(items) < threshold):
         results: Iterator[tuple[Document, T]] = (fn(p, d, shared) for p, d in items)
         yield from _counted(results, total, progress)
         return
