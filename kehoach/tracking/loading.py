@@ -30,6 +30,7 @@ class Loaded:
     as_of: dt.date
     scope: PlanFiles | None = None  # the plans asked about, to resolve agency names in
     rows: list[Obligation] = field(default_factory=list)
+    data: list[tuple[str, list[tuple[Any, ...]]]] = field(default_factory=list)  # undecoded
     partials: list[Any] = field(default_factory=list)  # what ``reduce`` made of each plan
     failed: list[Diagnostic] = field(default_factory=list)
     plans: int = 0
@@ -47,7 +48,7 @@ class Loaded:
 def load(paths: Sequence[Path], as_of: dt.date, cwd: Path | None = None,
          where: Callable[[Registry, PlanFiles], Prefilter] | None = None,
          reduce: Callable[[list[tuple[object, ...]]], Any] | None = None,
-         progress: Callable[[int, int], None] | None = None) -> Loaded:
+         progress: Callable[[int, int], None] | None = None, decode: bool = True) -> Loaded:
     """Obligation rows of the plans named (default: the repository's ``plans/``).
 
     Each plan is loaded and expanded independently, in parallel for large repositories, and
@@ -55,7 +56,9 @@ def load(paths: Sequence[Path], as_of: dt.date, cwd: Path | None = None,
     builds a prefilter from the registry and the plans asked about (an agency name is resolved
 among the bodies they mention), so rows a query cannot use are never decoded. With
     ``reduce`` the rows are not decoded at all: each plan's cached data is reduced where it
-    was read (a worker process) and only the results come back, in ``partials``.
+    was read (a worker process) and only the results come back, in ``partials``. With
+    ``decode=False`` the rows stay compact cache data, per plan, in ``data``
+    (``kehoach.tracking.queries.Rows`` decodes them one at a time).
     """
     cwd = cwd or Path.cwd()
     root = find_root(paths[0] if paths else cwd)
@@ -78,7 +81,9 @@ among the bodies they mention), so rows a query cannot use are never decoded. Wi
             continue
         loaded.plans += 1
         loaded.drafts += draft
-        if reduce is None:
+        if reduce is None and not decode:
+            loaded.data.append((doc.display, data))
+        elif reduce is None:
             loaded.rows.extend(cache.decode(data, doc.display))
         else:
             loaded.partials.append(data)
