@@ -27,10 +27,14 @@ _shared: Any = None
 _done = 0
 
 
-def _init(shared: Any) -> None:
-    global _shared
-    _shared = shared
-    gc.disable()  # a worker only loads files: see _collector_off
+_collect = True
+
+
+def _init(shared: Any, collector_off: bool = True) -> None:
+    global _shared, _collect
+    _shared, _collect = shared, collector_off
+    if collector_off:
+        gc.disable()  # a worker that only loads files: see _collector_off
 
 
 def _call(job: tuple[Callable[..., tuple[Document, T]], Path, str]) -> tuple[Document, T]:
@@ -39,7 +43,7 @@ def _call(job: tuple[Callable[..., tuple[Document, T]], Path, str]) -> tuple[Doc
     doc, extra = fn(path, display, _shared)
     doc.root = doc.data = doc.plan = doc.registry = None  # slim for the trip back
     _done += 1
-    if _done % COLLECT_EVERY == 0:
+    if _collect and _done % COLLECT_EVERY == 0:
         gc.collect()
     return doc, extra
 
@@ -82,10 +86,13 @@ def run_files(
     jobs: int | None = None,
     progress: Callable[[int, int], None] | None = None,
     min_bytes: int | None = None,
+    collector_off: bool = True,
 ) -> Iterator[tuple[Document, T]]:
     """``fn(path, display, shared)`` for every file, in order; in parallel when it pays:
     above ``min_bytes`` of files in all (default ``PARALLEL_MIN_BYTES``; 0 when the work per
-    file dwarfs reading it, as rendering does).
+    file dwarfs reading it, as rendering does). ``collector_off``: the cyclic garbage
+    collector paused while files are processed (``_collector_off``); work that makes cyclic
+    garbage (python-docx's documents) keeps it on.
 
     ``progress(done, total)`` is called after each file.
     """
@@ -93,13 +100,17 @@ def run_files(
     total = len(items)
     threshold = PARALLEL_MIN_BYTES if min_bytes is None else min_bytes
     if jobs <= 1 or total < 2 or (threshold and _total_size(items) < threshold):
+        if not collector_off:
+            yield from _counted((fn(p, d, shared) for p, d in items), total, progress)
+            return
         with _collector_off():
             yield from _counted(_in_process(fn, items, shared), total, progress)
         return
     from concurrent.futures import ProcessPoolExecutor  # only when it pays: 10 ms to import
 
     chunk = max(1, total // (jobs * 8))
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_init, initargs=(shared,)) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_init,
+                             initargs=(shared, collector_off)) as pool:
         mapped = pool.map(_call, [(fn, p, d) for p, d in items], chunksize=chunk)
         yield from _counted(mapped, total, progress)
 

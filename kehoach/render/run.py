@@ -77,7 +77,8 @@ def _render_all(job: _Job, pairs: list[tuple[Path, Path]], checked: list[Documen
         yield _render(plans[plan_path.resolve()], plan_path, job)
         return
     items = [(p, str(p)) for p, _ in pairs]
-    for _, outcome in run_files(_render_file, items, job, jobs, min_bytes=0):
+    # python-docx's documents are cyclic: the collector stays on in the workers
+    for _, outcome in run_files(_render_file, items, job, jobs, min_bytes=0, collector_off=False):
         yield outcome
 
 
