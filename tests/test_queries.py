@@ -229,3 +229,46 @@ def test_plain_table_flags_approximate_and_aligns(at_a1):
     assert lines[3].startswith("31/03/2023            Chưa hoàn thành, quá hạn 457 ngày  ")
     assert lines[3].endswith("Các cơ quan, đơn vị có liên q…")
     assert lines[0].index("Tình trạng") == lines[1].index("  -") + 2 == 22
+
+
+@pytest.mark.parametrize("records", [
+    [],
+    [{"b": "x\n{y}\" ]", "a": None, "c": 1.5, "d": True, "é": "Sở Nội vụ \u2028 \\"}],
+    [{"z": 1}, {}, {"plan": "p/a.yaml", "n": [1, 2]}, {"k": {"nested": False}}],
+])
+def test_json_layout_is_indent_2_with_sorted_keys(records):
+    """The C encoder writes what ``json.dumps(..., indent=2, sort_keys=True)`` of the list
+    would (the documented layout), record by record."""
+    import json
+
+    from kehoach.tracking.tables import to_json
+
+    expected = json.dumps(records, ensure_ascii=False, sort_keys=True, indent=2) + "\n"
+    assert to_json(records) == expected
+
+
+@pytest.mark.parametrize("kind", ["overdue", "tasks", "upcoming"])
+@pytest.mark.parametrize("filters", [
+    Filters(), Filters(role="tat-ca"), Filters("lang-son.so-noi-vu", "tat-ca"),
+    Filters(role="phoi-hop", due_after=dt.date(2022, 3, 1), due_before=dt.date(2024, 1, 1)),
+    Filters(status=("hoan-thanh",)),
+])
+def test_answers_kept_as_cache_data_equal_decoded_ones(tmp_path, monkeypatch, kind, filters):
+    """``ask`` keeps rows undecoded until read; the answer is the one the query functions
+    give on decoded rows, in the same order."""
+    from bench.realcorpus import write_real_corpus
+    from kehoach.tracking.loading import load
+    from kehoach.tracking.queries import ask
+
+    monkeypatch.setenv("KEHOACH_CACHE_DIR", str(tmp_path / "cache"))
+    root = write_real_corpus(tmp_path / "repo", 3, seed=9)
+    monkeypatch.chdir(root)
+    day = dt.date(2024, 6, 30)
+    _, answer = ask(kind, [root / "plans"], day, filters, 45)
+    full = load([root / "plans"], day, cwd=root)
+    reg = full.registry
+    expected = {"overdue": lambda: overdue(full.rows, reg, filters, full.scope),
+                "tasks": lambda: tasks(full.rows, reg, filters, full.scope),
+                "upcoming": lambda: upcoming(full.rows, reg, 45, filters, full.scope)}[kind]()
+    assert list(answer) == expected and len(answer) == len(expected)
+    assert answer[:2] == expected[:2] and (not expected or answer[-1] == expected[-1])

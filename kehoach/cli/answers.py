@@ -4,7 +4,7 @@ or a file named with ``-o`` whose extension chooses the format (.xlsx, .csv, .js
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -79,7 +79,7 @@ def _note(dest: Destination, note: str) -> None:
         print(f"Ghi chú:{note}", file=sys.stderr)
 
 
-def emit_rows(dest: Destination, rows: list[Obligation], as_of: date, what: str,
+def emit_rows(dest: Destination, rows: Sequence[Obligation], as_of: date, what: str,
               title: str, question: str, body: str | None = None,
               name: Callable[[str], str] | None = None, note: str = "") -> None:
     """``body``: the name of the body asked about; ``name``: a body's name by its id, for

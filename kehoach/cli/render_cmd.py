@@ -15,11 +15,13 @@ from kehoach.cli.printing import errors_to_stderr
 
 @app.command()
 def render(
-    source: Annotated[Path, typer.Argument(help="Tệp kế hoạch (.yaml) hoặc thư mục kế hoạch.")],
-    output: Annotated[
-        Path | None,
-        typer.Option("-o", "--output", help="Tệp .docx, hoặc thư mục khi xuất cả thư mục "
-                     "(mặc định: out/ của kho)."),
+    sources: Annotated[list[Path], typer.Argument(
+        help="Tệp kế hoạch (.yaml) hoặc thư mục kế hoạch; có thể nêu nhiều.")],
+    output: Annotated[  # a str: "x/" must keep its "/", which Path drops
+        str | None,
+        typer.Option("-o", "--output", help="Một kế hoạch: tệp .docx, hoặc thư mục nếu "
+                     "thư mục đã có hay đường dẫn kết thúc bằng “/”. Nhiều kế hoạch hoặc cả "
+                     "thư mục: luôn là thư mục (tạo nếu chưa có). Mặc định: out/ của kho."),
     ] = None,
     template: Annotated[
         str | None, typer.Option("--template", "-t", help="Tên mẫu hoặc đường dẫn tệp .j2.")
@@ -33,9 +35,9 @@ def render(
     from kehoach.render.run import render_source
     from kehoach.textnorm import printable
 
-    existing([source])
+    existing(sources)
     try:
-        errors = render_source(source, output, template=template, pdf=pdf, force=force,
+        errors = render_source(sources, output, template=template, pdf=pdf, force=force,
                                written=lambda p: print(f"Đã ghi {printable(display_path(p))}"))
     except RenderError as err:
         print(f"Lỗi: {err.message_vi}", file=sys.stderr)

@@ -8,6 +8,7 @@ Small jobs run in-process: starting workers costs more than it saves below a few
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -19,19 +20,48 @@ T = TypeVar("T")
 PARALLEL_MIN_BYTES = 4 * 1024 * 1024
 """Below this much YAML in total, the files are processed in the calling process."""
 
+COLLECT_EVERY = 128
+"""Files between two garbage collections while files are processed (see ``_collector_off``)."""
+
 _shared: Any = None
+_done = 0
 
 
-def _init(shared: Any) -> None:
-    global _shared
-    _shared = shared
+_collect = True
+
+
+def _init(shared: Any, collector_off: bool = True) -> None:
+    global _shared, _collect
+    _shared, _collect = shared, collector_off
+    if collector_off:
+        gc.disable()  # a worker that only loads files: see _collector_off
 
 
 def _call(job: tuple[Callable[..., tuple[Document, T]], Path, str]) -> tuple[Document, T]:
+    global _done
     fn, path, display = job
     doc, extra = fn(path, display, _shared)
     doc.root = doc.data = doc.plan = doc.registry = None  # slim for the trip back
+    _done += 1
+    if _collect and _done % COLLECT_EVERY == 0:
+        gc.collect()
     return doc, extra
+
+
+@contextlib.contextmanager
+def _collector_off() -> Iterator[None]:
+    """The cyclic collector off while files are processed, collecting every
+    ``COLLECT_EVERY`` files only. A file's tree and rows are hundreds of thousands of acyclic
+    objects freed by reference counting; with the collector on (as ``no_gc`` leaves it after
+    each file) every file ended with a collection over all that the process holds: a tenth
+    of a cold query's time."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def default_jobs() -> int:
@@ -55,23 +85,42 @@ def run_files(
     shared: Any,
     jobs: int | None = None,
     progress: Callable[[int, int], None] | None = None,
+    min_bytes: int | None = None,
+    collector_off: bool = True,
 ) -> Iterator[tuple[Document, T]]:
-    """``fn(path, display, shared)`` for every file, in order; in parallel when it pays.
+    """``fn(path, display, shared)`` for every file, in order; in parallel when it pays:
+    above ``min_bytes`` of files in all (default ``PARALLEL_MIN_BYTES``; 0 when the work per
+    file dwarfs reading it, as rendering does). ``collector_off``: the cyclic garbage
+    collector paused while files are processed (``_collector_off``); work that makes cyclic
+    garbage (python-docx's documents) keeps it on.
 
     ``progress(done, total)`` is called after each file.
     """
     jobs = jobs or default_jobs()
     total = len(items)
-    if jobs <= 1 or total < 2 or _total_size(items) < PARALLEL_MIN_BYTES:
-        results: Iterator[tuple[Document, T]] = (fn(p, d, shared) for p, d in items)
-        yield from _counted(results, total, progress)
+    threshold = PARALLEL_MIN_BYTES if min_bytes is None else min_bytes
+    if jobs <= 1 or total < 2 or (threshold and _total_size(items) < threshold):
+        if not collector_off:
+            yield from _counted((fn(p, d, shared) for p, d in items), total, progress)
+            return
+        with _collector_off():
+            yield from _counted(_in_process(fn, items, shared), total, progress)
         return
     from concurrent.futures import ProcessPoolExecutor  # only when it pays: 10 ms to import
 
     chunk = max(1, total // (jobs * 8))
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_init, initargs=(shared,)) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_init,
+                             initargs=(shared, collector_off)) as pool:
         mapped = pool.map(_call, [(fn, p, d) for p, d in items], chunksize=chunk)
         yield from _counted(mapped, total, progress)
+
+
+def _in_process(fn: Callable[[Path, str, Any], tuple[Document, T]], items: list[tuple[Path, str]],
+                shared: Any) -> Iterator[tuple[Document, T]]:
+    for n, (path, display) in enumerate(items, 1):
+        yield fn(path, display, shared)
+        if n % COLLECT_EVERY == 0:
+            gc.collect(1)  # the young: never the whole heap of what the caller keeps
 
 
 def _counted(results: Iterator[T], total: int,

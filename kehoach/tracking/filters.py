@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from kehoach.plan.model import Body
 from kehoach.plan.names import Scope
@@ -107,6 +108,28 @@ class Filters:
                 continue
             out.append(row)
         return out
+
+
+    def matcher(self, registry: Registry, scope: Scope | None = None
+                ) -> Callable[[tuple[Any, ...]], bool]:
+        """``select`` for rows still in their cache data (``kehoach.tracking.rowcache.encode``:
+        agency 2, original agency 4, role 5, due 7 as an ordinal, status 10)."""
+        roles = ROLES[role_name(self.role)]
+        ids = self._ids(registry, scope)
+        wanted = _statuses(self.status)
+        low = self.due_after.toordinal() if self.due_after else None
+        high = self.due_before.toordinal() if self.due_before else None
+
+        def keep(t: tuple[Any, ...]) -> bool:
+            if t[5] not in roles or (wanted is not None and t[10] not in wanted):
+                return False
+            if ids is not None and t[2] not in ids and t[4] not in ids:
+                return False
+            due = t[7]
+            if due is None:
+                return low is None and high is None
+            return (low is None or due >= low) and (high is None or due <= high)
+        return keep
 
 
 NO_FILTERS = Filters()

@@ -30,6 +30,7 @@ class Loaded:
     as_of: dt.date
     scope: PlanFiles | None = None  # the plans asked about, to resolve agency names in
     rows: list[Obligation] = field(default_factory=list)
+    data: list[tuple[str, list[tuple[Any, ...]]]] = field(default_factory=list)  # undecoded
     partials: list[Any] = field(default_factory=list)  # what ``reduce`` made of each plan
     failed: list[Diagnostic] = field(default_factory=list)
     plans: int = 0
@@ -47,7 +48,7 @@ class Loaded:
 def load(paths: Sequence[Path], as_of: dt.date, cwd: Path | None = None,
          where: Callable[[Registry, PlanFiles], Prefilter] | None = None,
          reduce: Callable[[list[tuple[object, ...]]], Any] | None = None,
-         progress: Callable[[int, int], None] | None = None) -> Loaded:
+         progress: Callable[[int, int], None] | None = None, decode: bool = True) -> Loaded:
     """Obligation rows of the plans named (default: the repository's ``plans/``).
 
     Each plan is loaded and expanded independently, in parallel for large repositories, and
@@ -55,7 +56,9 @@ def load(paths: Sequence[Path], as_of: dt.date, cwd: Path | None = None,
     builds a prefilter from the registry and the plans asked about (an agency name is resolved
 among the bodies they mention), so rows a query cannot use are never decoded. With
     ``reduce`` the rows are not decoded at all: each plan's cached data is reduced where it
-    was read (a worker process) and only the results come back, in ``partials``.
+    was read (a worker process) and only the results come back, in ``partials``. With
+    ``decode=False`` the rows stay compact cache data, per plan, in ``data``
+    (``kehoach.tracking.queries.Rows`` decodes them one at a time).
     """
     cwd = cwd or Path.cwd()
     root = find_root(paths[0] if paths else cwd)
@@ -70,14 +73,17 @@ among the bodies they mention), so rows a query cannot use are never decoded. Wi
             loaded.failed.extend(doc.diagnostics)
     reg_digest = cache.digest(*(_read(d.path) for d in reg_docs))
     prefilter = where(registry, scope) if where else None
-    shared = _Shared(registry, as_of, folder, reg_digest, prefilter, reduce)
+    shared = _Shared(registry, as_of, folder, reg_digest, prefilter, reduce,
+                     cache.registry_days(registry))
     for doc, (draft, data) in run_files(_rows_of_file, files, shared, progress=progress):
         if data is None:
             loaded.failed.extend(doc.diagnostics)
             continue
         loaded.plans += 1
         loaded.drafts += draft
-        if reduce is None:
+        if reduce is None and not decode:
+            loaded.data.append((doc.display, data))
+        elif reduce is None:
             loaded.rows.extend(cache.decode(data, doc.display))
         else:
             loaded.partials.append(data)
@@ -96,6 +102,7 @@ class _Shared:
     registry_digest: str
     prefilter: Prefilter | None
     reduce: Callable[[list[tuple[object, ...]]], Any] | None = None
+    registry_days: frozenset[int] = frozenset()
 
 
 def _read(path: Path) -> bytes:
@@ -127,13 +134,16 @@ def _data_of_file(
         return doc, False, None
     store = cache.RowCache(shared.cache_dir) if shared.cache_dir else None
     where = shared.prefilter
-    # An entry holds the rows of one question: the prefilter is part of its key.
-    key = cache.entry_key(raw, shared.registry_digest + (where.digest if where else ""),
-                          shared.as_of)
+    # An entry holds the rows of the bodies and roles asked about (their statuses change with
+    # the day: filtered after classification), for every day of its span.
+    shape = Prefilter(where.roles, where.agencies) if where else None
+    key = cache.entry_key(raw, shared.registry_digest + (shape.digest if shape else ""))
+    day = shared.as_of.toordinal()
     if store is not None:
         hit = store.get(key)
-        if hit is not None:
-            return doc, hit[0], hit[1]
+        if hit is not None and hit.holds_for(shared.as_of):
+            found = hit.rows if hit.day == day else cache.reclassify(hit.rows, day)
+            return doc, hit.draft, _keep(found, where)
     doc = load_text(doc, raw)
     if doc.plan is None:
         return doc, False, None
@@ -148,10 +158,12 @@ def _data_of_file(
                            leads_only=where is not None and where.roles == frozenset({LEAD}))
         payload = cache.encode(rows)
         del rows  # the rows, their bytes and their tuples are never all alive at once
-        data = _keep(marshal.loads(payload), where)
+        data = _keep(marshal.loads(payload), shape)
     if store is not None:
-        store.put(key, payload if where is None else marshal.dumps(data), draft)
-    return doc, draft, data
+        span = cache.epoch(doc.plan, shared.registry_days, shared.as_of)
+        store.put(key, payload if shape is None else marshal.dumps(data), draft, span,
+                  shared.as_of)
+    return doc, draft, _keep(data, where)
 
 
 def _keep(data: list[tuple[object, ...]], where: Prefilter | None) -> list[tuple[object, ...]]:

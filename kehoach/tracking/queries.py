@@ -7,14 +7,19 @@ functions filter (``tracking.filters``) and sort rows already loaded.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import Any, overload
 
 from kehoach.plan.names import Scope
 from kehoach.plan.registry import Registry
+from kehoach.tracking import rowcache
 from kehoach.tracking.filters import NO_FILTERS, Filters
 from kehoach.tracking.loading import Loaded, load
 from kehoach.tracking.obligations import OPEN, OVERDUE, Obligation
+
+Picked = tuple[str, tuple[Any, ...]]  # the plan as displayed, one row's cache data
+_NEVER = dt.date.max.toordinal()
 
 
 def _order(registry: Registry) -> Callable[[Obligation], tuple[object, ...]]:
@@ -48,19 +53,58 @@ def upcoming(rows: Iterable[Obligation], registry: Registry, within_days: int,
                   key=_order(registry))
 
 
+class Rows(Sequence[Obligation]):
+    """An answer's rows, kept as compact cache data and decoded one at a time when read:
+    a query over thousands of plans never holds its rows as objects all at once."""
+
+    def __init__(self, picked: list[Picked]):
+        self._picked = picked
+
+    def __len__(self) -> int:
+        return len(self._picked)
+
+    @overload
+    def __getitem__(self, i: int) -> Obligation: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[Obligation]: ...
+    def __getitem__(self, i: int | slice) -> Obligation | list[Obligation]:
+        if isinstance(i, slice):
+            return [_decoded(p) for p in self._picked[i]]
+        return _decoded(self._picked[i])
+
+    def __iter__(self) -> Iterator[Obligation]:
+        return (_decoded(p) for p in self._picked)
+
+
+def _decoded(picked: Picked) -> Obligation:
+    return rowcache.decode([picked[1]], picked[0])[0]
+
+
+def _data_order(registry: Registry, kind: str) -> Callable[[Picked], tuple[object, ...]]:
+    """``_order`` (and ``overdue``'s most-overdue-first) on rows still in cache data."""
+    def key(p: Picked) -> tuple[object, ...]:
+        t = p[1]
+        due = _NEVER if t[7] is None else t[7]
+        return (due, p[0], t[1], t[6], t[5], registry.order(t[2]), t[2])
+    if kind == "overdue":
+        return lambda p: (-(p[1][12] or 0), *key(p))
+    return key
+
+
 def ask(kind: str, paths: Sequence[Path], as_of: dt.date, filters: Filters = NO_FILTERS,
         within_days: int = 30,
-        progress: Callable[[int, int], None] | None = None) -> tuple[Loaded, list[Obligation]]:
+        progress: Callable[[int, int], None] | None = None) -> tuple[Loaded, Rows]:
     """Load what the question ``kind`` (overdue, upcoming, tasks) needs and answer it.
 
     Raises AgencyLookupError when the agency filter names no body, or several that the plans
     asked about do not tell apart."""
     status = {"overdue": (OVERDUE,), "upcoming": (OPEN,)}.get(kind)
     cached = filters.with_status(*status) if status else filters
-    loaded = load(paths, as_of, where=cached.prefilter, progress=progress)
-    reg, scope = loaded.registry, loaded.scope
-    if kind == "overdue":
-        return loaded, overdue(loaded.rows, reg, filters, scope)
+    loaded = load(paths, as_of, where=cached.prefilter, progress=progress, decode=False)
+    keep = cached.matcher(loaded.registry, loaded.scope)
+    picked = [(plan, t) for plan, data in loaded.data for t in data if keep(t)]
+    loaded.data = []
     if kind == "upcoming":
-        return loaded, upcoming(loaded.rows, reg, within_days, filters, scope)
-    return loaded, tasks(loaded.rows, reg, filters, scope)
+        picked = [p for p in picked if (p[1][13] or 0) <= within_days]
+    picked.sort(key=_data_order(loaded.registry, kind))
+    return loaded, Rows(picked)

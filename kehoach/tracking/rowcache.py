@@ -3,9 +3,15 @@
 Where: ``rows/`` in the repository's cache folder, in the user's cache directory — never in
 the repository (``kehoach.fs.cache``; ``KEHOACH_NO_CACHE=1`` turns it off). One entry per plan
 file and question, named by a hash of everything the rows depend on: the file's bytes, the
-registry's bytes, the as-of day and kehoach's version. A changed file, registry or version
-simply misses; nothing needs to be invalidated by hand. The folder is bounded (least recently
-used entries go first).
+registry's bytes, the bodies and roles asked about, the format and kehoach's version — not the
+as-of day. The day enters twice only: it classifies each row (status and days, recomputed
+from the row's due and completion days when read: ``reclassify``), and it decides which
+completions, extensions and successions are in force. Those change only on the days the plan
+and the registry write (``epoch``), so an entry holds the span of days its rows are right for,
+and a query on another day of that span — tomorrow, usually — reuses it. A changed file,
+registry or version simply misses, and a day outside the span rewrites the entry; nothing
+needs to be invalidated by hand. The folder is bounded (``kehoach.fs.cache.bound``: least
+recently used entries go first).
 
 Entries are written atomically (temporary file, then rename), so two processes at once can
 only race to write the same content. Entries are ``marshal`` data of plain tuples — never
@@ -21,8 +27,10 @@ import datetime as dt
 import hashlib
 import marshal
 import os
+import struct
 import tempfile
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -30,12 +38,23 @@ from kehoach import __version__
 from kehoach.fs import cache as place
 from kehoach.fs.cache import cache_dir
 from kehoach.fs.cache import make_dir as make_cache_dir
-from kehoach.plan.model import Completion, Extension
-from kehoach.tracking.obligations import Obligation
+from kehoach.plan.model import Completion, Extension, Plan
+from kehoach.plan.registry import Registry
+from kehoach.plan.walk import iter_tasks
+from kehoach.tracking.obligations import (
+    DONE_LATE,
+    DONE_ON_TIME,
+    NO_DEADLINE,
+    OPEN,
+    OVERDUE,
+    Obligation,
+)
 
-__all__ = ["RowCache", "cache_dir", "decode", "digest", "encode", "entry_key"]
+__all__ = ["Entry", "RowCache", "cache_dir", "decode", "digest", "encode", "entry_key",
+           "epoch", "reclassify"]
 
-FORMAT = 3  # 3: the rows' bytes follow one byte saying whether the plan is a draft
+FORMAT = 4  # 4: no day in the key; the span of days the rows hold for, the day they were made
+_SPAN = struct.Struct("<III")  # first day, first day after (0: none), the day classified
 _DRAFT = {b"D": True, b"-": False}
 _HEADER = f"kehoach-rows:{FORMAT}:{__version__}\n".encode()
 ENTRY_LIMIT = 256 * 1024 * 1024
@@ -52,8 +71,72 @@ def digest(*parts: bytes) -> str:
     return h.hexdigest()
 
 
-def entry_key(raw: bytes, registry_digest: str, as_of: dt.date) -> str:
-    return digest(_HEADER, raw, registry_digest.encode(), as_of.isoformat().encode())
+def entry_key(raw: bytes, registry_digest: str) -> str:
+    return digest(_HEADER, raw, registry_digest.encode())
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A plan's cached rows: whether it is a draft, the days ``[first, end)`` (``end`` None:
+    every later day) its rows hold for, the day they were classified, the rows' data."""
+
+    draft: bool
+    first: int
+    end: int | None
+    day: int
+    rows: list[tuple[Any, ...]]
+
+    def holds_for(self, day: dt.date) -> bool:
+        n = _ORD(day)
+        return self.first <= n and (self.end is None or n < self.end)
+
+
+def registry_days(registry: Registry) -> frozenset[int]:
+    """The days on which a body of the registry begins or ends (successions turn there)."""
+    days = set()
+    for body in registry.bodies.values():
+        for day in (body.tu_ngay, body.den_ngay):
+            if day is not None:
+                days.add(_ORD(day))
+    return frozenset(days)
+
+
+def epoch(plan: Plan, registry: frozenset[int], as_of: dt.date) -> tuple[int, int | None]:
+    """The days ``[first, end)`` around ``as_of`` on which the plan's rows are the same but for
+    their classification: no completion, extension, succession or end of period falls
+    between. A plan without a period has one day only (its recurring window follows the
+    day)."""
+    day = _ORD(as_of)
+    if plan.giai_doan is None:
+        return day, day + 1
+    turns = set(registry) | {_ORD(plan.giai_doan.end)}
+    for ref in iter_tasks(plan):
+        turns.update(_ORD(e.ngay) for e in ref.task.gia_han)
+        turns.update(_ORD(c.ngay_hoan_thanh) for c in ref.task.hoan_thanh)
+    # A test "d <= day" turns at d, "day <= d" at d + 1: both are borders.
+    borders = turns | {d + 1 for d in turns}
+    first = max((b for b in borders if b <= day), default=1)
+    end = min((b for b in borders if b > day), default=None)
+    return first, end
+
+
+def reclassify(data: list[tuple[Any, ...]], day: int) -> list[tuple[Any, ...]]:
+    """Rows' data classified as of the day ``day`` (an ordinal), as
+    ``kehoach.tracking.obligations.classify`` does, from their due and completion days."""
+    out = []
+    for t in data:
+        due, done = t[7], t[14]
+        left = None
+        if due is None:
+            status, late, over = NO_DEADLINE, None, None
+        elif done is not None and done <= day:
+            late, over = max(done - due, 0), None
+            status = DONE_LATE if done > due else DONE_ON_TIME
+        else:
+            status, late, over = (OVERDUE if day > due else OPEN), None, max(day - due, 0)
+            left = due - day if status == OPEN else None
+        out.append((*t[:10], status, late, over, left, *t[14:20], day))
+    return out
 
 
 def _d(day: dt.date | None) -> int | None:
@@ -121,9 +204,8 @@ class RowCache:
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / key
 
-    def get(self, key: str) -> tuple[bool, list[tuple[Any, ...]]] | None:
-        """The cached entry: whether its plan is a draft, and the rows' data; None on a miss or
-        an entry that cannot be verified."""
+    def get(self, key: str) -> Entry | None:
+        """The cached entry; None on a miss or an entry that cannot be verified."""
         from kehoach.fs.reader import read_bytes
 
         path = self._path(key)
@@ -138,19 +220,23 @@ class RowCache:
         checksum, _, payload = data[len(head):].partition(b"\n")
         if checksum != _checksum(payload):
             return None
-        flag, rows_bytes = payload[:1], payload[1:]
+        flag, span, rows_bytes = payload[:1], payload[1:1 + _SPAN.size], payload[1 + _SPAN.size:]
         try:
+            first, end, day = _SPAN.unpack(span)
             rows = marshal.loads(rows_bytes)
-        except (EOFError, ValueError, TypeError):
+        except (EOFError, ValueError, TypeError, struct.error):
             return None
         if not isinstance(rows, list) or flag not in _DRAFT:
             return None
         place.touch(path, mtime)
-        return _DRAFT[flag], rows
+        return Entry(_DRAFT[flag], first, end or None, day, rows)
 
-    def put(self, key: str, rows_bytes: bytes, draft: bool = False) -> None:
-        """Store an entry atomically; a cache that cannot be written is silently skipped."""
-        payload = (b"D" if draft else b"-") + rows_bytes
+    def put(self, key: str, rows_bytes: bytes, draft: bool = False,
+            span: tuple[int, int | None] = (1, None), day: dt.date = dt.date.min) -> None:
+        """Store an entry atomically: rows classified as of ``day``, right on the days
+        ``span``; a cache that cannot be written is silently skipped."""
+        payload = b"".join((b"D" if draft else b"-", _SPAN.pack(span[0], span[1] or 0, _ORD(day)),
+                            rows_bytes))
         path = self._path(key)
         try:
             make_cache_dir(self.folder.parent)
