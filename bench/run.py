@@ -333,6 +333,7 @@ def main() -> None:
     byte_compile()
     from bench.word import write_plan
 
+    args.work.mkdir(parents=True, exist_ok=True)  # --work may name a folder not made yet
     word = write_plan((args.work / "ke-hoach-20-trang.docx").resolve())
     runs = []
     out = args.out.resolve()
