@@ -1,0 +1,103 @@
+"""The site's Jinja environment: the templates of ``templates/site/``, each overridden by a
+repository's ``templates/site/`` file of the same name; sandboxed like the .docx templates,
+and HTML-escaping every value, so plan text is shown and never runs.
+
+The one place plan markup becomes HTML is the ``van`` filter, which escapes the text of every
+run itself before wrapping it in ``<strong>``, ``<em>`` or a footnote link.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from kehoach.errors import RenderError
+from kehoach.plan.registry import Registry
+
+SITE_DIR = "site"
+ASSETS = ("site.css", "site.js")
+_ENVIRONMENTS: dict[tuple[str, ...], Any] = {}
+
+
+def folders(root: Path | None) -> list[Path]:
+    """Where templates are looked up: the repository's ``templates/``, then the packaged."""
+    from kehoach.render.templating import packaged_dir
+
+    own = root / "templates" if root is not None else None
+    return [*([own] if own is not None and own.is_dir() else []), packaged_dir()]
+
+
+def asset(name: str, search: Sequence[Path]) -> bytes:
+    """A static file of the site (``site.css``, ``site.js``): the repository's, else ours."""
+    for folder in search:
+        path = folder / SITE_DIR / name
+        if path.is_file():
+            return path.read_bytes()
+    raise RenderError(f"Không có tệp “{SITE_DIR}/{name}” trong thư mục mẫu.")
+
+
+def environment(search: Sequence[Path], registry: Registry) -> Any:
+    """The environment for these folders (one per process: workers render plan pages)."""
+    key = tuple(str(f) for f in search)
+    env = _ENVIRONMENTS.get(key)
+    if env is None:
+        from jinja2 import FileSystemLoader, StrictUndefined
+        from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+        env = ImmutableSandboxedEnvironment(
+            loader=FileSystemLoader(list(key), encoding="utf-8-sig"),
+            autoescape=True, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+        env.filters.update(van=marked_up, ngay=day, ty_le=rate)
+        _ENVIRONMENTS[key] = env
+    env.filters["ten_co_quan"] = registry.name
+    return env
+
+
+def render(env: Any, name: str, context: dict[str, Any]) -> str:
+    """The page ``site/<name>``; a template's fault is a RenderError naming it."""
+    from kehoach.render.templating import render_stream
+
+    template = f"{SITE_DIR}/{name}"
+    try:
+        env.get_template(template)
+    except Exception as err:  # missing or malformed: the template author's to fix
+        raise RenderError(f"Mẫu trang “{template}” không dùng được: {err}") from err
+    return render_stream(env, template, context)
+
+
+def day(value: dt.date | None) -> str:
+    """dd/mm/yyyy, the way an office writes a date in a table."""
+    return f"{value:%d/%m/%Y}" if value is not None else ""
+
+
+def rate(value: float | None) -> str:
+    """An on-time rate as Vietnamese write it (decimal comma): "87,5%"."""
+    return "" if value is None else f"{value * 100:.1f}%".replace(".", ",")
+
+
+def marked_up(text: str | None, notes: dict[str, int] | None = None) -> Any:
+    """Plan text with its inline markup as HTML, every run escaped; a footnote reference
+    becomes a numbered link to its note (a note without text prints nothing, as in .docx)."""
+    from markupsafe import Markup, escape
+
+    from kehoach.plan.markup import parse
+
+    if not text:
+        return Markup("")
+    parts = []
+    for run in parse(text):
+        if run.footnote is not None:
+            number = (notes or {}).get(run.footnote)
+            if number is not None:
+                parts.append(f'<sup><a href="#chu-thich-{number}" id="tham-chieu-{number}">'
+                             f'{number}</a></sup>')
+            continue
+        html = str(escape(run.text))
+        if run.italic:
+            html = f"<em>{html}</em>"
+        if run.bold:
+            html = f"<strong>{html}</strong>"
+        parts.append(html)
+    return Markup("".join(parts))

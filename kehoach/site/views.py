@@ -1,0 +1,120 @@
+"""One plan as the site shows it: the page's context (the document laid out as signed, each
+task marked in place with its status), the plan's data file, and its entries and grid counts.
+
+Built where the plan is read (a worker process for a large repository), so only small data
+travels back to the main process.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from kehoach.plan.markup import plain
+from kehoach.plan.model import Item, Plan, Task
+from kehoach.plan.registry import Registry
+from kehoach.plan.walk import TaskRef, iter_tasks
+from kehoach.site.entries import SHORT_VI, Entry, iso, task_status
+from kehoach.tracking.obligations import OPEN, OVERDUE, STATUS_VI
+
+
+@dataclass
+class PlanMeta:
+    """What every page knows of a plan (the catalogue ``danh-muc.js`` and the lists)."""
+
+    slug: str
+    path: str  # the file as displayed
+    number: str  # số, ký hiệu ("" for a draft)
+    title: str  # trích yếu, markup removed
+    kind: str  # "Kế hoạch", "Chương trình"…
+    issued: dt.date | None
+    issuers: list[str] = field(default_factory=list)
+    tasks: int = 0
+
+    def as_list(self) -> list[object]:
+        return [self.slug, self.number, self.title, self.kind, iso(self.issued), self.path]
+
+
+def meta(plan: Plan, registry: Registry, slug: str, path: str) -> PlanMeta:
+    return PlanMeta(slug, path, plan.so_ky_hieu or "", plain(plan.trich_yeu),
+                    plan.loai.name_vi, plan.ngay_ban_hanh,
+                    [b.co_quan for b in plan.co_quan_ban_hanh],
+                    sum(1 for _ in iter_tasks(plan)))
+
+
+def badge(entry: Entry | None) -> dict[str, Any] | None:
+    """A task's status as its plan page marks it, from its most pressing lead entry."""
+    if entry is None:
+        return None
+    label = SHORT_VI[entry.status]
+    if entry.status == OVERDUE:
+        label += f" {entry.days_overdue} ngày"
+    elif entry.status == OPEN and entry.due is not None:
+        label += f", hạn {entry.due:%d/%m/%Y}"
+    return {"ma": entry.status, "nhan": label, "day_du": STATUS_VI[entry.status]}
+
+
+def _task_view(task: Task, statuses: dict[str, Entry | None]) -> dict[str, Any]:
+    return {"id": task.id, "thoi_han": task.thoi_han, "tinh_trang": badge(statuses[task.id])}
+
+
+def _items(parts: list[Item], statuses: dict[str, Entry | None]) -> list[dict[str, Any]]:
+    """The body in document order, each item with its depth and its tasks' statuses."""
+    out: list[dict[str, Any]] = []
+
+    def walk(level: list[Item], depth: int) -> None:
+        for item in level:
+            out.append({
+                "cap": depth, "con": bool(item.muc), "so": item.so, "nhan": item.nhan, "noi_dung": item.noi_dung,
+                "nhiem_vu": [_task_view(t, statuses) for t in item.nhiem_vu],
+                "ban_to_chuc": item.ban_to_chuc.model_dump() if item.ban_to_chuc else None,
+                "su_kien": item.su_kien.model_dump() if item.su_kien else None,
+            })
+            walk(item.muc, depth + 1)
+
+    walk(parts, 0)
+    return out
+
+
+def footnote_numbers(plan: Plan) -> dict[str, int]:
+    """Footnote id → the number it prints as (notes without text print nothing)."""
+    numbered = [str(n.id) for n in plan.chu_thich if n.noi_dung and n.noi_dung.strip()]
+    return {note: i for i, note in enumerate(numbered, start=1)}
+
+
+def page_context(plan: Plan, registry: Registry, by_task: dict[str, list[Entry]]
+                 ) -> dict[str, Any]:
+    """What ``site/ke-hoach.html.j2`` sees besides the shared keys (plain mappings)."""
+    from kehoach.render.context import document, header
+    from kehoach.render.annex import annex_context
+
+    statuses = {ref.task.id: task_status(by_task.get(ref.task.id, []))
+                for ref in iter_tasks(plan)}
+    numbers = footnote_numbers(plan)
+    return {
+        "van_ban": document(plan, registry),
+        "tieu_de": header(plan, registry),
+        "muc": _items(plan.phan, statuses),
+        "chu_ky": [s.model_dump() for s in plan.chu_ky],
+        "chu_thich": [{"id": str(n.id), "so": numbers[str(n.id)], "noi_dung": n.noi_dung}
+                      for n in plan.chu_thich if str(n.id) in numbers],
+        "so_chu_thich": numbers,
+        "phu_luc": annex_context(plan, registry),
+        "tinh_trang": {k: badge(v) for k, v in statuses.items()},
+    }
+
+
+def plan_data(refs: Iterable[TaskRef], entries: list[Entry]) -> list[list[object]]:
+    """The plan's data file: per task its id, wording (markup removed), deadline phrase in
+    force and completion records — once, for every page that lists the task."""
+    phrase = {e.task_id: e.deadline for e in entries}
+    out: list[list[object]] = []
+    for ref in refs:
+        task = ref.task
+        records = [[r.co_quan or "", iso(r.ngay_hoan_thanh), r.minh_chung or "",
+                    str(r.ky) if r.ky is not None else ""] for r in task.hoan_thanh]
+        out.append([task.id, plain(ref.text), phrase.get(task.id) or task.thoi_han or "",
+                    records])
+    return out

@@ -1,0 +1,438 @@
+/* kehoach site: data files loaded by script tags (browsers refuse fetch() on file://), the
+   task tables, sorting, the home page's filters, search and printing. No library, nothing
+   from the network. Text from the plans is only ever set with textContent, never as HTML.
+
+   Data (written by kehoach.site.data):
+   KH.nap("danh-muc", {ngay, tt: [status labels], ma: [status codes], cq: [[id, name, has page]],
+                       kh: [[slug, number, title, kind, issued, path]]})
+   an entry: [plan, task id, body, role (0 lead, 1 coordinator), status, due (ISO), approximate,
+              days (overdue, or left while open), occurrences overdue, occurrences]
+   KH.nap("ke-hoach/<slug>", {nv: [[task id, wording, deadline phrase,
+                                   [[body or "", ISO day, evidence, period]]]]}) */
+(function () {
+  "use strict";
+  var KH = window.KH = window.KH || {};
+  var store = {};
+  var waiting = {};
+  var LIMIT = 500;
+  var OVERDUE = 3;
+
+  KH.nap = function (key, value) {
+    store[key] = value;
+    var callbacks = waiting[key] || [];
+    delete waiting[key];
+    callbacks.forEach(function (fn) { fn(); });
+  };
+
+  function dataBase() { return document.body.getAttribute("data-du-lieu") || "du-lieu/"; }
+  function root() { return document.body.getAttribute("data-goc") || ""; }
+
+  /* Load one data file (once) and call back when it is there, or has failed. */
+  function need(key, callback) {
+    if (Object.prototype.hasOwnProperty.call(store, key)) { callback(); return; }
+    var first = !waiting[key];
+    (waiting[key] = waiting[key] || []).push(callback);
+    if (!first) { return; }
+    var tag = document.createElement("script");
+    tag.src = dataBase() + key + ".js";
+    tag.onerror = function () { KH.nap(key, null); };
+    document.head.appendChild(tag);
+  }
+
+  function needAll(keys, callback, each) {
+    var left = keys.length;
+    if (!left) { callback(); return; }
+    keys.forEach(function (key) {
+      need(key, function () {
+        left -= 1;
+        if (each) { each(key); }
+        if (!left) { callback(); }
+      });
+    });
+  }
+
+  function fold(text) {
+    return String(text).normalize("NFD").replace(/[\u0300-\u036f]/g, "")
+      .replace(/[\u0111\u0110]/g, "d").toLowerCase().replace(/\s+/g, " ").trim();
+  }
+
+  function day(iso) {
+    if (!iso) { return ""; }
+    var p = iso.split("-");
+    return p.length === 3 ? p[2] + "/" + p[1] + "/" + p[0] : iso;
+  }
+
+  function el(tag, text, cls) {
+    var node = document.createElement(tag);
+    if (text !== undefined && text !== null) { node.textContent = text; }
+    if (cls) { node.className = cls; }
+    return node;
+  }
+
+  function link(href, text) {
+    var a = el("a", text);
+    a.href = href;
+    return a;
+  }
+
+  function catalogue() { return store["danh-muc"] || {cq: [], kh: [], tt: [], ma: []}; }
+  function planOf(entry) { return catalogue().kh[entry[0]] || ["", "", "", "", "", ""]; }
+  function bodyOf(entry) { return catalogue().cq[entry[2]] || ["", "", 0]; }
+  function planKey(entry) { return "ke-hoach/" + planOf(entry)[0]; }
+
+  /* The task (wording, phrase, records) of an entry, once its plan's file is loaded. */
+  var taskIndex = {};
+  function taskOf(entry) {
+    var key = planKey(entry);
+    var plan = store[key];
+    if (!plan) { return null; }
+    if (!taskIndex[key]) {
+      taskIndex[key] = {};
+      plan.nv.forEach(function (t) { taskIndex[key][t[0]] = t; });
+    }
+    return taskIndex[key][entry[1]] || null;
+  }
+
+  function planLabel(plan) { return plan[1] || plan[5]; }
+  function taskHref(entry) {
+    return root() + "ke-hoach/" + planOf(entry)[0] + ".html#nv-" + entry[1];
+  }
+
+  /* --- cells of a task table, by column code ------------------------------------------ */
+  var CELLS = {
+    ke_hoach: function (e) {
+      var plan = planOf(e);
+      return link(root() + "ke-hoach/" + plan[0] + ".html", planLabel(plan));
+    },
+    nhiem_vu: function (e) {
+      var box = document.createDocumentFragment();
+      var task = taskOf(e);
+      box.appendChild(link(taskHref(e), e[1]));
+      if (task) { box.appendChild(el("span", " " + task[1])); }
+      if (e[9] > 1) { box.appendChild(el("span", " (" + e[9] + " kỳ)", "phu")); }
+      return box;
+    },
+    co_quan: function (e) {
+      var body = bodyOf(e);
+      return body[2] ? link(root() + "co-quan/" + body[0] + ".html", body[1])
+        : document.createTextNode(body[1]);
+    },
+    qua_nhom: function (e, page) {
+      var body = bodyOf(e);
+      return document.createTextNode(body[0] === page ? "Trực tiếp" : body[1]);
+    },
+    tinh_trang: function (e) {
+      var box = el("span", catalogue().tt[e[4]], "tt tt-" + catalogue().ma[e[4]]);
+      if (e[8] > 1) { box.textContent += " (" + e[8] + " kỳ quá hạn)"; }
+      return box;
+    },
+    thoi_han: function (e) {
+      var task = taskOf(e);
+      return document.createTextNode(task ? task[2] : "");
+    },
+    han: function (e) { return document.createTextNode((e[6] ? "≈ " : "") + day(e[5])); },
+    so_ngay: function (e) {
+      return document.createTextNode(e[4] === OVERDUE ? String(e[7]) : "");
+    },
+    con_lai: function (e) { return document.createTextNode(e[7] === null ? "" : String(e[7])); },
+    hoan_thanh: function (e, page) {
+      var task = taskOf(e);
+      var body = bodyOf(e)[0];
+      var out = document.createDocumentFragment();
+      if (!task || e[3] !== 0) { return out; }
+      task[3].forEach(function (r) {
+        if (r[0] && r[0] !== body && r[0] !== page) { return; }
+        var line = el("span", day(r[1]) + (r[2] ? " – " + r[2] : ""), "ban-ghi");
+        out.appendChild(line);
+      });
+      return out;
+    }
+  };
+
+  var SORT = {
+    ke_hoach: function (e) { return planLabel(planOf(e)); },
+    nhiem_vu: function (e) { return e[1]; },
+    co_quan: function (e) { return bodyOf(e)[1]; },
+    qua_nhom: function (e) { return bodyOf(e)[1]; },
+    tinh_trang: function (e) { return e[4]; },
+    thoi_han: function (e) { var t = taskOf(e); return t ? t[2] : ""; },
+    han: function (e) { return e[5] || "9999"; },
+    so_ngay: function (e) { return e[4] === OVERDUE ? e[7] : -1; },
+    con_lai: function (e) { return e[7] === null ? 1e9 : e[7]; },
+    hoan_thanh: function (e) { return e[4]; }
+  };
+
+  /* --- task tables filled from data ----------------------------------------------------- */
+  function TaskTable(table) {
+    var source = table.getAttribute("data-nguon").split(":");
+    this.table = table;
+    this.columns = table.getAttribute("data-cot").split(" ");
+    this.key = source[0];
+    this.field = source[1];
+    this.role = source.length > 2 ? Number(source[2]) : null;
+    this.page = this.key.indexOf("co-quan/") === 0 ? this.key.slice(8) : "";
+    this.filter = function () { return true; };
+    this.all = false;
+    this.order = null;
+    this.note = document.getElementById(table.id + "-thong-bao");
+  }
+
+  TaskTable.prototype.rows = function () {
+    var data = store[this.key];
+    var role = this.role;
+    var rows = data ? data[this.field] : [];
+    rows = rows.filter(function (e) { return role === null || e[3] === role; });
+    rows = rows.filter(this.filter);
+    if (this.order) {
+      var by = SORT[this.order.column];
+      var sign = this.order.up ? 1 : -1;
+      rows = rows.slice().sort(function (a, b) {
+        var x = by(a);
+        var y = by(b);
+        return (x < y ? -1 : x > y ? 1 : 0) * sign;
+      });
+    }
+    return rows;
+  };
+
+  TaskTable.prototype.render = function () {
+    var self = this;
+    var rows = this.rows();
+    var shown = this.all ? rows : rows.slice(0, LIMIT);
+    var body = document.createElement("tbody");
+    if (!shown.length) {
+      var empty = el("td", "Không có nhiệm vụ nào.");
+      empty.colSpan = this.columns.length;
+      body.appendChild(el("tr")).appendChild(empty);
+    }
+    shown.forEach(function (entry) {
+      var tr = el("tr");
+      self.columns.forEach(function (code) {
+        var cell = el(code === "nhiem_vu" ? "th" : "td");
+        if (code === "nhiem_vu") { cell.scope = "row"; }
+        if (code === "so_ngay" || code === "con_lai") { cell.className = "so"; }
+        cell.appendChild(CELLS[code](entry, self.page));
+        tr.appendChild(cell);
+      });
+      body.appendChild(tr);
+    });
+    this.table.replaceChild(body, this.table.tBodies[0]);
+    this.tell(rows.length, shown.length);
+    var plans = {};
+    shown.forEach(function (e) { plans[planKey(e)] = true; });
+    var missing = Object.keys(plans).filter(function (k) { return !(k in store); });
+    if (missing.length) { needAll(missing, function () { self.render(); }); }
+  };
+
+  TaskTable.prototype.tell = function (total, shown) {
+    if (!this.note) { return; }
+    var self = this;
+    this.note.textContent = total + " dòng.";
+    if (shown < total) {
+      this.note.textContent = "Đang hiện " + shown + " trên " + total +
+        " dòng; chọn cơ quan hoặc kế hoạch để thu hẹp. ";
+      var more = el("button", "Hiện tất cả");
+      more.type = "button";
+      more.addEventListener("click", function () { self.all = true; self.render(); });
+      this.note.appendChild(more);
+    }
+  };
+
+  TaskTable.prototype.sortable = function () {
+    var self = this;
+    sortButtons(this.table, function (th, up) {
+      self.order = {column: th.getAttribute("data-cot"), up: up};
+      self.render();
+    });
+  };
+
+  /* Header buttons that sort a table; aria-sort tells which column and which way. */
+  function sortButtons(table, sort) {
+    var heads = table.tHead ? table.tHead.rows[0].cells : [];
+    Array.prototype.forEach.call(heads, function (th) {
+      var button = el("button", th.textContent, "nut-sap-xep");
+      button.type = "button";
+      button.title = "Sắp xếp theo cột này";
+      th.textContent = "";
+      th.appendChild(button);
+      button.addEventListener("click", function () {
+        var up = th.getAttribute("aria-sort") !== "ascending";
+        Array.prototype.forEach.call(heads, function (h) { h.removeAttribute("aria-sort"); });
+        th.setAttribute("aria-sort", up ? "ascending" : "descending");
+        sort(th, up);
+      });
+    });
+  }
+
+  /* A table written in the page (the grid): sort its body rows by the cells' values. */
+  function sortStatic(table) {
+    sortButtons(table, function (th, up) {
+      var column = th.cellIndex;
+      var body = table.tBodies[0];
+      var rows = Array.prototype.slice.call(body.rows);
+      function value(tr) {
+        var cell = tr.cells[column];
+        var raw = cell.getAttribute("data-gia-tri") || cell.textContent.trim();
+        var n = Number(raw.replace(",", "."));
+        return isNaN(n) ? fold(raw) : n;
+      }
+      rows.sort(function (a, b) {
+        var x = value(a);
+        var y = value(b);
+        return (x < y ? -1 : x > y ? 1 : 0) * (up ? 1 : -1);
+      });
+      rows.forEach(function (tr) { body.appendChild(tr); });
+    });
+  }
+
+  /* --- pages ----------------------------------------------------------------------------- */
+  function taskTables() {
+    var tables = [];
+    Array.prototype.forEach.call(document.querySelectorAll("table.bang-nv"), function (t) {
+      var table = new TaskTable(t);
+      table.sortable();
+      table.render();
+      tables.push(table);
+    });
+    return tables;
+  }
+
+  function homeFilters(tables) {
+    var agency = document.getElementById("loc-co-quan");
+    var plan = document.getElementById("loc-ke-hoach");
+    if (!agency || !plan) { return; }
+    function apply() {
+      var a = agency.value;
+      var p = plan.value;
+      tables.forEach(function (table) {
+        table.filter = function (e) {
+          return (!a || bodyOf(e)[0] === a) && (!p || planOf(e)[0] === p);
+        };
+        table.render();
+      });
+      var grid = document.getElementById("bang-tong-hop");
+      Array.prototype.forEach.call(grid ? grid.tBodies[0].rows : [], function (tr) {
+        tr.hidden = !!a && tr.getAttribute("data-co-quan") !== a;
+      });
+      Array.prototype.forEach.call(document.querySelectorAll("[data-ke-hoach]"), function (li) {
+        li.hidden = !!p && li.getAttribute("data-ke-hoach") !== p;
+      });
+    }
+    agency.addEventListener("change", apply);
+    plan.addEventListener("change", apply);
+    document.getElementById("bo-loc").addEventListener("submit", function (ev) {
+      ev.preventDefault();
+      apply();
+    });
+    if (agency.value || plan.value) { apply(); }
+  }
+
+  function printing(tables) {
+    Array.prototype.forEach.call(document.querySelectorAll("[data-in]"), function (button) {
+      button.addEventListener("click", function () {
+        var cls = "in-" + button.getAttribute("data-in");
+        tables.forEach(function (t) { t.all = true; t.render(); });
+        document.body.classList.add(cls);
+        window.addEventListener("afterprint", function done() {
+          document.body.classList.remove(cls);
+          window.removeEventListener("afterprint", done);
+        });
+        window.print();
+      });
+    });
+  }
+
+  /* --- search -------------------------------------------------------------------------- */
+  function query() {
+    var match = /[?&]q=([^&]*)/.exec(window.location.search);
+    return match ? decodeURIComponent(match[1].replace(/\+/g, " ")) : "";
+  }
+
+  function matches(words, text) {
+    for (var i = 0; i < words.length; i += 1) {
+      if (text.indexOf(words[i]) < 0) { return false; }
+    }
+    return true;
+  }
+
+  function searchPage() {
+    var box = document.getElementById("tu-khoa");
+    var q = query();
+    box.value = q;
+    var words = fold(q).split(" ").filter(Boolean);
+    var status = document.getElementById("trang-thai-tim");
+    var planList = document.getElementById("kq-ke-hoach");
+    var taskList = document.getElementById("kq-nhiem-vu");
+    if (!words.length) { status.textContent = "Gõ từ khóa rồi bấm Tìm."; return; }
+    var plans = catalogue().kh;
+    plans.forEach(function (plan) {
+      if (matches(words, fold(plan.join(" ")))) {
+        var li = el("li");
+        li.appendChild(link("ke-hoach/" + plan[0] + ".html", planLabel(plan)));
+        li.appendChild(el("span", ": " + plan[2]));
+        planList.appendChild(li);
+      }
+    });
+    if (!planList.children.length) { planList.appendChild(el("li", "Không có kế hoạch nào.")); }
+    searchTasks(words, plans, taskList, status);
+  }
+
+  function searchTasks(words, plans, list, status) {
+    var found = 0;
+    var read = 0;
+    var shown = 200;
+    function report(done) {
+      status.textContent = (done ? "Tìm xong: " : "Đang tìm (đã xem " + read + "/" +
+        plans.length + " kế hoạch): ") + found + " nhiệm vụ khớp" +
+        (found > shown ? ", hiện " + shown + " nhiệm vụ đầu." : ".");
+    }
+    function scan(plan) {
+      var data = store["ke-hoach/" + plan[0]];
+      read += 1;
+      (data ? data.nv : []).forEach(function (task) {
+        if (!matches(words, fold(task[0] + " " + task[1] + " " + task[2]))) { return; }
+        found += 1;
+        if (found > shown) { return; }
+        var li = el("li");
+        li.appendChild(link("ke-hoach/" + plan[0] + ".html#nv-" + task[0],
+          planLabel(plan) + " – " + task[0]));
+        li.appendChild(el("span", ": " + task[1]));
+        list.appendChild(li);
+      });
+    }
+    var next = 0;
+    function batch() {
+      var part = plans.slice(next, next + 8);
+      next += part.length;
+      if (!part.length) {
+        if (!found) { list.appendChild(el("li", "Không có nhiệm vụ nào.")); }
+        report(true);
+        return;
+      }
+      var keys = part.map(function (p) { return "ke-hoach/" + p[0]; });
+      needAll(keys, function () { part.forEach(scan); report(false); batch(); });
+    }
+    report(false);
+    batch();
+  }
+
+  function start() {
+    var kind = document.body.getAttribute("data-trang");
+    var tables = taskTables();
+    Array.prototype.forEach.call(document.querySelectorAll("table.sap-xep:not(.bang-nv)"),
+      sortStatic);
+    if (kind === "trang-chu") { homeFilters(tables); printing(tables); }
+    if (kind === "tim-kiem") { searchPage(); }
+    KH.san_sang = true;
+    document.body.setAttribute("data-san-sang", "1");
+  }
+
+  KH.fold = fold;
+  // Deferred scripts run before DOMContentLoaded: the data files after this one are not
+  // loaded yet, so wait for it.
+  if (document.readyState === "complete") {
+    start();
+  } else {
+    document.addEventListener("DOMContentLoaded", start);
+  }
+}());
