@@ -11,11 +11,12 @@ from kehoach.cli import (
     render_cmd,
     review_cmd,
     setup_cmd,
+    site_cmd,
     tracking_cmd,
 )
 from kehoach.cli.app import app, main
 
 __all__ = [
     "app", "check_cmd", "edit_cmd", "explain_cmd", "import_cmd", "main", "office_cmd",
-    "render_cmd", "review_cmd", "setup_cmd", "tracking_cmd",
+    "render_cmd", "review_cmd", "setup_cmd", "site_cmd", "tracking_cmd",
 ]

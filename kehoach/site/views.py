@@ -67,7 +67,8 @@ def _items(parts: list[Item], statuses: dict[str, Entry | None]) -> list[dict[st
     def walk(level: list[Item], depth: int) -> None:
         for item in level:
             out.append({
-                "cap": depth, "con": bool(item.muc), "so": item.so, "nhan": item.nhan, "noi_dung": item.noi_dung,
+                "cap": depth, "con": bool(item.muc), "so": item.so, "nhan": item.nhan,
+                "noi_dung": item.noi_dung,
                 "nhiem_vu": [_task_view(t, statuses) for t in item.nhiem_vu],
                 "ban_to_chuc": item.ban_to_chuc.model_dump() if item.ban_to_chuc else None,
                 "su_kien": item.su_kien.model_dump() if item.su_kien else None,
@@ -87,8 +88,8 @@ def footnote_numbers(plan: Plan) -> dict[str, int]:
 def page_context(plan: Plan, registry: Registry, by_task: dict[str, list[Entry]]
                  ) -> dict[str, Any]:
     """What ``site/ke-hoach.html.j2`` sees besides the shared keys (plain mappings)."""
-    from kehoach.render.context import document, header
     from kehoach.render.annex import annex_context
+    from kehoach.render.context import document, header
 
     statuses = {ref.task.id: task_status(by_task.get(ref.task.id, []))
                 for ref in iter_tasks(plan)}
