@@ -1,0 +1,243 @@
+"""``kehoach site`` without a browser: the files written, their data against the tracking
+queries, escaping, the output folder's safety, template overrides and the preview server.
+The pages in a real browser are tested in ``test_site_browser.py``."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import shutil
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from kehoach.site.build import MARKER, SiteError, build_site
+from kehoach.tracking.loading import load
+from kehoach.tracking.queries import overdue
+
+FIXTURE = Path(__file__).parent / "data" / "tracking"
+A1 = dt.date(2024, 6, 30)
+HOSTILE = """\
+loai: ke_hoach
+co_quan_ban_hanh: [t.ubnd]
+so_ky_hieu: 99/KH-UBND
+ngay_ban_hanh: 2024-01-05
+trich_yeu: "Thử <script>window.__pwned = 1</script> và <img src=x onerror=\\"window.__pwned = 2\\">"
+mo_dau: "{{ 7 * 7 }} {% raw %} </script><b>đậm</b> **thật đậm**"
+phan:
+  - so: I.
+    noi_dung: NHIỆM VỤ
+    muc:
+      - so: "1."
+        noi_dung: "Nhiệm vụ </script><script>window.__pwned = 3</script> quá hạn"
+        nhiem_vu:
+          - id: nv-doc-hai
+            chu_tri: t.snv
+            thoi_han: trước ngày 01/3/2024
+"""
+
+
+def data_of(path: Path) -> object:
+    """The JSON a data file hands to ``KH.nap``."""
+    text = path.read_text(encoding="utf-8")
+    match = re.fullmatch(r'KH\.nap\("[^"]+",(.*)\);\n', text, re.S)
+    assert match, text[:200]
+    return json.loads(match.group(1))
+
+
+@pytest.fixture(scope="module")
+def repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("site-repo")
+    shutil.copytree(FIXTURE / "plans", root / "plans")
+    (root / "plans" / "doc-hai.yaml").write_text(HOSTILE, encoding="utf-8")
+    return root
+
+
+@pytest.fixture(scope="module")
+def built(repo: Path) -> Path:
+    result = build_site([], A1, repo / "site", cwd=repo)
+    assert (result.plans, result.failed, result.warnings) == (3, [], [])
+    return repo / "site"
+
+
+def test_the_site_has_its_pages_data_and_assets(built: Path):
+    for name in ("index.html", "tim-kiem.html", MARKER, "tai-nguyen/site.css",
+                 "tai-nguyen/site.js", "du-lieu/danh-muc.js", "du-lieu/tong-hop.js",
+                 "ke-hoach/bao-cao-nam.html", "ke-hoach/du-thao.html", "ke-hoach/doc-hai.html",
+                 "du-lieu/ke-hoach/bao-cao-nam.js", "co-quan/t.snv.html",
+                 "du-lieu/co-quan/t.snv.js"):
+        assert (built / name).is_file(), name
+    assert not [p for p in built.parent.iterdir() if p.name.startswith(".site")]
+
+
+def test_the_overdue_list_is_the_overdue_query(built: Path, repo: Path):
+    catalogue = data_of(built / "du-lieu" / "danh-muc.js")
+    lists = data_of(built / "du-lieu" / "tong-hop.js")
+    assert isinstance(catalogue, dict) and isinstance(lists, dict)
+    bodies = [b[0] for b in catalogue["cq"]]
+    shown = [(e[1], bodies[e[2]], e[5], e[7]) for e in lists["qua_han"]]
+    loaded = load([], A1, cwd=repo)
+    rows = overdue(loaded.rows, loaded.registry)
+    assert shown == [(r.task_id, r.agency, r.due.isoformat(), r.days_overdue) for r in rows]
+    assert shown[0] == ("dien-dan", "t.tinh-doan", "2022-12-31", 547)
+
+
+def test_an_agency_page_lists_tasks_through_its_groups(built: Path):
+    data = data_of(built / "du-lieu" / "co-quan" / "t.sgd.js")
+    catalogue = data_of(built / "du-lieu" / "danh-muc.js")
+    assert isinstance(data, dict) and isinstance(catalogue, dict)
+    bodies = [b[0] for b in catalogue["cq"]]
+    held = {(e[1], bodies[e[2]], e[3]) for e in data["nv"]}
+    # SGD leads bc-nam as a member of "các sở" and coordinates dien-dan through that group.
+    assert ("bc-nam", "t.sgd", 0) in held
+    assert ("dien-dan", "t.cac-so", 1) in held
+
+
+def test_dates_are_written_dd_mm_yyyy(built: Path):
+    home = (built / "index.html").read_text(encoding="utf-8")
+    assert "tính đến ngày 30/06/2024" in home
+    plan = (built / "ke-hoach" / "bao-cao-nam.html").read_text(encoding="utf-8")
+    assert "Thử, ngày 10 tháng 01 năm 2022" in plan
+
+
+def test_plan_text_is_escaped_never_markup(built: Path):
+    page = (built / "ke-hoach" / "doc-hai.html").read_text(encoding="utf-8")
+    assert "&lt;script&gt;window.__pwned = 1&lt;/script&gt;" in page
+    assert "<script>window" not in page and "<img src=x" not in page
+    assert "{{ 7 * 7 }} {% raw %} &lt;/script&gt;&lt;b&gt;đậm&lt;/b&gt;" in page
+    assert "<strong>thật đậm</strong>" in page  # the plan's own markup still works
+    data = (built / "du-lieu" / "ke-hoach" / "doc-hai.js").read_text(encoding="utf-8")
+    assert "</script" not in data and "<\\/script>" in data
+
+
+def test_nothing_is_fetched_from_the_network(built: Path):
+    for page in built.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        for ref in re.findall(r'(?:src|href)="([^"]*)"', text):
+            assert "//" not in ref and not ref.startswith(("http", "data:")), (page, ref)
+    for asset in ("site.css", "site.js"):
+        text = (built / "tai-nguyen" / asset).read_text(encoding="utf-8")
+        assert not re.search(r"https?://|@import|url\(", text), asset
+
+
+def test_every_local_link_has_its_file(built: Path):
+    for page in built.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        for ref in re.findall(r'(?:src|href)="([^"#?]+)', text):
+            assert (page.parent / ref).resolve().is_file(), (page, ref)
+
+
+@pytest.mark.parametrize("content", ["mine.txt", "plans"])
+def test_a_folder_kehoach_did_not_write_is_refused(tmp_path: Path, content: str):
+    out = tmp_path / "out"
+    (out / content).mkdir(parents=True)
+    with pytest.raises(SiteError, match="không do kehoach tạo"):
+        build_site([FIXTURE / "plans"], A1, out, cwd=FIXTURE)
+    assert (out / content).is_dir()
+
+
+def test_a_new_build_replaces_the_old_site_whole(tmp_path: Path):
+    out = tmp_path / "site"
+    build_site([FIXTURE / "plans"], A1, out, cwd=FIXTURE)
+    (out / "co-quan" / "cu.html").write_text("cũ", encoding="utf-8")
+    result = build_site([FIXTURE / "plans"], dt.date(2022, 1, 1), out, cwd=FIXTURE)
+    assert not (out / "co-quan" / "cu.html").exists()
+    assert "tính đến ngày 01/01/2022" in (out / "index.html").read_text(encoding="utf-8")
+    assert result.size == sum(p.stat().st_size for p in out.rglob("*") if p.is_file()) - len(
+        (out / MARKER).read_bytes())
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+def test_a_repository_template_overrides_by_name(tmp_path: Path):
+    shutil.copytree(FIXTURE / "plans", tmp_path / "plans")
+    own = tmp_path / "templates" / "site"
+    own.mkdir(parents=True)
+    (own / "tim-kiem.html.j2").write_text(
+        '{% extends "site/_khung.html.j2" %}{% block noi_dung %}<h1>Tra cứu của Sở</h1>'
+        "{% endblock %}", encoding="utf-8")
+    (own / "site.css").write_text("body { color: #000; }\n", encoding="utf-8")
+    build_site([], A1, None, cwd=tmp_path)
+    assert "<h1>Tra cứu của Sở</h1>" in (tmp_path / "site" / "tim-kiem.html").read_text("utf-8")
+    assert (tmp_path / "site" / "tai-nguyen" / "site.css").read_text("utf-8").startswith("body")
+    assert "Theo dõi thực hiện kế hoạch</h1>" in (tmp_path / "site" / "index.html").read_text(
+        "utf-8")
+
+
+def test_a_template_that_runs_unsafe_code_is_a_render_error(tmp_path: Path):
+    from kehoach.errors import RenderError
+
+    shutil.copytree(FIXTURE / "plans", tmp_path / "plans")
+    own = tmp_path / "templates" / "site"
+    own.mkdir(parents=True)
+    (own / "tim-kiem.html.j2").write_text("{{ ''.__class__.__mro__ }}", encoding="utf-8")
+    with pytest.raises(RenderError, match="tim-kiem.html.j2"):
+        build_site([], A1, None, cwd=tmp_path)
+    assert not (tmp_path / "site").exists()
+
+
+def kehoach(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "kehoach", *args], cwd=cwd, text=True,
+                          capture_output=True, encoding="utf-8", timeout=120)
+
+
+def test_cli_builds_and_a_broken_plan_exits_1(tmp_path: Path):
+    shutil.copytree(FIXTURE / "plans", tmp_path / "plans")
+    done = kehoach("site", "--as-of", "30/06/2024", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "Đã tạo trang web tại site (2 kế hoạch" in done.stdout
+    (tmp_path / "plans" / "hong.yaml").write_text("loai: [\n", encoding="utf-8")
+    done = kehoach("site", "--as-of", "2024-06-30", cwd=tmp_path)
+    assert done.returncode == 1
+    assert "plans/hong.yaml:" in done.stderr and "(2 kế hoạch" in done.stdout
+    done = kehoach("site", "-o", "plans", cwd=tmp_path)
+    assert done.returncode == 1 and "không do kehoach tạo" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_with_docx_puts_the_documents_in_the_site(tmp_path: Path):
+    from kehoach.render.pdf import find_soffice
+
+    shutil.copytree(FIXTURE / "plans", tmp_path / "plans")
+    (tmp_path / "plans" / "du-thao.yaml").unlink()
+    result = build_site([], A1, None, cwd=tmp_path, with_docx=True)
+    site = tmp_path / "site"
+    assert result.warnings == []
+    assert (site / "van-ban" / "bao-cao-nam.docx").read_bytes()[:2] == b"PK"
+    page = (site / "ke-hoach" / "bao-cao-nam.html").read_text(encoding="utf-8")
+    assert 'href="../van-ban/bao-cao-nam.docx"' in page
+    has_pdf = (site / "van-ban" / "bao-cao-nam.pdf").is_file()
+    assert has_pdf == (find_soffice() is not None)
+    assert ('href="../van-ban/bao-cao-nam.pdf"' in page) == has_pdf
+
+
+def _get(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=10) as answer:
+        return answer.read().decode("utf-8")
+
+
+def test_the_preview_serves_and_rebuilds_on_change(tmp_path: Path):
+    from kehoach.site.serve import Preview
+
+    shutil.copytree(FIXTURE / "plans", tmp_path / "plans")
+    out = tmp_path / "site"
+    build = lambda: build_site([], A1, out, cwd=tmp_path)  # noqa: E731
+    build()
+    preview = Preview(out, build, [tmp_path / "plans"], port=0, interval=0.2)
+    preview.start()
+    try:
+        assert preview.url.startswith("http://127.0.0.1:")
+        assert "Theo dõi báo cáo định kỳ" in _get(preview.url + "ke-hoach/bao-cao-nam.html")
+        plan = tmp_path / "plans" / "bao-cao-nam.yaml"
+        plan.write_text(plan.read_text("utf-8").replace("Theo dõi báo cáo định kỳ",
+                                                        "Theo dõi báo cáo thường kỳ"), "utf-8")
+        deadline = time.monotonic() + 60
+        while preview.builds == 0 and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert "Theo dõi báo cáo thường kỳ" in _get(preview.url + "ke-hoach/bao-cao-nam.html")
+    finally:
+        preview.stop()
