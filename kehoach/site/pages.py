@@ -17,7 +17,7 @@ from kehoach.errors import RenderError
 from kehoach.plan.registry import Registry
 
 SITE_DIR = "site"
-ASSETS = ("site.css", "site.js")
+ASSETS = ("site.css", "site.js", "bieu-tuong.svg")
 _ENVIRONMENTS: dict[tuple[str, ...], Any] = {}
 
 
@@ -30,7 +30,7 @@ def folders(root: Path | None) -> list[Path]:
 
 
 def asset(name: str, search: Sequence[Path]) -> bytes:
-    """A static file of the site (``site.css``, ``site.js``): the repository's, else ours."""
+    """A static file of the site (``ASSETS``): the repository's, else ours."""
     for folder in search:
         path = folder / SITE_DIR / name
         if path.is_file():

@@ -33,8 +33,13 @@ class PlanMeta:
     issuers: list[str] = field(default_factory=list)
     tasks: int = 0
 
+    @property
+    def label(self) -> str:
+        """How a list names the plan: its number, or its type for a plan without one."""
+        return self.number or f"{self.kind} (chưa có số)"
+
     def as_list(self) -> list[object]:
-        return [self.slug, self.number, self.title, self.kind, iso(self.issued), self.path]
+        return [self.slug, self.label, self.title, self.kind, iso(self.issued), self.path]
 
 
 def meta(plan: Plan, registry: Registry, slug: str, path: str) -> PlanMeta:

@@ -4,7 +4,8 @@
 
    Data (written by kehoach.site.data):
    KH.nap("danh-muc", {ngay, tt: [status labels], ma: [status codes], cq: [[id, name, has page]],
-                       kh: [[slug, number, title, kind, issued, path]]})
+                       kh: [[slug, number (or the type when none), title, kind, issued,
+                             path]]})
    an entry: [plan, task id, body, role (0 lead, 1 coordinator), status, due (ISO), approximate,
               days (overdue, or left while open), occurrences overdue, occurrences]
    KH.nap("ke-hoach/<slug>", {nv: [[task id, wording, deadline phrase,
@@ -93,7 +94,7 @@
     return taskIndex[key][entry[1]] || null;
   }
 
-  function planLabel(plan) { return plan[1] || plan[5]; }
+  function planLabel(plan) { return plan[1]; }
   function taskHref(entry) {
     return root() + "ke-hoach/" + planOf(entry)[0] + ".html#nv-" + entry[1];
   }
@@ -386,18 +387,26 @@
         plans.length + " kế hoạch): ") + found + " nhiệm vụ khớp" +
         (found > shown ? ", hiện " + shown + " nhiệm vụ đầu." : ".");
     }
+    var phrase = words.join(" ");
     function scan(plan) {
       var data = store["ke-hoach/" + plan[0]];
       read += 1;
       (data ? data.nv : []).forEach(function (task) {
-        if (!matches(words, fold(task[0] + " " + task[1] + " " + task[2]))) { return; }
+        var text = fold(task[0] + " " + task[1] + " " + task[2]);
+        if (!matches(words, text)) { return; }
         found += 1;
         if (found > shown) { return; }
         var li = el("li");
         li.appendChild(link("ke-hoach/" + plan[0] + ".html#nv-" + task[0],
           planLabel(plan) + " – " + task[0]));
         li.appendChild(el("span", ": " + task[1]));
-        list.appendChild(li);
+        // The words as one phrase come before the words scattered.
+        if (text.indexOf(phrase) >= 0) {
+          li.setAttribute("data-cum-tu", "1");
+          list.insertBefore(li, list.querySelector("li:not([data-cum-tu])"));
+        } else {
+          list.appendChild(li);
+        }
       });
     }
     var next = 0;
@@ -428,6 +437,8 @@
   }
 
   KH.fold = fold;
+  /* How many data files are still loading (the browser tests wait for none). */
+  KH.dang_tai = function () { return Object.keys(waiting).length; };
   // Deferred scripts run before DOMContentLoaded: the data files after this one are not
   // loaded yet, so wait for it.
   if (document.readyState === "complete") {
