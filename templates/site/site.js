@@ -168,6 +168,8 @@
     var source = table.getAttribute("data-nguon").split(":");
     this.table = table;
     this.columns = table.getAttribute("data-cot").split(" ");
+    this.labels = Array.prototype.map.call(table.tHead.rows[0].cells,
+      function (th) { return th.textContent.trim(); });
     this.key = source[0];
     this.field = source[1];
     this.role = source.length > 2 ? Number(source[2]) : null;
@@ -208,8 +210,9 @@
     }
     shown.forEach(function (entry) {
       var tr = el("tr");
-      self.columns.forEach(function (code) {
+      self.columns.forEach(function (code, i) {
         var cell = el(code === "nhiem_vu" ? "th" : "td");
+        cell.setAttribute("data-nhan", self.labels[i]);  // the column's name on a phone
         if (code === "nhiem_vu") { cell.scope = "row"; }
         if (code === "so_ngay" || code === "con_lai") { cell.className = "so"; }
         cell.appendChild(CELLS[code](entry, self.page));
