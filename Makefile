@@ -30,6 +30,7 @@ demo: $(STAMP)
 	$(BIN)/kehoach import out/lang-son-253-kh-ubnd-2021.docx -o out/lang-son-253-kh-ubnd-2021.yaml --force
 	$(BIN)/kehoach check out/lang-son-253-kh-ubnd-2021.yaml
 	$(BIN)/kehoach report plans/tan-phu-quan-doan-3-trach-nhiem-2022.yaml --period 2022 --as-of $(DEMO_AS_OF) -o out/bao-cao-tan-phu-2022.docx
+	$(BIN)/kehoach site plans/ --as-of $(DEMO_AS_OF) -o out/site
 
 test: $(STAMP)
 	$(BIN)/ruff check kehoach tests bench

@@ -21,7 +21,7 @@ from typing import Any
 from kehoach.diagnostics.diagnostic import Diagnostic
 from kehoach.errors import KehoachError
 from kehoach.plan.registry import Registry
-from kehoach.site import data, pages
+from kehoach.site import data, layout
 from kehoach.site.collect import PlanResult, Shared, plan_of_file
 from kehoach.site.entries import Entry
 
@@ -68,7 +68,7 @@ def build_site(paths: Sequence[Path], as_of: dt.date, out: Path | None = None, *
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
     staging.chmod(0o755)  # mkdtemp's 0700 would hide the site from the web server's user
     try:
-        folders = tuple(pages.folders(root))
+        folders = tuple(layout.folders(root))
         shared = Shared(registry, as_of, staging, _slugs(files), folders,
                         _page_keys(as_of), with_docx)
         plans: list[PlanResult] = []
@@ -151,17 +151,17 @@ def _shared_pages(shared: Shared, plans: list[PlanResult], result: SiteResult) -
              "sap_den_han": [e.as_list(i, number[e.agency])
                              for i, e in data.due_soon(indexed, DUE_SOON_DAYS)]}
     size += data.write(staging, f"{data.DATA_DIR}/tong-hop.js", data.script("tong-hop", lists))
-    env = pages.environment(shared.templates, registry)
+    env = layout.environment(shared.templates, registry)
     common = {**shared.page, "goc": "", "ke_hoach_list": [p.meta for p in plans],
               "co_quan_list": [(a, registry.name(a)) for a in agencies],
               "trang_co_quan": set(agencies)}
     size += _home(env, staging, common, grid, len(lists["qua_han"]), len(lists["sap_den_han"]))
     size += data.write(staging, "tim-kiem.html",
-                       pages.render(env, "tim-kiem.html.j2", common).encode())
+                       layout.render(env, "tim-kiem.html.j2", common).encode())
     for agency, items in agencies.items():
         size += _agency(env, staging, registry, {**common, "goc": "../"}, agency, items, number)
-    for name in pages.ASSETS:
-        size += data.write(staging, f"{ASSET_DIR}/{name}", pages.asset(name, shared.templates))
+    for name in layout.ASSETS:
+        size += data.write(staging, f"{ASSET_DIR}/{name}", layout.asset(name, shared.templates))
     data.write(staging, MARKER, b"kehoach site\n")
     result.plans, result.agencies = len(plans), len(agencies)
     result.size = size + sum(p.size for p in plans)
@@ -175,7 +175,7 @@ def _home(env: Any, staging: Path, common: dict[str, Any], grid: list[Any], over
 
     context = {**common, "bang": grid, "bieu_do": chart_view(grid_chart(grid)),
                "so_qua_han": overdue, "so_sap_den_han": soon, "trong_ngay": DUE_SOON_DAYS}
-    return data.write(staging, "index.html", pages.render(env, "trang-chu.html.j2",
+    return data.write(staging, "index.html", layout.render(env, "trang-chu.html.j2",
                                                           context).encode())
 
 
@@ -187,7 +187,7 @@ def _agency(env: Any, staging: Path, registry: Registry, common: dict[str, Any],
                                      "ten_khac": list(body.ten_khac) if body else []},
                "dem": {f"{role}.{status}": n for (role, status), n in counts.items()},
                "so_muc": len(items)}
-    html = pages.render(env, "co-quan.html.j2", context)
+    html = layout.render(env, "co-quan.html.j2", context)
     size = data.write(staging, f"{AGENCY_DIR}/{agency}.html", html.encode())
     rows = [e.as_list(i, number[e.agency]) for i, e in items]
     return size + data.write(staging, f"{data.DATA_DIR}/{AGENCY_DIR}/{agency}.js",

@@ -13,7 +13,7 @@ from typing import Any
 from kehoach.load.document import Document, load_text
 from kehoach.plan.registry import Registry
 from kehoach.plan.walk import iter_tasks
-from kehoach.site import data, pages, views
+from kehoach.site import data, layout, views
 from kehoach.site.entries import Entry, entries, grid_counts
 from kehoach.tracking.obligations import obligations
 from kehoach.tracking.summary import SummaryKey
@@ -76,8 +76,8 @@ def plan_of_file(path: Path, display: str, shared: Shared) -> tuple[Document, Pl
         by_task.setdefault(entry.task_id, []).append(entry)
     context = {**shared.page, **views.page_context(plan, shared.registry, by_task),
                "goc": "../", "ke_hoach": result.meta, "van_ban_tai": result.documents}
-    env = pages.environment(shared.templates, shared.registry)
-    html = pages.render(env, "ke-hoach.html.j2", context)
+    env = layout.environment(shared.templates, shared.registry)
+    html = layout.render(env, "ke-hoach.html.j2", context)
     result.size += data.write(shared.staging, f"{PLAN_DIR}/{slug}.html", html.encode())
     tasks = views.plan_data(iter_tasks(plan), found)
     result.size += data.write(shared.staging, f"{data.DATA_DIR}/{PLAN_DIR}/{slug}.js",
