@@ -53,6 +53,7 @@ def build_site(paths: Sequence[Path], as_of: dt.date, out: Path | None = None, *
     into ``out`` (default: ``site/`` at the repository's root). Raises SiteError (and
     RenderError for a template's fault)."""
     from kehoach.check.checker import load_registry
+    from kehoach.fs.atomic import make_folder
     from kehoach.fs.parallel import run_files
     from kehoach.fs.repo import find_root
 
@@ -64,7 +65,7 @@ def build_site(paths: Sequence[Path], as_of: dt.date, out: Path | None = None, *
     result = SiteResult(target, as_of)
     result.failed.extend(d for doc in reg_docs if doc.registry is None for d in doc.diagnostics)
     files = _plan_files(list(paths) or ([root / "plans"] if root else [cwd]), cwd)
-    target.parent.mkdir(parents=True, exist_ok=True)
+    make_folder(target.parent)  # refuses a symlinked folder leading out of the repository
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
     staging.chmod(0o755)  # mkdtemp's 0700 would hide the site from the web server's user
     try:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from kehoach.load.document import Document, load_text
+from kehoach.load.document import Document, load_text, read_source
 from kehoach.plan.registry import Registry
 from kehoach.plan.walk import iter_tasks
 from kehoach.site import data, layout, views
@@ -46,21 +46,14 @@ class PlanResult:
     size: int = 0  # bytes written
 
 
-def _read(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except OSError:
-        return b""
-
-
 def plan_of_file(path: Path, display: str, shared: Shared) -> tuple[Document, PlanResult | None]:
     """One plan's share of the site (None when the plan does not load: its diagnostics say
     why, and the site is built from the others)."""
-    if not path.is_file():
-        from kehoach.load.document import load_document
-
-        return load_document(path, display), None
-    doc = load_text(Document(path, display), _read(path))
+    doc = Document(path, display)
+    raw = read_source(doc)  # the one reader: regular files inside the repository, bounded
+    if raw is None:
+        return doc, None
+    doc = load_text(doc, raw)
     plan = doc.plan
     if plan is None:
         return doc, None

@@ -31,10 +31,12 @@ def folders(root: Path | None) -> list[Path]:
 
 def asset(name: str, search: Sequence[Path]) -> bytes:
     """A static file of the site (``ASSETS``): the repository's, else ours."""
+    from kehoach.fs.reader import read_bytes
+
     for folder in search:
         path = folder / SITE_DIR / name
         if path.is_file():
-            return path.read_bytes()
+            return read_bytes(path)
     raise RenderError(f"Không có tệp “{SITE_DIR}/{name}” trong thư mục mẫu.")
 
 
