@@ -75,24 +75,35 @@ def test_the_site_has_its_pages_data_and_assets(built: Path):
     assert not [p for p in built.parent.iterdir() if p.name.startswith(".site")]
 
 
+def entries_of(site: Path, name: str, field: str, page: str = "") -> list[tuple[object, ...]]:
+    """The entries of a data file, decoded: (task id, body, role, status, due day, days,
+    approximate, occurrences overdue, occurrences)."""
+    catalogue = data_of(site / "du-lieu" / "danh-muc.js")
+    found = data_of(site / "du-lieu" / f"{name}.js")
+    assert isinstance(catalogue, dict) and isinstance(found, dict)
+    out = []
+    for e in found[field]:
+        slug = catalogue["kh"][e[0]][0]
+        plan = data_of(site / "du-lieu" / "ke-hoach" / f"{slug}.js")
+        assert isinstance(plan, dict)
+        full = [*e, *(0, 0, 1, -1)[len(e) - 6:]]
+        body = catalogue["cq"][full[9]][0] if full[9] >= 0 else page
+        due = dt.date(1970, 1, 1) + dt.timedelta(days=e[4]) if e[4] is not None else None
+        out.append((plan["nv"][e[1]][0], body, e[2], e[3], due, *full[5:9]))
+    return out
+
+
 def test_the_overdue_list_is_the_overdue_query(built: Path, repo: Path):
-    catalogue = data_of(built / "du-lieu" / "danh-muc.js")
-    lists = data_of(built / "du-lieu" / "tong-hop.js")
-    assert isinstance(catalogue, dict) and isinstance(lists, dict)
-    bodies = [b[0] for b in catalogue["cq"]]
-    shown = [(e[1], bodies[e[2]], e[5], e[7]) for e in lists["qua_han"]]
+    shown = [(t, b, due, days) for t, b, _, _, due, days, *_ in
+             entries_of(built, "tong-hop", "qua_han")]
     loaded = load([], A1, cwd=repo)
     rows = overdue(loaded.rows, loaded.registry)
-    assert shown == [(r.task_id, r.agency, r.due.isoformat(), r.days_overdue) for r in rows]
-    assert shown[0] == ("dien-dan", "t.tinh-doan", "2022-12-31", 547)
+    assert shown == [(r.task_id, r.agency, r.due, r.days_overdue) for r in rows]
+    assert shown[0] == ("dien-dan", "t.tinh-doan", dt.date(2022, 12, 31), 547)
 
 
 def test_an_agency_page_lists_tasks_through_its_groups(built: Path):
-    data = data_of(built / "du-lieu" / "co-quan" / "t.sgd.js")
-    catalogue = data_of(built / "du-lieu" / "danh-muc.js")
-    assert isinstance(data, dict) and isinstance(catalogue, dict)
-    bodies = [b[0] for b in catalogue["cq"]]
-    held = {(e[1], bodies[e[2]], e[3]) for e in data["nv"]}
+    held = {e[:3] for e in entries_of(built, "co-quan/t.sgd", "nv", page="t.sgd")}
     # SGD leads bc-nam as a member of "các sở" and coordinates dien-dan through that group.
     assert ("bc-nam", "t.sgd", 0) in held
     assert ("dien-dan", "t.cac-so", 1) in held

@@ -148,8 +148,10 @@ def _shared_pages(shared: Shared, plans: list[PlanResult], result: SiteResult) -
                  "cq": [[a, registry.name(a), int(a in agencies)] for a in names],
                  "kh": [p.meta.as_list() for p in plans]}
     size = data.write(staging, f"{data.DATA_DIR}/danh-muc.js", data.script("danh-muc", catalogue))
-    lists = {"qua_han": [e.as_list(i, number[e.agency]) for i, e in data.overdue(indexed)],
-             "sap_den_han": [e.as_list(i, number[e.agency])
+    task_of = [p.tasks for p in plans]
+    lists = {"qua_han": [e.as_list(i, task_of[i][e.task_id], number[e.agency])
+                         for i, e in data.overdue(indexed)],
+             "sap_den_han": [e.as_list(i, task_of[i][e.task_id], number[e.agency])
                              for i, e in data.due_soon(indexed, DUE_SOON_DAYS)]}
     size += data.write(staging, f"{data.DATA_DIR}/tong-hop.js", data.script("tong-hop", lists))
     env = layout.environment(shared.templates, registry)
@@ -160,7 +162,8 @@ def _shared_pages(shared: Shared, plans: list[PlanResult], result: SiteResult) -
     size += data.write(staging, "tim-kiem.html",
                        layout.render(env, "tim-kiem.html.j2", common).encode())
     for agency, items in agencies.items():
-        size += _agency(env, staging, registry, {**common, "goc": "../"}, agency, items, number)
+        size += _agency(env, staging, registry, {**common, "goc": "../"}, agency, items, number,
+                        task_of)
     for name in layout.ASSETS:
         size += data.write(staging, f"{ASSET_DIR}/{name}", layout.asset(name, shared.templates))
     data.write(staging, MARKER, b"kehoach site\n")
@@ -181,7 +184,8 @@ def _home(env: Any, staging: Path, common: dict[str, Any], grid: list[Any], over
 
 
 def _agency(env: Any, staging: Path, registry: Registry, common: dict[str, Any], agency: str,
-            items: list[tuple[int, Entry]], number: dict[str, int]) -> int:
+            items: list[tuple[int, Entry]], number: dict[str, int],
+            task_of: list[dict[str, int]]) -> int:
     body = registry.get(agency)
     counts = Counter((e.role, e.status) for _, e in items)
     context = {**common, "co_quan": {"id": agency, "ten": registry.name(agency),
@@ -190,7 +194,8 @@ def _agency(env: Any, staging: Path, registry: Registry, common: dict[str, Any],
                "so_muc": len(items)}
     html = layout.render(env, "co-quan.html.j2", context)
     size = data.write(staging, f"{AGENCY_DIR}/{agency}.html", html.encode())
-    rows = [e.as_list(i, number[e.agency]) for i, e in items]
+    rows = [e.as_list(i, task_of[i][e.task_id], -1 if e.agency == agency else number[e.agency])
+            for i, e in items]
     return size + data.write(staging, f"{data.DATA_DIR}/{AGENCY_DIR}/{agency}.js",
                              data.script(f"{AGENCY_DIR}/{agency}", {"nv": rows}))
 

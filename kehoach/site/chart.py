@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from kehoach.office.charts import SERIES, GridChart
+from kehoach.site.entries import STATUS_INDEX
 
 
 def chart_view(chart: GridChart) -> dict[str, Any]:
@@ -16,11 +17,11 @@ def chart_view(chart: GridChart) -> dict[str, Any]:
     peak = max(totals, default=0) or 1
     bars = []
     for i, name in enumerate(chart.bodies):
-        segments = [{"ma": code, "nhan": label, "so": counts[i],
+        segments = [{"ma": code, "so_tt": STATUS_INDEX[code], "nhan": label, "so": counts[i],
                      "rong": round(counts[i] * 100 / peak, 2)}
                     for code, (label, counts) in zip(SERIES, chart.series, strict=True)
                     if counts[i]]
         bars.append({"ten": name, "tong": totals[i], "doan": segments})
-    legend = [{"ma": code, "nhan": label} for code, (label, _) in zip(SERIES, chart.series,
+    legend = [{"ma": code, "so": STATUS_INDEX[code], "nhan": label} for code, (label, _) in zip(SERIES, chart.series,
                                                                         strict=True)]
     return {"cot": bars, "chu_giai": legend, "trong": chart.empty}

@@ -41,6 +41,7 @@ class PlanResult:
     meta: views.PlanMeta
     entries: list[Entry]
     counts: Counter[SummaryKey]
+    tasks: dict[str, int] = field(default_factory=dict)  # task id → its index in the data file
     documents: list[str] = field(default_factory=list)  # .docx / .pdf written, site-relative
     warnings: list[str] = field(default_factory=list)
     size: int = 0  # bytes written
@@ -73,6 +74,7 @@ def plan_of_file(path: Path, display: str, shared: Shared) -> tuple[Document, Pl
     html = layout.render(env, "ke-hoach.html.j2", context)
     result.size += data.write(shared.staging, f"{PLAN_DIR}/{slug}.html", html.encode())
     tasks = views.plan_data(iter_tasks(plan), found)
+    result.tasks = {str(t[0]): i for i, t in enumerate(tasks)}
     result.size += data.write(shared.staging, f"{data.DATA_DIR}/{PLAN_DIR}/{slug}.js",
                               data.script(f"{PLAN_DIR}/{slug}", {"nv": tasks}))
     return doc, result

@@ -53,12 +53,28 @@ class Entry:
     occurrences: int
     deadline: str | None  # the phrase in force
 
-    def as_list(self, plan: int, agency: int) -> list[object]:
-        """The compact form the data files carry (see ``templates/site/site.js``)."""
-        return [plan, self.task_id, agency, 0 if self.role == LEAD else 1,
-                STATUS_INDEX[self.status], iso(self.due), int(self.approximate),
-                self.days_overdue if self.status == OVERDUE else self.days_left,
-                self.overdue_count, self.occurrences]
+    def as_list(self, plan: int, task: int, agency: int = -1) -> list[object]:
+        """The compact form the data files carry (see ``templates/site/site.js``): the plan's
+        and the task's index, role, status, due day (days since 1970), days overdue or left,
+        then what is usually its default and left off — approximate (0), occurrences overdue
+        (0), occurrences (1), the body's index (-1: the agency whose page it is). A site holds
+        three entries per task or more: every byte counts thrice."""
+        days = self.days_overdue if self.status == OVERDUE else self.days_left
+        out: list[object] = [plan, task, 0 if self.role == LEAD else 1,
+                             STATUS_INDEX[self.status], day_number(self.due), days,
+                             int(self.approximate), self.overdue_count, self.occurrences, agency]
+        while len(out) > 6 and out[-1] == _DEFAULTS[len(out) - 7]:
+            out.pop()
+        return out
+
+
+_DEFAULTS = (0, 0, 1, -1)
+_EPOCH = dt.date(1970, 1, 1)
+
+
+def day_number(day: dt.date | None) -> int | None:
+    """Days since 1 January 1970 (what JavaScript's ``Date`` counts in, by 86,400,000 ms)."""
+    return None if day is None else (day - _EPOCH).days
 
 
 def iso(day: dt.date | None) -> str:

@@ -16,7 +16,7 @@ from kehoach.plan.markup import plain
 from kehoach.plan.model import Item, Plan, Task
 from kehoach.plan.registry import Registry
 from kehoach.plan.walk import TaskRef, iter_tasks
-from kehoach.site.entries import SHORT_VI, Entry, iso, task_status
+from kehoach.site.entries import STATUS_INDEX, SHORT_VI, Entry, iso, task_status
 from kehoach.tracking.obligations import OPEN, OVERDUE, STATUS_VI
 
 
@@ -58,7 +58,8 @@ def badge(entry: Entry | None) -> dict[str, Any] | None:
         label += f" {entry.days_overdue} ngày"
     elif entry.status == OPEN and entry.due is not None:
         label += f", hạn {entry.due:%d/%m/%Y}"
-    return {"ma": entry.status, "nhan": label, "day_du": STATUS_VI[entry.status]}
+    return {"ma": entry.status, "so": STATUS_INDEX[entry.status], "nhan": label,
+            "day_du": STATUS_VI[entry.status]}
 
 
 def _task_view(task: Task, statuses: dict[str, Entry | None]) -> dict[str, Any]:
@@ -115,12 +116,18 @@ def page_context(plan: Plan, registry: Registry, by_task: dict[str, list[Entry]]
 def plan_data(refs: Iterable[TaskRef], entries: list[Entry]) -> list[list[object]]:
     """The plan's data file: per task its id, wording (markup removed), deadline phrase in
     force and completion records — once, for every page that lists the task."""
-    phrase = {e.task_id: e.deadline for e in entries}
+    phrases = {e.task_id: e.deadline for e in entries}
     out: list[list[object]] = []
     for ref in refs:
         task = ref.task
-        records = [[r.co_quan or "", iso(r.ngay_hoan_thanh), r.minh_chung or "",
-                    str(r.ky) if r.ky is not None else ""] for r in task.hoan_thanh]
-        out.append([task.id, plain(ref.text), phrase.get(task.id) or task.thoi_han or "",
-                    records])
+        text = plain(ref.text)
+        phrase: object = phrases.get(task.id) or task.thoi_han or ""
+        start = text.find(str(phrase)) if phrase else -1
+        if start >= 0:  # written in the wording, as it usually is: where, not again
+            phrase = [start, start + len(str(phrase))]
+        item: list[object] = [task.id, text, phrase]
+        if task.hoan_thanh:
+            item.append([[r.co_quan or "", iso(r.ngay_hoan_thanh), r.minh_chung or "",
+                          str(r.ky) if r.ky is not None else ""] for r in task.hoan_thanh])
+        out.append(item)
     return out

@@ -6,10 +6,12 @@
    KH.nap("danh-muc", {ngay, tt: [status labels], ma: [status codes], cq: [[id, name, has page]],
                        kh: [[slug, number (or the type when none), title, kind, issued,
                              path]]})
-   an entry: [plan, task id, body, role (0 lead, 1 coordinator), status, due (ISO), approximate,
-              days (overdue, or left while open), occurrences overdue, occurrences]
-   KH.nap("ke-hoach/<slug>", {nv: [[task id, wording, deadline phrase,
-                                   [[body or "", ISO day, evidence, period]]]]}) */
+   an entry (kehoach.site.entries.Entry.as_list): [plan, task (index in the plan's file),
+     role (0 lead, 1 coordinator), status, due (days since 1970, or null), days (overdue, or
+     left while open), approximate (default 0), occurrences overdue (0), occurrences (1),
+     body (-1: the agency whose page it is)] — the defaults at the end left off
+   KH.nap("ke-hoach/<slug>", {nv: [[task id, wording, deadline phrase (or [start, end] of it in
+                                   the wording), [[body or "", ISO day, evidence, period]]]]}) */
 (function () {
   "use strict";
   var KH = window.KH = window.KH || {};
@@ -57,11 +59,20 @@
       .replace(/[\u0111\u0110]/g, "d").toLowerCase().replace(/\s+/g, " ").trim();
   }
 
-  function day(iso) {
-    if (!iso) { return ""; }
-    var p = iso.split("-");
-    return p.length === 3 ? p[2] + "/" + p[1] + "/" + p[0] : iso;
+  function two(n) { return (n < 10 ? "0" : "") + n; }
+
+  /* dd/mm/yyyy of an ISO day or of a day number (days since 1970). */
+  function day(value) {
+    if (value === null || value === undefined || value === "") { return ""; }
+    if (typeof value === "number") {
+      var d = new Date(value * 86400000);
+      return two(d.getUTCDate()) + "/" + two(d.getUTCMonth() + 1) + "/" + d.getUTCFullYear();
+    }
+    var p = value.split("-");
+    return p.length === 3 ? p[2] + "/" + p[1] + "/" + p[0] : value;
   }
+
+  function at(entry, i, fallback) { return entry.length > i ? entry[i] : fallback; }
 
   function el(tag, text, cls) {
     var node = document.createElement(tag);
@@ -78,25 +89,26 @@
 
   function catalogue() { return store["danh-muc"] || {cq: [], kh: [], tt: [], ma: []}; }
   function planOf(entry) { return catalogue().kh[entry[0]] || ["", "", "", "", "", ""]; }
-  function bodyOf(entry) { return catalogue().cq[entry[2]] || ["", "", 0]; }
+  var pageBody = -1;  // the index of the agency whose page this is
+  function bodyOf(entry) {
+    var i = at(entry, 9, -1);
+    return catalogue().cq[i < 0 ? pageBody : i] || ["", "", 0];
+  }
   function planKey(entry) { return "ke-hoach/" + planOf(entry)[0]; }
 
-  /* The task (wording, phrase, records) of an entry, once its plan's file is loaded. */
-  var taskIndex = {};
+  /* The task (id, wording, phrase, records) of an entry, once its plan's file is loaded. */
   function taskOf(entry) {
-    var key = planKey(entry);
-    var plan = store[key];
-    if (!plan) { return null; }
-    if (!taskIndex[key]) {
-      taskIndex[key] = {};
-      plan.nv.forEach(function (t) { taskIndex[key][t[0]] = t; });
-    }
-    return taskIndex[key][entry[1]] || null;
+    var plan = store[planKey(entry)];
+    return plan ? plan.nv[entry[1]] || null : null;
+  }
+  function taskId(entry) { var t = taskOf(entry); return t ? t[0] : ""; }
+  function phraseOf(task) {
+    return typeof task[2] === "string" ? task[2] : task[1].slice(task[2][0], task[2][1]);
   }
 
   function planLabel(plan) { return plan[1]; }
   function taskHref(entry) {
-    return root() + "ke-hoach/" + planOf(entry)[0] + ".html#nv-" + entry[1];
+    return root() + "ke-hoach/" + planOf(entry)[0] + ".html#nv-" + taskId(entry);
   }
 
   /* --- cells of a task table, by column code ------------------------------------------ */
@@ -108,9 +120,10 @@
     nhiem_vu: function (e) {
       var box = document.createDocumentFragment();
       var task = taskOf(e);
-      box.appendChild(link(taskHref(e), e[1]));
-      if (task) { box.appendChild(el("span", " " + task[1])); }
-      if (e[9] > 1) { box.appendChild(el("span", " (" + e[9] + " kỳ)", "phu")); }
+      if (!task) { return el("span", "…"); }
+      box.appendChild(link(taskHref(e), task[0]));
+      box.appendChild(el("span", " " + task[1]));
+      if (at(e, 8, 1) > 1) { box.appendChild(el("span", " (" + at(e, 8, 1) + " kỳ)", "phu")); }
       return box;
     },
     co_quan: function (e) {
@@ -123,25 +136,29 @@
       return document.createTextNode(body[0] === page ? "Trực tiếp" : body[1]);
     },
     tinh_trang: function (e) {
-      var box = el("span", catalogue().tt[e[4]], "tt tt-" + catalogue().ma[e[4]]);
-      if (e[8] > 1) { box.textContent += " (" + e[8] + " kỳ quá hạn)"; }
+      var box = el("span", catalogue().tt[e[3]], "tt s" + e[3]);
+      if (at(e, 7, 0) > 1) { box.textContent += " (" + at(e, 7, 0) + " kỳ quá hạn)"; }
       return box;
     },
     thoi_han: function (e) {
       var task = taskOf(e);
-      return document.createTextNode(task ? task[2] : "");
+      return document.createTextNode(task ? phraseOf(task) : "");
     },
-    han: function (e) { return document.createTextNode((e[6] ? "≈ " : "") + day(e[5])); },
+    han: function (e) {
+      return document.createTextNode((at(e, 6, 0) && e[4] !== null ? "≈ " : "") + day(e[4]));
+    },
     so_ngay: function (e) {
-      return document.createTextNode(e[4] === OVERDUE ? String(e[7]) : "");
+      return document.createTextNode(e[3] === OVERDUE ? String(e[5]) : "");
     },
-    con_lai: function (e) { return document.createTextNode(e[7] === null ? "" : String(e[7])); },
+    con_lai: function (e) {
+      return document.createTextNode(e[3] === OVERDUE || e[5] === null ? "" : String(e[5]));
+    },
     hoan_thanh: function (e, page) {
       var task = taskOf(e);
       var body = bodyOf(e)[0];
       var out = document.createDocumentFragment();
-      if (!task || e[3] !== 0) { return out; }
-      task[3].forEach(function (r) {
+      if (!task || e[2] !== 0) { return out; }
+      (task[3] || []).forEach(function (r) {
         if (r[0] && r[0] !== body && r[0] !== page) { return; }
         var line = el("span", day(r[1]) + (r[2] ? " – " + r[2] : ""), "ban-ghi");
         out.appendChild(line);
@@ -152,15 +169,15 @@
 
   var SORT = {
     ke_hoach: function (e) { return planLabel(planOf(e)); },
-    nhiem_vu: function (e) { return e[1]; },
+    nhiem_vu: function (e) { return taskId(e); },
     co_quan: function (e) { return bodyOf(e)[1]; },
     qua_nhom: function (e) { return bodyOf(e)[1]; },
-    tinh_trang: function (e) { return e[4]; },
-    thoi_han: function (e) { var t = taskOf(e); return t ? t[2] : ""; },
-    han: function (e) { return e[5] || "9999"; },
-    so_ngay: function (e) { return e[4] === OVERDUE ? e[7] : -1; },
-    con_lai: function (e) { return e[7] === null ? 1e9 : e[7]; },
-    hoan_thanh: function (e) { return e[4]; }
+    tinh_trang: function (e) { return e[3]; },
+    thoi_han: function (e) { var t = taskOf(e); return t ? phraseOf(t) : ""; },
+    han: function (e) { return e[4] === null ? 1e9 : e[4]; },
+    so_ngay: function (e) { return e[3] === OVERDUE ? e[5] : -1; },
+    con_lai: function (e) { return e[5] === null || e[3] === OVERDUE ? 1e9 : e[5]; },
+    hoan_thanh: function (e) { return e[3]; }
   };
 
   /* --- task tables filled from data ----------------------------------------------------- */
@@ -174,6 +191,8 @@
     this.field = source[1];
     this.role = source.length > 2 ? Number(source[2]) : null;
     this.page = this.key.indexOf("co-quan/") === 0 ? this.key.slice(8) : "";
+    var page = this.page;
+    catalogue().cq.forEach(function (b, i) { if (b[0] === page) { pageBody = i; } });
     this.filter = function () { return true; };
     this.all = false;
     this.order = null;
@@ -184,7 +203,7 @@
     var data = store[this.key];
     var role = this.role;
     var rows = data ? data[this.field] : [];
-    rows = rows.filter(function (e) { return role === null || e[3] === role; });
+    rows = rows.filter(function (e) { return role === null || e[2] === role; });
     rows = rows.filter(this.filter);
     if (this.order) {
       var by = SORT[this.order.column];
@@ -395,7 +414,7 @@
       var data = store["ke-hoach/" + plan[0]];
       read += 1;
       (data ? data.nv : []).forEach(function (task) {
-        var text = fold(task[0] + " " + task[1] + " " + task[2]);
+        var text = fold(task[0] + " " + task[1] + " " + phraseOf(task));
         if (!matches(words, text)) { return; }
         found += 1;
         if (found > shown) { return; }
