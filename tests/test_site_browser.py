@@ -175,6 +175,9 @@ def test_hostile_plan_text_is_shown_not_run(browser: Any, site: Path):
     heading = browser.find_element(By.TAG_NAME, "h1").text
     assert "<script>window.__pwned = 1</script>" in heading
     assert 'onerror="window.__pwned = 2"' in heading
+    # The task's words come from the plan's data file, put in place as text.
+    article = browser.find_element(By.TAG_NAME, "article").text
+    assert "1. Nhiệm vụ </script><script>window.__pwned = 3</script> quá hạn" in article
     assert "{{ 7 * 7 }} {% raw %} </script><b>đậm</b>" in browser.page_source.replace(
         "&lt;", "<").replace("&gt;", ">")
     open_page(browser, page_url(site, "tim-kiem.html") + "?q=pwned")

@@ -66,19 +66,38 @@ def _task_view(task: Task, statuses: dict[str, Entry | None]) -> dict[str, Any]:
     return {"id": task.id, "thoi_han": task.thoi_han, "tinh_trang": badge(statuses[task.id])}
 
 
-def _items(parts: list[Item], statuses: dict[str, Entry | None]) -> list[dict[str, Any]]:
-    """The body in document order, each item with its depth and its tasks' statuses."""
+def _kept_in_data(item: Item, index: dict[str, int]) -> int | None:
+    """The index in the plan's data file of a task whose wording is this item's whole line,
+    when the line has no markup: the page then takes the words from there (``data-nv``)
+    rather than hold them twice — a site must take no more disk than the plans' YAML."""
+    text = item.noi_dung
+    if item.nhan or not text or "*" in text or "[^" in text or "\\" in text:
+        return None
+    return next((index[t.id] for t in item.nhiem_vu if t.noi_dung is None), None)
+
+
+def _item(item: Item, depth: int, statuses: dict[str, Entry | None], index: dict[str, int]
+          ) -> dict[str, Any]:
+    tag = "h2" if depth == 0 else "h3" if depth == 1 and item.muc else "p"
+    return {
+        "cap": depth, "the": tag, "lop": f"c{min(depth, 4)}" if tag == "p" else "",
+        "lop_con": f"c{min(depth + 1, 4)}", "so": item.so, "nhan": item.nhan,
+        "noi_dung": item.noi_dung, "nv_van": _kept_in_data(item, index),
+        "nhiem_vu": [_task_view(t, statuses) for t in item.nhiem_vu],
+        "ban_to_chuc": item.ban_to_chuc.model_dump() if item.ban_to_chuc else None,
+        "su_kien": item.su_kien.model_dump() if item.su_kien else None,
+    }
+
+
+def _items(parts: list[Item], statuses: dict[str, Entry | None], index: dict[str, int]
+           ) -> list[dict[str, Any]]:
+    """The body in document order: each item with its heading level or paragraph class (by
+    depth), its tasks' statuses, and where its words are when the data file holds them."""
     out: list[dict[str, Any]] = []
 
     def walk(level: list[Item], depth: int) -> None:
         for item in level:
-            out.append({
-                "cap": depth, "con": bool(item.muc), "so": item.so, "nhan": item.nhan,
-                "noi_dung": item.noi_dung,
-                "nhiem_vu": [_task_view(t, statuses) for t in item.nhiem_vu],
-                "ban_to_chuc": item.ban_to_chuc.model_dump() if item.ban_to_chuc else None,
-                "su_kien": item.su_kien.model_dump() if item.su_kien else None,
-            })
+            out.append(_item(item, depth, statuses, index))
             walk(item.muc, depth + 1)
 
     walk(parts, 0)
@@ -97,13 +116,14 @@ def page_context(plan: Plan, registry: Registry, by_task: dict[str, list[Entry]]
     from kehoach.render.annex import annex_context
     from kehoach.render.context import document, header
 
-    statuses = {ref.task.id: task_status(by_task.get(ref.task.id, []))
-                for ref in iter_tasks(plan)}
+    refs = list(iter_tasks(plan))
+    statuses = {ref.task.id: task_status(by_task.get(ref.task.id, [])) for ref in refs}
+    index = {ref.task.id: i for i, ref in enumerate(refs)}
     numbers = footnote_numbers(plan)
     return {
         "van_ban": document(plan, registry),
         "tieu_de": header(plan, registry),
-        "muc": _items(plan.phan, statuses),
+        "muc": _items(plan.phan, statuses, index),
         "chu_ky": [s.model_dump() for s in plan.chu_ky],
         "chu_thich": [{"id": str(n.id), "so": numbers[str(n.id)], "noi_dung": n.noi_dung}
                       for n in plan.chu_thich if str(n.id) in numbers],

@@ -447,6 +447,16 @@
     batch();
   }
 
+  /* A plan's page: the words of the items kept in the plan's data file, put in place. */
+  function planPage() {
+    var article = document.querySelector("[data-ke-hoach]");
+    var data = article ? store["ke-hoach/" + article.getAttribute("data-ke-hoach")] : null;
+    Array.prototype.forEach.call(document.querySelectorAll("[data-nv]"), function (span) {
+      var task = data ? data.nv[Number(span.getAttribute("data-nv"))] : null;
+      span.textContent = task ? task[1] : "";
+    });
+  }
+
   function start() {
     var kind = document.body.getAttribute("data-trang");
     var tables = taskTables();
@@ -454,6 +464,7 @@
       sortStatic);
     if (kind === "trang-chu") { homeFilters(tables); printing(tables); }
     if (kind === "tim-kiem") { searchPage(); }
+    if (kind === "ke-hoach") { planPage(); }
     KH.san_sang = true;
     document.body.setAttribute("data-san-sang", "1");
   }
