@@ -87,7 +87,8 @@ def entries_of(site: Path, name: str, field: str, page: str = "") -> list[tuple[
         plan = data_of(site / "du-lieu" / "ke-hoach" / f"{slug}.js")
         assert isinstance(plan, dict)
         full = [*e, *(0, 0, 1, -1)[len(e) - 6:]]
-        body = catalogue["cq"][full[9]][0] if full[9] >= 0 else page
+        body = full[9] if isinstance(full[9], str) else (
+            catalogue["cq"][full[9]][0] if full[9] >= 0 else page)
         due = dt.date(1970, 1, 1) + dt.timedelta(days=e[4]) if e[4] is not None else None
         out.append((plan["nv"][e[1]][0], body, e[2], e[3], due, *full[5:9]))
     return out
@@ -252,3 +253,22 @@ def test_the_preview_serves_and_rebuilds_on_change(tmp_path: Path):
         assert "Theo dõi báo cáo thường kỳ" in _get(preview.url + "ke-hoach/bao-cao-nam.html")
     finally:
         preview.stop()
+
+
+def test_a_plan_that_does_not_load_and_a_body_the_registry_lacks(tmp_path: Path):
+    shutil.copytree(FIXTURE / "plans", tmp_path / "plans")
+    (tmp_path / "plans" / "a-hong.yaml").write_text("loai: [\n", encoding="utf-8")
+    (tmp_path / "plans" / "b-la.yaml").write_text(HOSTILE.replace("chu_tri: t.snv",
+                                                                  "chu_tri: t.khong-co"),
+                                                  encoding="utf-8")
+    result = build_site([], A1, None, cwd=tmp_path)
+    site = tmp_path / "site"
+    assert [d.path for d in result.failed] == ["plans/a-hong.yaml"] and result.plans == 3
+    catalogue = data_of(site / "du-lieu" / "danh-muc.js")
+    assert isinstance(catalogue, dict)
+    assert catalogue["kh"][0] is None and catalogue["kh"][1][0] == "b-la"
+    assert catalogue["cq"][-1] == ["t.khong-co", "t.khong-co", 1]
+    assert [e[:2] for e in entries_of(site, "co-quan/t.khong-co", "nv", page="t.khong-co")] == [
+        ("nv-doc-hai", "t.khong-co")]
+    overdue = entries_of(site, "tong-hop", "qua_han")
+    assert ("nv-doc-hai", "t.khong-co") in [e[:2] for e in overdue]

@@ -23,7 +23,6 @@ from kehoach.errors import KehoachError
 from kehoach.plan.registry import Registry
 from kehoach.site import data, layout
 from kehoach.site.collect import PlanResult, Shared, plan_of_file
-from kehoach.site.entries import Entry
 
 MARKER = ".kehoach-site"
 AGENCY_DIR = "co-quan"
@@ -70,15 +69,16 @@ def build_site(paths: Sequence[Path], as_of: dt.date, out: Path | None = None, *
     staging.chmod(0o755)  # mkdtemp's 0700 would hide the site from the web server's user
     try:
         folders = tuple(layout.folders(root))
-        shared = Shared(registry, as_of, staging, _slugs(files), folders,
-                        _page_keys(as_of), with_docx)
+        numbers = {b: i for i, b in enumerate(sorted(registry.bodies))}
+        shared = Shared(registry, as_of, staging, _slugs(files), folders, _page_keys(as_of),
+                        numbers, DUE_SOON_DAYS, with_docx)
         plans: list[PlanResult] = []
         for doc, plan in run_files(plan_of_file, files, shared, progress=progress):
             if plan is None:
                 result.failed.extend(doc.diagnostics)
             else:
                 plans.append(plan)
-        _shared_pages(shared, sorted(plans, key=lambda p: p.index), result)
+        _shared_pages(shared, sorted(plans, key=lambda p: p.index), len(files), result)
         _replace(staging, target)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
@@ -131,45 +131,54 @@ def _page_keys(as_of: dt.date) -> dict[str, Any]:
             "du_lieu": data.DATA_DIR}
 
 
-def _shared_pages(shared: Shared, plans: list[PlanResult], result: SiteResult) -> None:
+def _shared_pages(shared: Shared, plans: list[PlanResult], files: int,
+                  result: SiteResult) -> None:
     """The catalogue, the home page, the agency pages, the search page and the assets."""
-    from kehoach.tracking.obligations import STATUS_VI, STATUSES
     from kehoach.tracking.summary import summary_merge
 
     registry, staging = shared.registry, shared.staging
-    slots = {p.index: i for i, p in enumerate(plans)}
-    indexed = [(slots[p.index], e) for p in plans for e in p.entries]
-    agencies = data.by_agency(registry, indexed)
-    names = sorted(set(agencies) | {e.agency for _, e in indexed})
-    number = {a: i for i, a in enumerate(names)}
-    grid = summary_merge([p.counts for p in plans] or [Counter()], shared.as_of)
-    catalogue = {"ngay": shared.as_of.isoformat(), "ma": list(STATUSES),
-                 "tt": [STATUS_VI[s] for s in STATUSES],
-                 "cq": [[a, registry.name(a), int(a in agencies)] for a in names],
-                 "kh": [p.meta.as_list() for p in plans]}
-    size = data.write(staging, f"{data.DATA_DIR}/danh-muc.js", data.script("danh-muc", catalogue))
-    task_of = [p.tasks for p in plans]
-    lists = {"qua_han": [e.as_list(i, task_of[i][e.task_id], number[e.agency])
-                         for i, e in data.overdue(indexed)],
-             "sap_den_han": [e.as_list(i, task_of[i][e.task_id], number[e.agency])
-                             for i, e in data.due_soon(indexed, DUE_SOON_DAYS)]}
-    size += data.write(staging, f"{data.DATA_DIR}/tong-hop.js", data.script("tong-hop", lists))
+    agencies = data.agency_files(registry, [p.listing for p in plans])
+    size = _catalogue(shared, plans, files, agencies)
+    overdue = sorted(item for p in plans for item in p.listing.overdue)
+    soon = sorted(item for p in plans for item in p.listing.due_soon)
+    lists = ('{"qua_han":' + data.array(s for _, s in overdue) + ',"sap_den_han":'
+             + data.array(s for _, s in soon) + "}")
+    size += data.write(staging, f"{data.DATA_DIR}/tong-hop.js", data.wrap("tong-hop", lists))
     env = layout.environment(shared.templates, registry)
     common = {**shared.page, "goc": "", "ke_hoach_list": [p.meta for p in plans],
               "co_quan_list": [(a, registry.name(a)) for a in agencies],
               "trang_co_quan": set(agencies)}
-    size += _home(env, staging, common, grid, len(lists["qua_han"]), len(lists["sap_den_han"]))
+    grid = summary_merge([p.counts for p in plans] or [Counter()], shared.as_of)
+    size += _home(env, staging, common, grid, len(overdue), len(soon))
     size += data.write(staging, "tim-kiem.html",
                        layout.render(env, "tim-kiem.html.j2", common).encode())
-    for agency, items in agencies.items():
-        size += _agency(env, staging, registry, {**common, "goc": "../"}, agency, items, number,
-                        task_of)
+    for agency, page in agencies.items():
+        size += _agency(env, staging, registry, {**common, "goc": "../"}, agency, page)
     for name in layout.ASSETS:
         size += data.write(staging, f"{ASSET_DIR}/{name}", layout.asset(name, shared.templates))
     data.write(staging, MARKER, b"kehoach site\n")
     result.plans, result.agencies = len(plans), len(agencies)
     result.size = size + sum(p.size for p in plans)
     result.warnings.extend(w for p in plans for w in p.warnings)
+
+
+def _catalogue(shared: Shared, plans: list[PlanResult], files: int,
+               agencies: dict[str, data.AgencyFile]) -> int:
+    """``danh-muc.js``: the plans by their index (null for one that did not load) and the
+    bodies, those of the registry by their index first, then any a plan names that it lacks."""
+    from kehoach.tracking.obligations import STATUS_VI, STATUSES
+
+    registry = shared.registry
+    strays = sorted({h for p in plans for h in p.listing.holders} - shared.numbers.keys())
+    names = [*sorted(shared.numbers, key=shared.numbers.__getitem__), *strays]
+    listed: list[object] = [None] * files
+    for plan in plans:
+        listed[plan.index] = plan.meta.as_list()
+    catalogue = {"ngay": shared.as_of.isoformat(), "tt": [STATUS_VI[s] for s in STATUSES],
+                 "cq": [[a, registry.name(a), int(a in agencies)] for a in names],
+                 "kh": listed}
+    return data.write(shared.staging, f"{data.DATA_DIR}/danh-muc.js",
+                      data.script("danh-muc", catalogue))
 
 
 def _home(env: Any, staging: Path, common: dict[str, Any], grid: list[Any], overdue: int,
@@ -184,20 +193,18 @@ def _home(env: Any, staging: Path, common: dict[str, Any], grid: list[Any], over
 
 
 def _agency(env: Any, staging: Path, registry: Registry, common: dict[str, Any], agency: str,
-            items: list[tuple[int, Entry]], number: dict[str, int],
-            task_of: list[dict[str, int]]) -> int:
+            page: data.AgencyFile) -> int:
     body = registry.get(agency)
-    counts = Counter((e.role, e.status) for _, e in items)
+    roles = {True: "chu_tri", False: "phoi_hop"}
     context = {**common, "co_quan": {"id": agency, "ten": registry.name(agency),
                                      "ten_khac": list(body.ten_khac) if body else []},
-               "dem": {f"{role}.{status}": n for (role, status), n in counts.items()},
-               "so_muc": len(items)}
+               "dem": {f"{roles[lead]}.{status}": n for (lead, status), n in page.counts.items()},
+               "so_muc": sum(page.counts.values())}
     html = layout.render(env, "co-quan.html.j2", context)
     size = data.write(staging, f"{AGENCY_DIR}/{agency}.html", html.encode())
-    rows = [e.as_list(i, task_of[i][e.task_id], -1 if e.agency == agency else number[e.agency])
-            for i, e in items]
+    rows = '{"nv":' + data.array([*page.lead, *page.coordinate]) + "}"
     return size + data.write(staging, f"{data.DATA_DIR}/{AGENCY_DIR}/{agency}.js",
-                             data.script(f"{AGENCY_DIR}/{agency}", {"nv": rows}))
+                             data.wrap(f"{AGENCY_DIR}/{agency}", rows))
 
 
 def _replace(staging: Path, target: Path) -> None:

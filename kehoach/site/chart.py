@@ -22,6 +22,6 @@ def chart_view(chart: GridChart) -> dict[str, Any]:
                     for code, (label, counts) in zip(SERIES, chart.series, strict=True)
                     if counts[i]]
         bars.append({"ten": name, "tong": totals[i], "doan": segments})
-    legend = [{"ma": code, "so": STATUS_INDEX[code], "nhan": label} for code, (label, _) in zip(SERIES, chart.series,
-                                                                        strict=True)]
+    legend = [{"ma": code, "so": STATUS_INDEX[code], "nhan": label}
+              for code, (label, _) in zip(SERIES, chart.series, strict=True)]
     return {"cot": bars, "chu_giai": legend, "trong": chart.empty}

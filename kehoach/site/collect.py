@@ -32,6 +32,8 @@ class Shared:
     slugs: dict[str, tuple[int, str]]  # plan file → (index in the catalogue, slug)
     templates: tuple[Path, ...]
     page: dict[str, Any]  # the keys every page shares
+    numbers: dict[str, int]  # body id → its index in the catalogue
+    within: int  # the due-soon list's window, in days
     with_docx: bool = False
 
 
@@ -39,9 +41,8 @@ class Shared:
 class PlanResult:
     index: int
     meta: views.PlanMeta
-    entries: list[Entry]
+    listing: data.Listing
     counts: Counter[SummaryKey]
-    tasks: dict[str, int] = field(default_factory=dict)  # task id → its index in the data file
     documents: list[str] = field(default_factory=list)  # .docx / .pdf written, site-relative
     warnings: list[str] = field(default_factory=list)
     size: int = 0  # bytes written
@@ -61,7 +62,7 @@ def plan_of_file(path: Path, display: str, shared: Shared) -> tuple[Document, Pl
     index, slug = shared.slugs[str(path)]
     rows = obligations(plan, shared.registry, shared.as_of, display)
     found = entries(rows)
-    result = PlanResult(index, views.meta(plan, shared.registry, slug, display), found,
+    result = PlanResult(index, views.meta(plan, shared.registry, slug, display), data.Listing(),
                         grid_counts(rows, shared.as_of))
     if shared.with_docx:
         _documents(plan, shared, slug, result)
@@ -74,7 +75,8 @@ def plan_of_file(path: Path, display: str, shared: Shared) -> tuple[Document, Pl
     html = layout.render(env, "ke-hoach.html.j2", context)
     result.size += data.write(shared.staging, f"{PLAN_DIR}/{slug}.html", html.encode())
     tasks = views.plan_data(iter_tasks(plan), found)
-    result.tasks = {str(t[0]): i for i, t in enumerate(tasks)}
+    result.listing = data.listing(found, index, {str(t[0]): i for i, t in enumerate(tasks)},
+                                  shared.numbers, shared.within)
     result.size += data.write(shared.staging, f"{data.DATA_DIR}/{PLAN_DIR}/{slug}.js",
                               data.script(f"{PLAN_DIR}/{slug}", {"nv": tasks}))
     return doc, result

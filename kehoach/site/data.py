@@ -4,13 +4,17 @@ shared folder. One file per plan and per agency, so a page loads only what it sh
 
 Entries travel as short arrays (see ``Entry.as_list``) and refer to plans and bodies by their
 index in the catalogue, ``du-lieu/danh-muc.js``; a task's wording is kept once, in its plan's
-file.
+file. Each plan's entries are encoded where the plan was read (``listing``, in a worker
+process for a large repository); the main process only joins the strings into the agency
+files and the home page's lists.
 """
 
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from kehoach.plan.registry import Registry
@@ -22,9 +26,17 @@ DATA_DIR = "du-lieu"
 
 def script(key: str, value: object) -> bytes:
     """``KH.nap("key", {...});`` — the JSON cannot close a script element or break a line."""
-    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return wrap(key, json.dumps(value, ensure_ascii=False, separators=(",", ":")))
+
+
+def wrap(key: str, text: str) -> bytes:
     text = text.replace("</", "<\\/").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
     return f"KH.nap({json.dumps(key)},{text});\n".encode()
+
+
+def array(items: Iterable[str]) -> str:
+    """A JSON array of items already encoded."""
+    return "[" + ",".join(items) + "]"
 
 
 def write(folder: Path, relative: str, data: bytes) -> int:
@@ -36,6 +48,52 @@ def write(folder: Path, relative: str, data: bytes) -> int:
     return len(data)
 
 
+def _json(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+@dataclass(frozen=True)
+class Listed:
+    """One entry, encoded: ``own`` for its holder's page (the body left off), ``full`` for
+    any other list (the body by its index in the registry, or by id when not in it)."""
+
+    lead: bool
+    status: str
+    own: str
+    full: str
+
+
+@dataclass
+class Listing:
+    """A plan's entries as the shared files need them."""
+
+    holders: dict[str, list[Listed]] = field(default_factory=dict)
+    originals: dict[str, list[Listed]] = field(default_factory=dict)  # first assignee → …
+    overdue: list[tuple[tuple[int, int, str], str]] = field(default_factory=list)
+    due_soon: list[tuple[tuple[int, int, str], str]] = field(default_factory=list)
+
+
+def listing(entries: Iterable[Entry], plan: int, tasks: dict[str, int],
+            numbers: dict[str, int], within: int) -> Listing:
+    """Encode one plan's entries (``plan``: its index in the catalogue; ``tasks``: task id →
+    index in the plan's data file; ``numbers``: body id → index in the catalogue)."""
+    out = Listing()
+    for e in entries:
+        task = tasks[e.task_id]
+        full = _json(e.as_list(plan, task, numbers.get(e.agency, e.agency)))
+        item = Listed(e.role == LEAD, e.status, _json(e.as_list(plan, task)), full)
+        out.holders.setdefault(e.agency, []).append(item)
+        if e.original_agency and e.original_agency != e.agency:
+            out.originals.setdefault(e.original_agency, []).append(item)
+        if e.role != LEAD:
+            continue
+        if e.status == OVERDUE:
+            out.overdue.append(((-(e.days_overdue or 0), plan, e.task_id), full))
+        elif e.status == OPEN and e.days_left is not None and e.days_left <= within:
+            out.due_soon.append(((e.days_left, plan, e.task_id), full))
+    return out
+
+
 def agency_ids(registry: Registry, body_id: str) -> set[str]:
     """The holders whose entries concern the body: itself, the groups it belongs to, and its
     members when it is a listed group (as ``tracking.filters.agency_ids`` without lookup)."""
@@ -45,36 +103,39 @@ def agency_ids(registry: Registry, body_id: str) -> set[str]:
     return ids
 
 
-def by_agency(registry: Registry, indexed: list[tuple[int, Entry]]
-              ) -> dict[str, list[tuple[int, Entry]]]:
-    """Every body with at least one entry (directly, through a group or as the original
-    assignee) → its entries, lead ones first, then by plan and document order."""
-    direct: dict[str, list[tuple[int, Entry]]] = {}
-    for item in indexed:
-        entry = item[1]
-        direct.setdefault(entry.agency, []).append(item)
-        if entry.original_agency and entry.original_agency != entry.agency:
-            direct.setdefault(entry.original_agency, []).append(item)
-    bodies = set(direct) | {m for holder in direct for m in registry.members(holder)}
-    out: dict[str, list[tuple[int, Entry]]] = {}
+@dataclass
+class AgencyFile:
+    """What an agency's page lists: its encoded entries, leads first, and their counts."""
+
+    lead: list[str] = field(default_factory=list)
+    coordinate: list[str] = field(default_factory=list)
+    counts: Counter[tuple[bool, str]] = field(default_factory=Counter)
+
+    def add(self, item: Listed, own: bool) -> None:
+        (self.lead if item.lead else self.coordinate).append(item.own if own else item.full)
+        self.counts[(item.lead, item.status)] += 1
+
+
+def agency_files(registry: Registry, plans: list[Listing]) -> dict[str, AgencyFile]:
+    """Every body with at least one entry — directly, through a group, or as the first
+    assignee of a task a successor now holds — and its file, in plan and document order."""
+    present: dict[str, list[int]] = {}
+    for position, plan in enumerate(plans):
+        for holder in (*plan.holders, *plan.originals):
+            present.setdefault(holder, []).append(position)
+    bodies = set(present) | {m for h in present for m in registry.members(h)}
+    out: dict[str, AgencyFile] = {}
     for body in sorted(bodies):
-        seen: dict[int, tuple[int, Entry]] = {}
-        for holder in agency_ids(registry, body):
-            for item in direct.get(holder, ()):
-                seen.setdefault(id(item[1]), item)
-        if seen:
-            out[body] = sorted(seen.values(), key=lambda it: (it[1].role != LEAD, it[0]))
+        ids = agency_ids(registry, body)
+        where = sorted({p for i in ids for p in present.get(i, ())})
+        page = AgencyFile()
+        for position in where:
+            plan = plans[position]
+            for holder in ids & plan.holders.keys():
+                for item in plan.holders[holder]:
+                    page.add(item, own=holder == body)
+            for item in plan.originals.get(body, ()):
+                page.add(item, own=False)
+        if page.counts:
+            out[body] = page
     return out
-
-
-def overdue(indexed: Iterable[tuple[int, Entry]]) -> list[tuple[int, Entry]]:
-    """The lead entries overdue, most days first (as ``kehoach overdue`` orders its rows)."""
-    found = [it for it in indexed if it[1].role == LEAD and it[1].status == OVERDUE]
-    return sorted(found, key=lambda it: (-(it[1].days_overdue or 0), it[0], it[1].task_id))
-
-
-def due_soon(indexed: Iterable[tuple[int, Entry]], within: int) -> list[tuple[int, Entry]]:
-    """The lead entries open and due within ``within`` days, soonest first."""
-    found = [it for it in indexed if it[1].role == LEAD and it[1].status == OPEN
-             and it[1].days_left is not None and it[1].days_left <= within]
-    return sorted(found, key=lambda it: (it[1].days_left or 0, it[0], it[1].task_id))

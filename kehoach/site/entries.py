@@ -53,11 +53,12 @@ class Entry:
     occurrences: int
     deadline: str | None  # the phrase in force
 
-    def as_list(self, plan: int, task: int, agency: int = -1) -> list[object]:
+    def as_list(self, plan: int, task: int, agency: int | str = -1) -> list[object]:
         """The compact form the data files carry (see ``templates/site/site.js``): the plan's
         and the task's index, role, status, due day (days since 1970), days overdue or left,
         then what is usually its default and left off — approximate (0), occurrences overdue
-        (0), occurrences (1), the body's index (-1: the agency whose page it is). A site holds
+        (0), occurrences (1), the body's index (-1: the agency whose page it is; its id when
+        the registry lacks it). A site holds
         three entries per task or more: every byte counts thrice."""
         days = self.days_overdue if self.status == OVERDUE else self.days_left
         out: list[object] = [plan, task, 0 if self.role == LEAD else 1,

@@ -3,9 +3,9 @@
    from the network. Text from the plans is only ever set with textContent, never as HTML.
 
    Data (written by kehoach.site.data):
-   KH.nap("danh-muc", {ngay, tt: [status labels], ma: [status codes], cq: [[id, name, has page]],
+   KH.nap("danh-muc", {ngay, tt: [status labels], cq: [[id, name, has page]],
                        kh: [[slug, number (or the type when none), title, kind, issued,
-                             path]]})
+                             path], or null for a plan that did not load]})
    an entry (kehoach.site.entries.Entry.as_list): [plan, task (index in the plan's file),
      role (0 lead, 1 coordinator), status, due (days since 1970, or null), days (overdue, or
      left while open), approximate (default 0), occurrences overdue (0), occurrences (1),
@@ -87,12 +87,21 @@
     return a;
   }
 
-  function catalogue() { return store["danh-muc"] || {cq: [], kh: [], tt: [], ma: []}; }
+  function catalogue() { return store["danh-muc"] || {cq: [], kh: [], tt: []}; }
   function planOf(entry) { return catalogue().kh[entry[0]] || ["", "", "", "", "", ""]; }
+  var bodyIndex = null;  // a body's id → its index, for the few a plan names that the registry lacks
+  function indexOf(id) {
+    if (!bodyIndex) {
+      bodyIndex = {};
+      catalogue().cq.forEach(function (b, i) { bodyIndex[b[0]] = i; });
+    }
+    return id in bodyIndex ? bodyIndex[id] : -1;
+  }
   var pageBody = -1;  // the index of the agency whose page this is
   function bodyOf(entry) {
     var i = at(entry, 9, -1);
-    return catalogue().cq[i < 0 ? pageBody : i] || ["", "", 0];
+    if (typeof i === "string") { i = indexOf(i); } else if (i < 0) { i = pageBody; }
+    return catalogue().cq[i] || ["", "", 0];
   }
   function planKey(entry) { return "ke-hoach/" + planOf(entry)[0]; }
 
@@ -191,8 +200,7 @@
     this.field = source[1];
     this.role = source.length > 2 ? Number(source[2]) : null;
     this.page = this.key.indexOf("co-quan/") === 0 ? this.key.slice(8) : "";
-    var page = this.page;
-    catalogue().cq.forEach(function (b, i) { if (b[0] === page) { pageBody = i; } });
+    if (this.page) { pageBody = indexOf(this.page); }
     this.filter = function () { return true; };
     this.all = false;
     this.order = null;
@@ -387,7 +395,7 @@
     var planList = document.getElementById("kq-ke-hoach");
     var taskList = document.getElementById("kq-nhiem-vu");
     if (!words.length) { status.textContent = "Gõ từ khóa rồi bấm Tìm."; return; }
-    var plans = catalogue().kh;
+    var plans = catalogue().kh.filter(function (plan) { return plan !== null; });
     plans.forEach(function (plan) {
       if (matches(words, fold(plan.join(" ")))) {
         var li = el("li");
