@@ -12,7 +12,8 @@ from typing import Any
 
 from kehoach.load.document import Document, load_text, read_source
 from kehoach.plan.registry import Registry
-from kehoach.plan.walk import iter_tasks
+from kehoach.plan.model import Plan
+from kehoach.plan.walk import TaskRef, iter_tasks
 from kehoach.site import data, layout, views
 from kehoach.site.entries import Entry, entries, grid_counts
 from kehoach.tracking.obligations import obligations
@@ -61,25 +62,31 @@ def plan_of_file(path: Path, display: str, shared: Shared) -> tuple[Document, Pl
         return doc, None
     index, slug = shared.slugs[str(path)]
     rows = obligations(plan, shared.registry, shared.as_of, display)
-    found = entries(rows)
-    result = PlanResult(index, views.meta(plan, shared.registry, slug, display), data.Listing(),
+    found, refs = entries(rows), list(iter_tasks(plan))
+    result = PlanResult(index, views.meta(plan, slug, display, len(refs)), data.Listing(),
                         grid_counts(rows, shared.as_of))
     if shared.with_docx:
         _documents(plan, shared, slug, result)
-    by_task: dict[str, list[Entry]] = {}
-    for entry in found:
-        by_task.setdefault(entry.task_id, []).append(entry)
-    context = {**shared.page, **views.page_context(plan, shared.registry, by_task),
-               "goc": "../", "ke_hoach": result.meta, "van_ban_tai": result.documents}
-    env = layout.environment(shared.templates, shared.registry)
-    html = layout.render(env, "ke-hoach.html.j2", context)
-    result.size += data.write(shared.staging, f"{PLAN_DIR}/{slug}.html", html.encode())
-    tasks = views.plan_data(iter_tasks(plan), found)
-    result.listing = data.listing(found, index, {str(t[0]): i for i, t in enumerate(tasks)},
+    _page(plan, refs, found, shared, result)
+    tasks = views.plan_data(refs, found)
+    result.listing = data.listing(found, index, {ref.task.id: i for i, ref in enumerate(refs)},
                                   shared.numbers, shared.within)
     result.size += data.write(shared.staging, f"{data.DATA_DIR}/{PLAN_DIR}/{slug}.js",
                               data.script(f"{PLAN_DIR}/{slug}", {"nv": tasks}))
     return doc, result
+
+
+def _page(plan: Plan, refs: list[TaskRef], found: list[Entry], shared: Shared,
+          result: PlanResult) -> None:
+    by_task: dict[str, list[Entry]] = {}
+    for entry in found:
+        by_task.setdefault(entry.task_id, []).append(entry)
+    context = {**shared.page, **views.page_context(plan, shared.registry, refs, by_task),
+               "goc": "../", "ke_hoach": result.meta, "van_ban_tai": result.documents}
+    env = layout.environment(shared.templates, shared.registry)
+    html = layout.render(env, "ke-hoach.html.j2", context)
+    result.size += data.write(shared.staging, f"{PLAN_DIR}/{result.meta.slug}.html",
+                              html.encode())
 
 
 def _documents(plan: Any, shared: Shared, slug: str, result: PlanResult) -> None:

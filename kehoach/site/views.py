@@ -42,11 +42,11 @@ class PlanMeta:
         return [self.slug, self.label, self.title, self.kind, iso(self.issued), self.path]
 
 
-def meta(plan: Plan, registry: Registry, slug: str, path: str) -> PlanMeta:
+def meta(plan: Plan, slug: str, path: str, tasks: int) -> PlanMeta:
     return PlanMeta(slug, path, plan.so_ky_hieu or "", plain(plan.trich_yeu),
                     plan.loai.name_vi, plan.ngay_ban_hanh,
                     [b.co_quan for b in plan.co_quan_ban_hanh],
-                    sum(1 for _ in iter_tasks(plan)))
+                    tasks)
 
 
 def badge(entry: Entry | None) -> dict[str, Any] | None:
@@ -81,7 +81,8 @@ def _item(item: Item, depth: int, statuses: dict[str, Entry | None], index: dict
     tag = "h2" if depth == 0 else "h3" if depth == 1 and item.muc else "p"
     return {
         "cap": depth, "the": tag, "lop": f"c{min(depth, 4)}" if tag == "p" else "",
-        "lop_con": f"c{min(depth + 1, 4)}", "so": item.so, "nhan": item.nhan,
+        "lop_con": f"c{min(depth + 1, 4)}", "lop_nv": f"c{min(depth + (tag != 'p'), 4)}",
+        "so": item.so, "nhan": item.nhan,
         "noi_dung": item.noi_dung, "nv_van": _kept_in_data(item, index),
         "nhiem_vu": [_task_view(t, statuses) for t in item.nhiem_vu],
         "ban_to_chuc": item.ban_to_chuc.model_dump() if item.ban_to_chuc else None,
@@ -110,13 +111,12 @@ def footnote_numbers(plan: Plan) -> dict[str, int]:
     return {note: i for i, note in enumerate(numbered, start=1)}
 
 
-def page_context(plan: Plan, registry: Registry, by_task: dict[str, list[Entry]]
-                 ) -> dict[str, Any]:
+def page_context(plan: Plan, registry: Registry, refs: list[TaskRef],
+                 by_task: dict[str, list[Entry]]) -> dict[str, Any]:
     """What ``site/ke-hoach.html.j2`` sees besides the shared keys (plain mappings)."""
     from kehoach.render.annex import annex_context
     from kehoach.render.context import document, header
 
-    refs = list(iter_tasks(plan))
     statuses = {ref.task.id: task_status(by_task.get(ref.task.id, [])) for ref in refs}
     index = {ref.task.id: i for i, ref in enumerate(refs)}
     numbers = footnote_numbers(plan)
