@@ -272,3 +272,51 @@ def test_a_plan_that_does_not_load_and_a_body_the_registry_lacks(tmp_path: Path)
         ("nv-doc-hai", "t.khong-co")]
     overdue = entries_of(site, "tong-hop", "qua_han")
     assert ("nv-doc-hai", "t.khong-co") in [e[:2] for e in overdue]
+
+
+def _registry_without_dates(folder: Path) -> None:
+    path = folder / "co-quan.yaml"
+    kept = [line for line in path.read_text("utf-8").splitlines()
+            if not line.strip().startswith(("den_ngay:", "ke_thua:", "tu_ngay:"))]
+    path.write_text("\n".join(kept) + "\n", encoding="utf-8")
+
+
+@pytest.mark.parametrize("dates", [True, False], ids=["bodies-with-dates", "timeless"])
+@pytest.mark.parametrize("day", [dt.date(2022, 11, 16), A1, dt.date(2026, 1, 1)])
+def test_coordinators_from_leads_are_the_expanded_rows(tmp_path: Path, dates: bool,
+                                                       day: dt.date):
+    """The site's shortcut for coordinators gives exactly the entries of every row."""
+    from bench.corpus import write_corpus
+    from kehoach.check.checker import load_registry
+    from kehoach.load.document import load_document
+    from kehoach.plan.walk import iter_tasks
+    from kehoach.site.coordinators import plan_entries
+    from kehoach.site.entries import entries
+    from kehoach.tracking.obligations import COORDINATE, obligations
+
+    shutil.copytree(FIXTURE / "plans", tmp_path / "plans")
+    (tmp_path / "plans" / "doc-hai.yaml").write_text(HOSTILE, encoding="utf-8")
+    # Sở LĐTBXH coordinates, and is merged into Sở Nội vụ on 28/02/2025.
+    (tmp_path / "plans" / "sap-nhap.yaml").write_text(HOSTILE.replace(
+        "thoi_han: trước ngày 01/3/2024", "phoi_hop: [t.sld, t.tinh-doan]\n"
+        "            thoi_han: trước ngày 15/11 hằng năm").replace(
+        "ngay_ban_hanh: 2024-01-05", "ngay_ban_hanh: 2023-01-05\ngiai_doan: {tu: 2023, den: 2026}"),
+        encoding="utf-8")
+    if not dates:
+        _registry_without_dates(tmp_path / "plans")
+    registry, _ = load_registry(tmp_path, tmp_path)
+    corpus = write_corpus(tmp_path / "corpus", 4, tasks=30)
+    bench_registry, _ = load_registry(corpus, corpus)
+    cases = [(p, registry) for p in sorted((tmp_path / "plans").glob("[!c]*.yaml"))]
+    cases += [(p, bench_registry) for p in sorted((corpus / "plans").rglob("ke-*.yaml"))]
+    coordinated = 0
+    for path, reg in cases:
+        plan = load_document(path).plan
+        assert plan is not None
+        rows = obligations(plan, reg, day, path.name)
+        leads, found = plan_entries(plan, reg, day, path.name, list(iter_tasks(plan)))
+        assert leads == [r for r in rows if r.role != COORDINATE]
+        key = lambda e: (e.task_id, e.agency, e.role)  # noqa: E731
+        assert sorted(found, key=key) == sorted(entries(rows), key=key), path.name
+        coordinated += sum(e.role == COORDINATE and e.occurrences > 1 for e in found)
+    assert coordinated > 10

@@ -11,12 +11,12 @@ from pathlib import Path
 from typing import Any
 
 from kehoach.load.document import Document, load_text, read_source
-from kehoach.plan.registry import Registry
 from kehoach.plan.model import Plan
+from kehoach.plan.registry import Registry
 from kehoach.plan.walk import TaskRef, iter_tasks
 from kehoach.site import data, layout, views
-from kehoach.site.entries import Entry, entries, grid_counts
-from kehoach.tracking.obligations import obligations
+from kehoach.site.coordinators import plan_entries
+from kehoach.site.entries import Entry, grid_counts
 from kehoach.tracking.summary import SummaryKey
 
 PLAN_DIR = "ke-hoach"
@@ -61,8 +61,8 @@ def plan_of_file(path: Path, display: str, shared: Shared) -> tuple[Document, Pl
     if plan is None:
         return doc, None
     index, slug = shared.slugs[str(path)]
-    rows = obligations(plan, shared.registry, shared.as_of, display)
-    found, refs = entries(rows), list(iter_tasks(plan))
+    refs = list(iter_tasks(plan))
+    rows, found = plan_entries(plan, shared.registry, shared.as_of, display, refs)
     result = PlanResult(index, views.meta(plan, slug, display, len(refs)), data.Listing(),
                         grid_counts(rows, shared.as_of))
     if shared.with_docx:

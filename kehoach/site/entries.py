@@ -12,6 +12,7 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Protocol, TypeVar
 
 from kehoach.tracking.obligations import (
     DONE_LATE,
@@ -82,7 +83,26 @@ def iso(day: dt.date | None) -> str:
     return day.isoformat() if day is not None else ""
 
 
-def _pick(rows: list[Obligation]) -> Obligation:
+class Shown(Protocol):
+    """What picking an entry's occurrence reads: an ``Obligation``, or a coordinator's
+    occurrence (``site.coordinators``)."""
+
+    @property
+    def status(self) -> str: ...
+    @property
+    def due(self) -> dt.date | None: ...
+    @property
+    def days_overdue(self) -> int | None: ...
+    @property
+    def completed(self) -> dt.date | None: ...
+
+
+S = TypeVar("S", bound=Shown)
+
+
+def pick(rows: list[S]) -> S:
+    """The occurrence an entry is shown by: the oldest overdue, else the next due, else the
+    last done, else the first."""
     overdue = [r for r in rows if r.status == OVERDUE]
     if overdue:
         return max(overdue, key=lambda r: r.days_overdue or 0)
@@ -102,7 +122,7 @@ def entries(rows: Iterable[Obligation]) -> list[Entry]:
         groups.setdefault((row.task_id, row.agency, row.role), []).append(row)
     out = []
     for (task_id, agency, role), group in groups.items():
-        shown = _pick(group)
+        shown = pick(group)
         out.append(Entry(task_id, agency, shown.original_agency, role, shown.status, shown.due,
                          shown.approximate, shown.days_overdue, shown.days_left,
                          sum(r.status == OVERDUE for r in group), len(group), shown.deadline))

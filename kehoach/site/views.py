@@ -15,7 +15,7 @@ from typing import Any
 from kehoach.plan.markup import plain
 from kehoach.plan.model import Item, Plan, Task
 from kehoach.plan.registry import Registry
-from kehoach.plan.walk import TaskRef, iter_tasks
+from kehoach.plan.walk import TaskRef
 from kehoach.site.entries import SHORT_VI, STATUS_INDEX, Entry, iso, task_status
 from kehoach.tracking.obligations import OPEN, OVERDUE, STATUS_VI
 
