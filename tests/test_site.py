@@ -320,3 +320,31 @@ def test_coordinators_from_leads_are_the_expanded_rows(tmp_path: Path, dates: bo
         assert sorted(found, key=key) == sorted(entries(rows), key=key), path.name
         coordinated += sum(e.role == COORDINATE and e.occurrences > 1 for e in found)
     assert coordinated > 10
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="Ctrl+C is sent as SIGINT, a POSIX signal")
+def test_cli_serve_previews_until_interrupted(tmp_path: Path):
+    import signal
+    import socket
+
+    shutil.copytree(FIXTURE / "plans", tmp_path / "plans")
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        busy = kehoach("site", "--serve", "--port", str(taken.getsockname()[1]), cwd=tmp_path)
+    assert busy.returncode == 2 and "chọn cổng khác với --port" in busy.stderr
+    server = subprocess.Popen([sys.executable, "-m", "kehoach", "site", "--serve", "--port", "0",
+                               "--as-of", "2024-06-30"], cwd=tmp_path, text=True,
+                              encoding="utf-8", stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        assert server.stdout is not None
+        lines = [server.stdout.readline(), server.stdout.readline()]
+        assert lines[0].startswith("Đã tạo trang web tại site (2 kế hoạch"), lines
+        match = re.search(r"Đang xem trước tại (http://127\.0\.0\.1:\d+/)", lines[1])
+        assert match, lines
+        assert "Theo dõi thực hiện kế hoạch" in _get(match.group(1))
+    finally:
+        server.send_signal(signal.SIGINT)
+        _, err = server.communicate(timeout=30)
+    assert server.returncode == 0, err
+    assert "Đã dừng xem trước." in err and "Traceback" not in err
