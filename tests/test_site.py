@@ -348,3 +348,29 @@ def test_cli_serve_previews_until_interrupted(tmp_path: Path):
         _, err = server.communicate(timeout=30)
     assert server.returncode == 0, err
     assert "Đã dừng xem trước." in err and "Traceback" not in err
+
+
+def test_invisible_and_reordering_characters_are_shown_escaped(tmp_path: Path):
+    shutil.copytree(FIXTURE / "plans", tmp_path / "plans")
+    (tmp_path / "plans" / "an.yaml").write_text(
+        HOSTILE.replace("Thử <script>", "Thử \u202egnad\u202c <script>").replace(
+            "Nhiệm vụ </script>", "Nhiệm\u200b vụ </script>"), encoding="utf-8")
+    result = build_site([], A1, None, cwd=tmp_path)
+    assert result.failed == []
+    page = (tmp_path / "site" / "ke-hoach" / "an.html").read_text(encoding="utf-8")
+    assert "Thử \\u202egnad\\u202c &lt;script&gt;" in page and "\u202e" not in page
+    data = (tmp_path / "site" / "du-lieu" / "ke-hoach" / "an.js").read_text(encoding="utf-8")
+    assert "Nhiệm\\\\u200b vụ" in data and "\u200b" not in data
+
+
+def test_a_template_that_never_ends_is_stopped(tmp_path: Path):
+    from kehoach.errors import RenderError
+
+    shutil.copytree(FIXTURE / "plans", tmp_path / "plans")
+    own = tmp_path / "templates" / "site"
+    own.mkdir(parents=True)
+    (own / "tim-kiem.html.j2").write_text(
+        "{% for a in range(100000) %}{% for b in range(100000) %}{% endfor %}{% endfor %}",
+        encoding="utf-8")
+    with pytest.raises(RenderError, match="vượt giới hạn"):
+        build_site([], A1, None, cwd=tmp_path)

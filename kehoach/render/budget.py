@@ -44,6 +44,11 @@ class Budget:
     """What one render has spent: steps, characters built, characters printed, time."""
 
     def __init__(self) -> None:
+        self.reset()
+
+    def reset(self) -> None:
+        """Start again from nothing: an environment that renders many pages (the web view's)
+        gives each render the whole budget, as a fresh environment would."""
         self.steps = 0
         self.built = 0
         self.output = 0

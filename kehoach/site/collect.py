@@ -17,6 +17,7 @@ from kehoach.plan.walk import TaskRef, iter_tasks
 from kehoach.site import data, layout, views
 from kehoach.site.coordinators import plan_entries
 from kehoach.site.entries import Entry, grid_counts
+from kehoach.tracking.bounds import past_limit
 from kehoach.tracking.summary import SummaryKey
 
 PLAN_DIR = "ke-hoach"
@@ -61,6 +62,10 @@ def plan_of_file(path: Path, display: str, shared: Shared) -> tuple[Document, Pl
     if plan is None:
         return doc, None
     index, slug = shared.slugs[str(path)]
+    excess = past_limit(plan, shared.registry, shared.as_of)
+    if excess is not None:  # as check and the tracking commands: never expand such a plan
+        doc.add(excess.path, "too-many-obligations", excess.message)
+        return doc, None
     refs = list(iter_tasks(plan))
     rows, found = plan_entries(plan, shared.registry, shared.as_of, display, refs)
     result = PlanResult(index, views.meta(plan, slug, display, len(refs)), data.Listing(),

@@ -41,16 +41,21 @@ def asset(name: str, search: Sequence[Path]) -> bytes:
 
 
 def environment(search: Sequence[Path], registry: Registry) -> Any:
-    """The environment for these folders (one per process: workers render plan pages)."""
+    """The environment for these folders, one per process (workers render plan pages): the
+    .docx templates' bounded sandbox and contained loader — a repository's templates are
+    hostile input — with HTML escaping of every value printed."""
     key = tuple(str(f) for f in search)
     env = _ENVIRONMENTS.get(key)
     if env is None:
-        from jinja2 import FileSystemLoader, StrictUndefined
-        from jinja2.sandbox import ImmutableSandboxedEnvironment
+        from jinja2 import StrictUndefined
 
-        env = ImmutableSandboxedEnvironment(
-            loader=FileSystemLoader(list(key), encoding="utf-8-sig"),
-            autoescape=True, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+        from kehoach.render.sandbox import BoundedEnvironment
+        from kehoach.render.templating import ContainedLoader
+
+        env = BoundedEnvironment(loader=ContainedLoader([Path(k) for k in key]),
+                                 finalize=shown_value, undefined=StrictUndefined,
+                                 trim_blocks=True, lstrip_blocks=True)
+        env.autoescape = True  # read when a template is compiled, so before any is
         env.filters.update(van=marked_up, ngay=day, ty_le=rate)
         _ENVIRONMENTS[key] = env
     env.filters["ten_co_quan"] = registry.name
@@ -58,15 +63,32 @@ def environment(search: Sequence[Path], registry: Registry) -> Any:
 
 
 def render(env: Any, name: str, context: dict[str, Any]) -> str:
-    """The page ``site/<name>``; a template's fault is a RenderError naming it."""
+    """The page ``site/<name>``, with a whole render's budget; a template's fault (or one
+    that asks for more than a render may do) is a RenderError naming it."""
     from kehoach.render.templating import render_stream
 
-    template = f"{SITE_DIR}/{name}"
-    try:
-        env.get_template(template)
-    except Exception as err:  # missing or malformed: the template author's to fix
-        raise RenderError(f"Mẫu trang “{template}” không dùng được: {err}") from err
-    return render_stream(env, template, context)
+    env.budget.reset()
+    return render_stream(env, f"{SITE_DIR}/{name}", context)
+
+
+def shown(text: str) -> str:
+    """Plan text as a page shows it: controls, bidi overrides and invisible characters
+    escaped (``textnorm.printable``), so that no text can hide or reorder what is around it;
+    line breaks become spaces, as HTML shows them anyway."""
+    from kehoach.textnorm import printable
+
+    if text.isprintable():
+        return text
+    return printable(text.replace("\r\n", " ").replace("\n", " ").replace("\t", " "))
+
+
+def shown_value(value: Any) -> Any:
+    """What a template prints: its text ``shown``; markup made here (``van``) as it is."""
+    from markupsafe import Markup
+
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return shown(value)
+    return value
 
 
 def day(value: dt.date | None) -> str:
@@ -96,7 +118,7 @@ def marked_up(text: str | None, notes: dict[str, int] | None = None) -> Any:
                 parts.append(f'<sup><a href="#chu-thich-{number}" id="tham-chieu-{number}">'
                              f'{number}</a></sup>')
             continue
-        html = str(escape(run.text))
+        html = str(escape(shown(run.text)))
         if run.italic:
             html = f"<em>{html}</em>"
         if run.bold:

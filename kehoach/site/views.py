@@ -17,6 +17,7 @@ from kehoach.plan.model import Item, Plan, Task
 from kehoach.plan.registry import Registry
 from kehoach.plan.walk import TaskRef
 from kehoach.site.entries import SHORT_VI, STATUS_INDEX, Entry, iso, task_status
+from kehoach.site.layout import shown
 from kehoach.tracking.obligations import OPEN, OVERDUE, STATUS_VI
 
 
@@ -43,7 +44,7 @@ class PlanMeta:
 
 
 def meta(plan: Plan, slug: str, path: str, tasks: int) -> PlanMeta:
-    return PlanMeta(slug, path, plan.so_ky_hieu or "", plain(plan.trich_yeu),
+    return PlanMeta(slug, shown(path), shown(plan.so_ky_hieu or ""), shown(plain(plan.trich_yeu)),
                     plan.loai.name_vi, plan.ngay_ban_hanh,
                     [b.co_quan for b in plan.co_quan_ban_hanh],
                     tasks)
@@ -140,14 +141,14 @@ def plan_data(refs: Iterable[TaskRef], entries: list[Entry]) -> list[list[object
     out: list[list[object]] = []
     for ref in refs:
         task = ref.task
-        text = plain(ref.text)
+        text = shown(plain(ref.text))
         phrase: object = phrases.get(task.id) or task.thoi_han or ""
         start = text.find(str(phrase)) if phrase else -1
         if start >= 0:  # written in the wording, as it usually is: where, not again
             phrase = [start, start + len(str(phrase))]
         item: list[object] = [task.id, text, phrase]
         if task.hoan_thanh:
-            item.append([[r.co_quan or "", iso(r.ngay_hoan_thanh), r.minh_chung or "",
+            item.append([[r.co_quan or "", iso(r.ngay_hoan_thanh), shown(r.minh_chung or ""),
                           str(r.ky) if r.ky is not None else ""] for r in task.hoan_thanh])
         out.append(item)
     return out
