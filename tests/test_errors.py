@@ -53,7 +53,7 @@ def test_the_package_defines_the_user_errors():
                      "FileTooLarge", "FmtError", "LimitExceeded", "LockError", "NotInVersion",
                      "OutputChoiceError", "OutputError", "PeriodError", "ReadError",
                      "RecordedAlready", "RenderError", "ReportError",
-                     "ScaffoldError", "SheetError", "SourceError", "SpliceError",
+                     "ScaffoldError", "SheetError", "SiteError", "SourceError", "SpliceError",
                      "UnknownCodeError", "WordImportError"}
 
 

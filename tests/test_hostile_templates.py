@@ -383,7 +383,10 @@ def test_no_code_path_compiles_text_other_than_template_files():
              for p in (ROOT / "kehoach").rglob("*.py")
              for line in p.read_text(encoding="utf-8").splitlines()
              if pattern.search(line) and not line.startswith("class ")]
-    assert found == ["kehoach/render/templating.py:env = BoundedEnvironment("]
+    assert found == [  # the .docx templates' environment, and the web view's
+        "kehoach/render/templating.py:env = BoundedEnvironment(",
+        "kehoach/render/templating.py:env = BoundedEnvironment(loader=ContainedLoader(folders), "
+        "finalize=finalize,"]
 
 
 def test_registry_names_with_template_syntax_print_literally(tmp_path):

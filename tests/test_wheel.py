@@ -35,8 +35,14 @@ def installed(tmp_path_factory) -> Path:
     """The ``kehoach`` command of a fresh venv that has only the wheel and its dependencies."""
     work = tmp_path_factory.mktemp("wheel")
     source = work / "src"  # a copy: the build must not depend on files git does not track
-    shutil.copytree(ROOT, source, ignore=shutil.ignore_patterns(
-        ".venv", ".git", "out", "site", "*.egg-info", "build", "__pycache__", ".*_cache"))
+    common = shutil.ignore_patterns(".venv", ".git", "out", "*.egg-info", "build", "__pycache__",
+                                    ".*_cache")
+
+    def ignore(folder: str, names: list[str]) -> set[str]:
+        # A site built at the root is output; kehoach/site and templates/site are the code.
+        return set(common(folder, names)) | ({"site"} if Path(folder) == ROOT else set())
+
+    shutil.copytree(ROOT, source, ignore=ignore)
     _run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(work / "dist"),
           str(source)], work)
     [wheel] = (work / "dist").glob("kehoach-*.whl")
@@ -58,6 +64,10 @@ def test_the_installed_wheel_checks_renders_and_sets_up_git(installed, tmp_path)
 
     text = "\n".join(p.text for p in Document(str(repo.root / "kh.docx")).paragraphs)
     assert "KẾ HOẠCH" in text  # the packaged templates came with the wheel
+    _run([str(installed), "site", "--as-of", "2022-11-10"], repo.root, env)
+    for name in ("index.html", "tai-nguyen/site.js", "tai-nguyen/site.css",
+                 "ke-hoach/lang-son-253-kh-ubnd-2021.html"):
+        assert (repo.root / "site" / name).stat().st_size > 1000, name  # the site's too
     _run([str(installed), "git-setup"], repo.root, env)
     repo.commit("kế hoạch")
     plan = repo.root / "plans" / "lang-son-253-kh-ubnd-2021.yaml"

@@ -62,6 +62,16 @@ def make_environment(folders: Sequence[Path], registry: Registry) -> BoundedEnvi
     return env
 
 
+def make_html_environment(folders: Sequence[Path], finalize: Any) -> BoundedEnvironment:
+    """The web view's environment (``kehoach site``): the same loader, sandbox and limits,
+    HTML-escaping every printed value after ``finalize``; one per process, its budget reset
+    before each page (``Budget.reset``)."""
+    env = BoundedEnvironment(loader=ContainedLoader(folders), finalize=finalize,
+                             undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    env.autoescape = True  # read when a template is compiled, so before any is
+    return env
+
+
 class ContainedLoader(BaseLoader):
     """Templates from folders, first match wins; each read only from inside its folder."""
 

@@ -47,15 +47,9 @@ def environment(search: Sequence[Path], registry: Registry) -> Any:
     key = tuple(str(f) for f in search)
     env = _ENVIRONMENTS.get(key)
     if env is None:
-        from jinja2 import StrictUndefined
+        from kehoach.render.templating import make_html_environment
 
-        from kehoach.render.sandbox import BoundedEnvironment
-        from kehoach.render.templating import ContainedLoader
-
-        env = BoundedEnvironment(loader=ContainedLoader([Path(k) for k in key]),
-                                 finalize=shown_value, undefined=StrictUndefined,
-                                 trim_blocks=True, lstrip_blocks=True)
-        env.autoescape = True  # read when a template is compiled, so before any is
+        env = make_html_environment([Path(k) for k in key], shown_value)
         env.filters.update(van=marked_up, ngay=day, ty_le=rate)
         _ENVIRONMENTS[key] = env
     env.filters["ten_co_quan"] = registry.name
