@@ -13,6 +13,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from markupsafe import Markup, escape
+
 from kehoach.errors import RenderError
 from kehoach.plan.registry import Registry
 
@@ -78,8 +80,6 @@ def shown(text: str) -> str:
 
 def shown_value(value: Any) -> Any:
     """What a template prints: its text ``shown``; markup made here (``van``) as it is."""
-    from markupsafe import Markup
-
     if isinstance(value, str) and not isinstance(value, Markup):
         return shown(value)
     return value
@@ -98,8 +98,6 @@ def rate(value: float | None) -> str:
 def marked_up(text: str | None, notes: dict[str, int] | None = None) -> Any:
     """Plan text with its inline markup as HTML, every run escaped; a footnote reference
     becomes a numbered link to its note (a note without text prints nothing, as in .docx)."""
-    from markupsafe import Markup, escape
-
     from kehoach.plan.markup import parse
 
     if not text:
@@ -109,8 +107,7 @@ def marked_up(text: str | None, notes: dict[str, int] | None = None) -> Any:
         if run.footnote is not None:
             number = (notes or {}).get(run.footnote)
             if number is not None:
-                parts.append(f'<sup><a href="#chu-thich-{number}" id="tham-chieu-{number}">'
-                             f'{number}</a></sup>')
+                parts.append(f'<sup><a href="#chu-thich-{number}">{number}</a></sup>')
             continue
         html = str(escape(shown(run.text)))
         if run.italic:
@@ -119,3 +116,31 @@ def marked_up(text: str | None, notes: dict[str, int] | None = None) -> Any:
             html = f"<strong>{html}</strong>"
         parts.append(html)
     return Markup("".join(parts))
+
+
+def item_line(tag: str, css: str, parts: tuple[str | None, str | None, str | None],
+              kept: int | None, notes: dict[str, int]) -> tuple[Any, Any, Any]:
+    """An item of a plan's body as the page prints it — the opening tag, the line (marker,
+    label, text; every piece escaped), the closing tag — made here rather than in the
+    template: a thousand plans have a hundred thousand items, and the sandbox counts every
+    value a template prints. ``kept``: the text is in the plan's data file at that index."""
+    marker, label, text = parts
+    html = []
+    if marker:
+        html.append(f'<span class="kh">{escape(shown(marker))}</span> ')
+    if label:
+        html.append(f"<strong>{escape(shown(label))}</strong> ")
+    if kept is not None:
+        html.append(f'<span data-nv="{kept}"></span>')
+    else:
+        html.append(str(marked_up(text, notes)))
+    opening = f'<{tag} class="{css}">' if css else f"<{tag}>"
+    return Markup(opening), Markup("".join(html)), Markup(f"</{tag}>")
+
+
+def task_line(task_id: str, status: dict[str, Any] | None, css: str) -> Any:
+    """A task's line under its item: its status and id, the anchor other pages link to
+    (``#nv-<id>``); made here for the same reason as ``item_line``."""
+    badge = (f'<b class="tt s{status["so"]}">{escape(status["nhan"])}</b> '
+             if status is not None else "")
+    return Markup(f'<p class="nv {css}" id="nv-{escape(task_id)}">{badge}{escape(task_id)}</p>')

@@ -17,7 +17,7 @@ from kehoach.plan.model import Item, Plan, Task
 from kehoach.plan.registry import Registry
 from kehoach.plan.walk import TaskRef
 from kehoach.site.entries import SHORT_VI, STATUS_INDEX, Entry, iso, task_status
-from kehoach.site.layout import shown
+from kehoach.site.layout import item_line, shown, task_line
 from kehoach.tracking.obligations import OPEN, OVERDUE, STATUS_VI
 
 
@@ -63,8 +63,10 @@ def badge(entry: Entry | None) -> dict[str, Any] | None:
             "day_du": STATUS_VI[entry.status]}
 
 
-def _task_view(task: Task, statuses: dict[str, Entry | None]) -> dict[str, Any]:
-    return {"id": task.id, "thoi_han": task.thoi_han, "tinh_trang": badge(statuses[task.id])}
+def _task_view(task: Task, statuses: dict[str, Entry | None], css: str) -> dict[str, Any]:
+    status = badge(statuses[task.id])
+    return {"id": task.id, "thoi_han": task.thoi_han, "tinh_trang": status,
+            "dong": task_line(task.id, status, css)}
 
 
 def _kept_in_data(item: Item, index: dict[str, int]) -> int | None:
@@ -77,29 +79,34 @@ def _kept_in_data(item: Item, index: dict[str, int]) -> int | None:
     return next((index[t.id] for t in item.nhiem_vu if t.noi_dung is None), None)
 
 
-def _item(item: Item, depth: int, statuses: dict[str, Entry | None], index: dict[str, int]
-          ) -> dict[str, Any]:
+def _item(item: Item, depth: int, statuses: dict[str, Entry | None], index: dict[str, int],
+          notes: dict[str, int]) -> dict[str, Any]:
     tag = "h2" if depth == 0 else "h3" if depth == 1 and item.muc else "p"
+    kept = _kept_in_data(item, index)
+    has_line = bool(item.so or item.nhan or item.noi_dung)
+    opening, line, closing = item_line(tag, f"c{min(depth, 4)}" if tag == "p" else "",
+                                       (item.so, item.nhan, item.noi_dung), kept, notes)
     return {
-        "cap": depth, "the": tag, "lop": f"c{min(depth, 4)}" if tag == "p" else "",
-        "lop_con": f"c{min(depth + 1, 4)}", "lop_nv": f"c{min(depth + (tag != 'p'), 4)}",
-        "so": item.so, "nhan": item.nhan,
-        "noi_dung": item.noi_dung, "nv_van": _kept_in_data(item, index),
-        "nhiem_vu": [_task_view(t, statuses) for t in item.nhiem_vu],
+        "cap": depth, "the": tag, "the_mo": opening, "loi": line if has_line else "",
+        "the_dong": closing, "lop_con": f"c{min(depth + 1, 4)}",
+        "lop_nv": f"c{min(depth + (tag != 'p'), 4)}",
+        "so": item.so, "nhan": item.nhan, "noi_dung": item.noi_dung, "nv_van": kept,
+        "nhiem_vu": [_task_view(t, statuses, f"c{min(depth + (tag != 'p'), 4)}")
+                     for t in item.nhiem_vu],
         "ban_to_chuc": item.ban_to_chuc.model_dump() if item.ban_to_chuc else None,
         "su_kien": item.su_kien.model_dump() if item.su_kien else None,
     }
 
 
-def _items(parts: list[Item], statuses: dict[str, Entry | None], index: dict[str, int]
-           ) -> list[dict[str, Any]]:
+def _items(parts: list[Item], statuses: dict[str, Entry | None], index: dict[str, int],
+           notes: dict[str, int]) -> list[dict[str, Any]]:
     """The body in document order: each item with its heading level or paragraph class (by
     depth), its tasks' statuses, and where its words are when the data file holds them."""
     out: list[dict[str, Any]] = []
 
     def walk(level: list[Item], depth: int) -> None:
         for item in level:
-            out.append(_item(item, depth, statuses, index))
+            out.append(_item(item, depth, statuses, index, notes))
             walk(item.muc, depth + 1)
 
     walk(parts, 0)
@@ -124,7 +131,7 @@ def page_context(plan: Plan, registry: Registry, refs: list[TaskRef],
     return {
         "van_ban": document(plan, registry),
         "tieu_de": header(plan, registry),
-        "muc": _items(plan.phan, statuses, index),
+        "muc": _items(plan.phan, statuses, index, numbers),
         "chu_ky": [s.model_dump() for s in plan.chu_ky],
         "chu_thich": [{"id": str(n.id), "so": numbers[str(n.id)], "noi_dung": n.noi_dung}
                       for n in plan.chu_thich if str(n.id) in numbers],
