@@ -257,15 +257,21 @@ def test_the_print_style_keeps_only_the_overdue_list(browser: Any, site: Path):
 PAGES = ["index.html", "co-quan/t.snv.html", "ke-hoach/bao-cao-nam.html", "tim-kiem.html?q=bao"]
 
 
+@pytest.mark.parametrize("size", [DESKTOP, PHONE], ids=["desktop", "phone"])
 @pytest.mark.parametrize("page", PAGES)
-def test_axe_finds_no_serious_or_critical_violation(browser: Any, site: Path, page: str):
+def test_axe_finds_no_serious_or_critical_violation(browser: Any, site: Path, page: str,
+                                                     size: tuple[int, int]):
     url = page_url(site, page.split("?")[0]) + ("?" + page.split("?")[1] if "?" in page else "")
-    open_page(browser, url)
-    browser.execute_script(AXE.read_text(encoding="utf-8"))
-    result = browser.execute_async_script(
-        "const done = arguments[arguments.length - 1];"
-        "axe.run(document).then(r => done(r.violations.map(v => [v.id, v.impact, v.nodes.length,"
-        " v.nodes.slice(0, 3).map(n => n.html)])), e => done(String(e)));")
+    browser.set_window_size(*size)
+    try:
+        open_page(browser, url)
+        browser.execute_script(AXE.read_text(encoding="utf-8"))
+        result = browser.execute_async_script(
+            "const done = arguments[arguments.length - 1];"
+            "axe.run(document).then(r => done(r.violations.map(v => [v.id, v.impact,"
+            " v.nodes.length, v.nodes.slice(0, 3).map(n => n.html)])), e => done(String(e)));")
+    finally:
+        browser.set_window_size(*DESKTOP)
     assert isinstance(result, list), result
     assert [v for v in result if v[1] in ("serious", "critical")] == []
 
