@@ -9,8 +9,10 @@ the home, an agency and a plan page at desktop and phone widths land in
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import os
+import re
 import shutil
 import tempfile
 from collections.abc import Iterator
@@ -250,6 +252,11 @@ def test_the_print_style_keeps_only_the_overdue_list(browser: Any, site: Path):
             assert not browser.find_element(By.ID, hidden).is_displayed(), hidden
         title = browser.find_element(By.CSS_SELECTOR, "#qua-han .chi-in")
         assert title.text == "Danh sách nhiệm vụ quá hạn tính đến ngày 30/06/2024"
+        printed = browser.execute_cdp_cmd("Page.printToPDF", {"preferCSSPageSize": True})
+        pdf = base64.b64decode(printed["data"])
+        boxes = re.findall(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]", pdf)
+        assert boxes and all(abs(float(w) - 595.3) < 2 and abs(float(h) - 841.9) < 2
+                             for w, h in boxes), boxes  # A4 portrait, in points
     finally:
         browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
 
