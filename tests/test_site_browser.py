@@ -118,6 +118,17 @@ def test_home_from_disk_lists_the_overdue_tasks(browser: Any, site: Path):
     assert "Hội thảo" in first.text or "diễn đàn" in first.text.lower()
 
 
+def test_an_agency_page_says_what_it_holds_and_how(browser: Any, site: Path):
+    assert open_page(browser, page_url(site, "co-quan/t.snv.html")) == []
+    rows = {r.find_element(By.CSS_SELECTOR, "th a").text: r.find_elements(By.TAG_NAME, "td")
+            for r in browser.find_elements(By.CSS_SELECTOR, "#bang-chu-tri tbody tr")}
+    assert rows["sld-viec-lam"][1].text == (
+        "Kế thừa từ Sở Lao động - Thương binh và Xã hội tỉnh Thử")
+    assert rows["bc-nam"][1].text == "Các sở, ban, ngành tỉnh Thử"  # as a member of the group
+    assert rows["bc-nam"][6].text == (
+        "10/11/2022 – Báo cáo số 12/BC-SNV\n14/11/2024 – Báo cáo số 15/BC-SNV")
+
+
 def test_the_preview_server_serves_the_same_site(browser: Any, site: Path):
     from kehoach.site.serve import Preview
 

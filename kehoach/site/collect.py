@@ -75,7 +75,8 @@ def plan_of_file(path: Path, display: str, shared: Shared) -> tuple[Document, Pl
     _page(plan, refs, found, shared, result)
     tasks = views.plan_data(refs, found)
     result.listing = data.listing(found, index, {ref.task.id: i for i, ref in enumerate(refs)},
-                                  shared.numbers, shared.within)
+                                  shared.numbers, shared.within,
+                                  data.through_groups(refs, shared.registry))
     result.size += data.write(shared.staging, f"{data.DATA_DIR}/{PLAN_DIR}/{slug}.js",
                               data.script(f"{PLAN_DIR}/{slug}", {"nv": tasks}))
     return doc, result

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kehoach.plan.registry import Registry
+from kehoach.plan.walk import TaskRef
 from kehoach.site.entries import Entry
 from kehoach.tracking.obligations import LEAD, OPEN, OVERDUE
 
@@ -77,23 +78,50 @@ class Listing:
 
 
 def listing(entries: Iterable[Entry], plan: int, tasks: dict[str, int],
-            numbers: dict[str, int], within: int) -> Listing:
+            numbers: dict[str, int], within: int,
+            through: dict[tuple[str, str], str] | None = None) -> Listing:
     """Encode one plan's entries (``plan``: its index in the catalogue; ``tasks``: task id →
-    index in the plan's data file; ``numbers``: body id → index in the catalogue)."""
+    index in the plan's data file; ``numbers``: body id → index in the catalogue;
+    ``through``: (task id, member) → the listed group the plan named, see ``through_groups``)."""
     out = Listing()
+    through = through or {}
     for e in entries:
         task = tasks[e.task_id]
-        full = _json(e.as_list(plan, task, numbers.get(e.agency, e.agency)))
-        item = Listed(e.role == LEAD, e.status, _json(e.as_list(plan, task)), full)
+        first = e.original_agency
+        original = numbers.get(first, first) if first and first != e.agency else -1
+        named = through.get((e.task_id, first or e.agency)) if e.role == LEAD else None
+        group = numbers.get(named, named) if named else -1
+        full = _json(e.as_list(plan, task, numbers.get(e.agency, e.agency), original, group))
+        own = _json(e.as_list(plan, task, -1, original, group))
+        item = Listed(e.role == LEAD, e.status, own, full)
         out.holders.setdefault(e.agency, []).append(item)
-        if e.original_agency and e.original_agency != e.agency:
-            out.originals.setdefault(e.original_agency, []).append(item)
+        if first and first != e.agency:
+            out.originals.setdefault(first, []).append(item)
         if e.role != LEAD:
             continue
         if e.status == OVERDUE:
             out.overdue.append(((-(e.days_overdue or 0), plan, e.task_id), full))
         elif e.status == OPEN and e.days_left is not None and e.days_left <= within:
             out.due_soon.append(((e.days_left, plan, e.task_id), full))
+    return out
+
+
+def through_groups(refs: Iterable[TaskRef], registry: Registry) -> dict[tuple[str, str], str]:
+    """(task id, member) → the listed group a task's leads name, for the members that lead
+    it only through that group (the first such group; a body named itself is direct). The
+    agency page says so in its "Giao cho" column: a member's row is otherwise its own."""
+    out: dict[tuple[str, str], str] = {}
+    known: dict[str, list[str]] = {}  # a plan names the same few groups again and again
+    for ref in refs:
+        for lead in ref.leads:
+            members = known.get(lead)
+            if members is None:
+                members = known[lead] = registry.members(lead)
+            if members == [lead]:
+                continue
+            for member in members:
+                if member not in ref.leads:
+                    out.setdefault((ref.task.id, member), lead)
     return out
 
 

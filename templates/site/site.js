@@ -9,7 +9,9 @@
    an entry (kehoach.site.entries.Entry.as_list): [plan, task (index in the plan's file),
      role (0 lead, 1 coordinator), status, due (days since 1970, or null), days (overdue, or
      left while open), approximate (default 0), occurrences overdue (0), occurrences (1),
-     body (-1: the agency whose page it is)] — the defaults at the end left off
+     body (-1: the agency whose page it is), the body first assigned when a successor holds
+     it now (-1: none), the listed group the plan assigned it to when the body leads it as a
+     member (-1: named itself)] — the defaults at the end left off
    KH.nap("ke-hoach/<slug>", {nv: [[task id, wording, deadline phrase (or [start, end] of it in
                                    the wording), [[body or "", ISO day, evidence, period]]]]}) */
 (function () {
@@ -103,6 +105,24 @@
     if (typeof i === "string") { i = indexOf(i); } else if (i < 0) { i = pageBody; }
     return catalogue().cq[i] || ["", "", 0];
   }
+  /* The name of the body an entry's slot refers to (an index, or an id the registry lacks;
+     -1 or absent: none). */
+  function nameAt(entry, slot) {
+    var i = at(entry, slot, -1);
+    if (typeof i === "string") { return indexOf(i) >= 0 ? catalogue().cq[indexOf(i)][1] : i; }
+    return i >= 0 ? (catalogue().cq[i] || ["", ""])[1] : "";
+  }
+  /* Whom the plan gave an entry's task to, as the agency's page says it: another body (a
+     group it coordinates through), the group it leads as a member of, the body it took over
+     from, or itself. */
+  function givenTo(entry, page) {
+    var body = bodyOf(entry);
+    if (body[0] !== page) { return body[1]; }
+    var group = nameAt(entry, 11);
+    var from = nameAt(entry, 10);
+    if (group && from) { return group + "; kế thừa từ " + from; }
+    return group || (from ? "Kế thừa từ " + from : "Trực tiếp");
+  }
   function planKey(entry) { return "ke-hoach/" + planOf(entry)[0]; }
 
   /* The task (id, wording, phrase, records) of an entry, once its plan's file is loaded. */
@@ -140,10 +160,7 @@
       return body[2] ? link(root() + "co-quan/" + body[0] + ".html", body[1])
         : document.createTextNode(body[1]);
     },
-    qua_nhom: function (e, page) {
-      var body = bodyOf(e);
-      return document.createTextNode(body[0] === page ? "Trực tiếp" : body[1]);
-    },
+    qua_nhom: function (e, page) { return document.createTextNode(givenTo(e, page)); },
     tinh_trang: function (e) {
       var box = el("span", catalogue().tt[e[3]], "tt s" + e[3]);
       if (at(e, 7, 0) > 1) { box.textContent += " (" + at(e, 7, 0) + " kỳ quá hạn)"; }
@@ -180,7 +197,7 @@
     ke_hoach: function (e) { return planLabel(planOf(e)); },
     nhiem_vu: function (e) { return taskId(e); },
     co_quan: function (e) { return bodyOf(e)[1]; },
-    qua_nhom: function (e) { return bodyOf(e)[1]; },
+    qua_nhom: function (e, page) { return givenTo(e, page); },
     tinh_trang: function (e) { return e[3]; },
     thoi_han: function (e) { var t = taskOf(e); return t ? phraseOf(t) : ""; },
     han: function (e) { return e[4] === null ? 1e9 : e[4]; },
@@ -216,9 +233,10 @@
     if (this.order) {
       var by = SORT[this.order.column];
       var sign = this.order.up ? 1 : -1;
+      var page = this.page;
       rows = rows.slice().sort(function (a, b) {
-        var x = by(a);
-        var y = by(b);
+        var x = by(a, page);
+        var y = by(b, page);
         return (x < y ? -1 : x > y ? 1 : 0) * sign;
       });
     }
