@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from kehoach.site.build import MARKER, SiteError, build_site
+from kehoach.site.publish import MARKER, SiteError, build_site
 from kehoach.tracking.loading import load
 from kehoach.tracking.queries import overdue
 

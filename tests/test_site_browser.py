@@ -22,7 +22,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from kehoach.site.build import build_site
+from kehoach.site.publish import build_site
 from tests.test_site import FIXTURE, HOSTILE
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")

@@ -16,7 +16,7 @@ from kehoach.cli.printing import errors_to_stderr
 if TYPE_CHECKING:
     import datetime as dt
 
-    from kehoach.site.build import SiteResult
+    from kehoach.site.publish import SiteResult
 
 
 @app.command()
@@ -58,7 +58,7 @@ def _build(targets: list[Path], day: dt.date, folder: Path, with_docx: bool,
     from kehoach.cli.progress import DelayedProgress
     from kehoach.errors import KehoachError
     from kehoach.fs.repo import display_path
-    from kehoach.site.build import build_site
+    from kehoach.site.publish import build_site
 
     try:
         with DelayedProgress("Đang tạo trang web") as progress:
@@ -67,7 +67,7 @@ def _build(targets: list[Path], day: dt.date, folder: Path, with_docx: bool,
         message = err.message_vi if isinstance(err, KehoachError) else _os_message(err)
         print(f"Lỗi: {message}", file=sys.stderr)
         if quiet:
-            from kehoach.site.build import SiteResult
+            from kehoach.site.publish import SiteResult
 
             return SiteResult(folder, day)
         raise typer.Exit(2 if isinstance(err, KehoachError) and err.exit_code == 2 else 1

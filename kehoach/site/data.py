@@ -42,7 +42,7 @@ def array(items: Iterable[str]) -> str:
 
 def write(folder: Path, relative: str, data: bytes) -> int:
     """Write one file of the site being built (a fresh folder no one else reads yet: the
-    whole site replaces the old one at once, see ``build``)."""
+    whole site replaces the old one at once, see ``publish``)."""
     path = folder / relative
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(data)

@@ -2,7 +2,7 @@
 server, rebuilding it when a plan, the registry or a template changes.
 
 Changes are noticed by polling sizes and modification times once a second: portable (Windows
-too) and cheap beside a rebuild. The site is replaced whole by each build (see ``build``),
+too) and cheap beside a rebuild. The site is replaced whole by each build (see ``publish``),
 so a page is served from the old site or the new one, never from half of each.
 """
 
