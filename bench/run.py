@@ -45,6 +45,7 @@ FLOOR_CODE = (
 )
 AS_OF = "2024-06-30"
 ONCE = ("check-jsonschema", "render plans/")  # long runs: the first round places them
+SITE = "kehoach site (≤ 2× summary cold)"
 
 
 @dataclass
@@ -115,6 +116,7 @@ def benches(corpus: Path, cache: Path, agency: str, work: Path, word: Path) -> l
                "Sở Nội vụ"], _remove(cache / "body-mentions.json"), ok=(0, 1, 2)),
         _query(corpus, "kehoach summary (cold)", ["summary", "--format", "json"], clear),
         _query(corpus, "kehoach summary (warm)", ["summary", "--format", "json"], None),
+        _query(corpus, SITE, ["site", "-o", str(work / "site")], clear),
         Bench("kehoach render (Lạng Sơn)", [*KEHOACH, "render", str(largest), "-o",
               str(work / "lang-son.docx"), "--force"], ROOT),
         Bench("kehoach import (20 pages)", [*KEHOACH, "import", str(word), "-o",
@@ -137,6 +139,21 @@ def benches(corpus: Path, cache: Path, agency: str, work: Path, word: Path) -> l
                            [cj, "--schemafile", str(ROOT / "kehoach.schema.json"), *files],
                            corpus))
     return found
+
+
+def site_figures(rows: list[dict[str, object]], site: Path,
+                 corpus: Path) -> dict[str, object] | None:
+    """The web view's targets: its time against ``summary`` cold, its disk against the YAML
+    (None when the site was not among the measurements)."""
+    by_name = {str(r["name"]): r for r in rows}
+    if SITE not in by_name or "kehoach summary (cold)" not in by_name:
+        return None
+    time_s = float(by_name[SITE]["median_s"])  # type: ignore[arg-type]
+    summary = float(by_name["kehoach summary (cold)"]["median_s"])  # type: ignore[arg-type]
+    size = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
+    yaml = sum(p.stat().st_size for p in (corpus / "plans").rglob("*.yaml"))
+    return {"ratio_to_summary_cold": round(time_s / summary, 3), "bytes": size,
+            "yaml_bytes": yaml, "ratio_to_yaml": round(size / yaml, 3)}
 
 
 def deadline_speed(rounds: int = 3) -> dict[str, float]:
@@ -282,7 +299,9 @@ def run_one(kind: str, plans: int, args: argparse.Namespace, word: Path) -> dict
     cache = repo_cache_dir(corpus)  # the user's cache directory, as for an official
     if cache is None:
         raise SystemExit("kehoach's cache is off (KEHOACH_NO_CACHE): the warm runs need it")
-    chosen = [b for b in benches(corpus, cache, args.agency, args.work.resolve() / kind, word)
+    work = args.work.resolve() / kind
+    work.mkdir(parents=True, exist_ok=True)
+    chosen = [b for b in benches(corpus, cache, args.agency, work, word)
               if b.name in (FLOOR, TYPER) or (re.search(args.only, b.name)
                                               and not (args.skip and re.search(args.skip, b.name)))]
     load_before = os.getloadavg() if hasattr(os, "getloadavg") else None
@@ -293,7 +312,9 @@ def run_one(kind: str, plans: int, args: argparse.Namespace, word: Path) -> dict
             measure(b)
         print(f"{kind} {plans}: round {r + 1}/{args.rounds} done", flush=True)
     size = sum(p.stat().st_size for p in (corpus / "plans").rglob("*.yaml"))
-    return {"corpus": kind, "plans": plans, "bytes": size, "results": report(chosen),
+    rows = report(chosen)
+    return {"corpus": kind, "plans": plans, "bytes": size, "results": rows,
+            "site": site_figures(rows, work / "site", corpus),
             "load_average": {"before": load_before, "after": os.getloadavg()
                              if hasattr(os, "getloadavg") else None},
             "deadline_phrases": deadline_share(corpus)}
@@ -311,6 +332,11 @@ def show(run: dict[str, object]) -> None:
         print(f"{row['name']:40} {row['median_s']:8.3f} {row['ratio_to_floor']:8.3f} "
               f"{low:6.3f}–{high:<6.3f} {row['cpu_ratio_to_floor']:7.2f} "
               f"{row['peak_rss_mb']:8.1f} {typer}")
+    site = run.get("site")
+    if site:
+        print(f"site: {site['ratio_to_summary_cold']:.2f}× summary cold (target ≤ 2), "  # type: ignore[index]
+              f"{site['bytes'] / 1e6:.1f} MB for {site['yaml_bytes'] / 1e6:.1f} MB of YAML "  # type: ignore[index]
+              f"({site['ratio_to_yaml']:.2f}×, target ≤ 1)")  # type: ignore[index]
     s = run["deadline_phrases"]
     print(f"deadline phrases in the corpus ({s['phrases']}): read exactly "  # type: ignore[index]
           f"{s['exact_share']:.1%}, with a warning {s['warned_share']:.1%}, "  # type: ignore[index]

@@ -73,10 +73,10 @@ def plan_of_file(path: Path, display: str, shared: Shared) -> tuple[Document, Pl
     if shared.with_docx:
         _documents(plan, shared, slug, result)
     _page(plan, refs, found, shared, result)
-    tasks = views.plan_data(refs, found)
+    tasks = views.plan_data(refs, found, data.named_leads(refs, shared.registry,
+                                                          shared.numbers))
     result.listing = data.listing(found, index, {ref.task.id: i for i, ref in enumerate(refs)},
-                                  shared.numbers, shared.within,
-                                  data.through_groups(refs, shared.registry))
+                                  shared.numbers, shared.within)
     result.size += data.write(shared.staging, f"{data.DATA_DIR}/{PLAN_DIR}/{slug}.js",
                               data.script(f"{PLAN_DIR}/{slug}", {"nv": tasks}))
     return doc, result

@@ -78,22 +78,16 @@ class Listing:
 
 
 def listing(entries: Iterable[Entry], plan: int, tasks: dict[str, int],
-            numbers: dict[str, int], within: int,
-            through: dict[tuple[str, str], str] | None = None) -> Listing:
+            numbers: dict[str, int], within: int) -> Listing:
     """Encode one plan's entries (``plan``: its index in the catalogue; ``tasks``: task id →
-    index in the plan's data file; ``numbers``: body id → index in the catalogue;
-    ``through``: (task id, member) → the listed group the plan named, see ``through_groups``)."""
+    index in the plan's data file; ``numbers``: body id → index in the catalogue)."""
     out = Listing()
-    through = through or {}
     for e in entries:
         task = tasks[e.task_id]
         first = e.original_agency
         original = numbers.get(first, first) if first and first != e.agency else -1
-        named = through.get((e.task_id, first or e.agency)) if e.role == LEAD else None
-        group = numbers.get(named, named) if named else -1
-        full = _json(e.as_list(plan, task, numbers.get(e.agency, e.agency), original, group))
-        own = _json(e.as_list(plan, task, -1, original, group))
-        item = Listed(e.role == LEAD, e.status, own, full)
+        full = _json(e.as_list(plan, task, numbers.get(e.agency, e.agency), original))
+        item = Listed(e.role == LEAD, e.status, _json(e.as_list(plan, task, -1, original)), full)
         out.holders.setdefault(e.agency, []).append(item)
         if first and first != e.agency:
             out.originals.setdefault(first, []).append(item)
@@ -106,22 +100,30 @@ def listing(entries: Iterable[Entry], plan: int, tasks: dict[str, int],
     return out
 
 
-def through_groups(refs: Iterable[TaskRef], registry: Registry) -> dict[tuple[str, str], str]:
-    """(task id, member) → the listed group a task's leads name, for the members that lead
-    it only through that group (the first such group; a body named itself is direct). The
-    agency page says so in its "Giao cho" column: a member's row is otherwise its own."""
-    out: dict[tuple[str, str], str] = {}
-    known: dict[str, list[str]] = {}  # a plan names the same few groups again and again
+def named_leads(refs: Iterable[TaskRef], registry: Registry,
+                numbers: dict[str, int]) -> dict[str, list[int | str]]:
+    """Task id → the leads its plan names (catalogue indices; ids the registry lacks), for
+    the tasks that name a listed group: an agency page tells a member's row from a direct
+    one by them ("Giao cho"), with the groups' members from the catalogue."""
+    out: dict[str, list[int | str]] = {}
+    listed: dict[str, bool] = {}  # a plan names the same few groups again and again
     for ref in refs:
         for lead in ref.leads:
-            members = known.get(lead)
-            if members is None:
-                members = known[lead] = registry.members(lead)
-            if members == [lead]:
-                continue
-            for member in members:
-                if member not in ref.leads:
-                    out.setdefault((ref.task.id, member), lead)
+            if lead not in listed:
+                listed[lead] = registry.members(lead) != [lead]
+        if any(listed[lead] for lead in ref.leads):
+            out[ref.task.id] = [numbers.get(lead, lead) for lead in ref.leads]
+    return out
+
+
+def group_members(registry: Registry, names: list[str]) -> dict[str, list[int]]:
+    """The catalogue's listed groups (by index, as a JSON key) → their members' indices."""
+    index = {name: i for i, name in enumerate(names)}
+    out: dict[str, list[int]] = {}
+    for i, name in enumerate(names):
+        members = registry.members(name)
+        if members != [name]:
+            out[str(i)] = [index[m] for m in members if m in index]
     return out
 
 

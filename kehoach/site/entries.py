@@ -55,26 +55,26 @@ class Entry:
     deadline: str | None  # the phrase in force
 
     def as_list(self, plan: int, task: int, agency: int | str = -1,
-                original: int | str = -1, group: int | str = -1) -> list[object]:
+                original: int | str = -1) -> list[object]:
         """The compact form the data files carry (see ``templates/site/site.js``): the plan's
         and the task's index, role, status, due day (days since 1970), days overdue or left,
         then what is usually its default and left off — approximate (0), occurrences overdue
         (0), occurrences (1), the body's index (-1: the agency whose page it is; its id when
         the registry lacks it), the index of the body first assigned when a successor holds
-        the task now (-1: none), the index of the listed group the plan assigned the task to
-        when the body leads it as one of its members (-1: named itself). A site holds three
-        entries per task or more: every byte counts thrice."""
+        the task now (-1: none). A site holds three entries per task or more: every byte
+        counts thrice. (Which group a member leads a task through is the task's, in its plan's
+        data file: ``views.plan_data``.)"""
         days = self.days_overdue if self.status == OVERDUE else self.days_left
         out: list[object] = [plan, task, 0 if self.role == LEAD else 1,
                              STATUS_INDEX[self.status], day_number(self.due), days,
                              int(self.approximate), self.overdue_count, self.occurrences, agency,
-                             original, group]
+                             original]
         while len(out) > 6 and out[-1] == _DEFAULTS[len(out) - 7]:
             out.pop()
         return out
 
 
-_DEFAULTS = (0, 0, 1, -1, -1, -1)
+_DEFAULTS = (0, 0, 1, -1, -1)
 _EPOCH = dt.date(1970, 1, 1)
 
 

@@ -176,7 +176,7 @@ def _catalogue(shared: Shared, plans: list[PlanResult], files: int,
         listed[plan.index] = plan.meta.as_list()
     catalogue = {"ngay": shared.as_of.isoformat(), "tt": [STATUS_VI[s] for s in STATUSES],
                  "cq": [[a, registry.name(a), int(a in agencies)] for a in names],
-                 "kh": listed}
+                 "kh": listed, "tv": data.group_members(registry, names)}
     return data.write(shared.staging, f"{data.DATA_DIR}/danh-muc.js",
                       data.script("danh-muc", catalogue))
 

@@ -141,9 +141,11 @@ def page_context(plan: Plan, registry: Registry, refs: list[TaskRef],
     }
 
 
-def plan_data(refs: Iterable[TaskRef], entries: list[Entry]) -> list[list[object]]:
+def plan_data(refs: Iterable[TaskRef], entries: list[Entry],
+              leads: dict[str, list[int | str]] | None = None) -> list[list[object]]:
     """The plan's data file: per task its id, wording (markup removed), deadline phrase in
-    force and completion records — once, for every page that lists the task."""
+    force, completion records and, for a task given to a listed group, the leads it names
+    (``data.named_leads``) — once, for every page that lists the task."""
     phrases = {e.task_id: e.deadline for e in entries}
     out: list[list[object]] = []
     for ref in refs:
@@ -157,5 +159,10 @@ def plan_data(refs: Iterable[TaskRef], entries: list[Entry]) -> list[list[object
         if task.hoan_thanh:
             item.append([[r.co_quan or "", iso(r.ngay_hoan_thanh), shown(r.minh_chung or ""),
                           str(r.ky) if r.ky is not None else ""] for r in task.hoan_thanh])
+        named = (leads or {}).get(task.id)
+        if named:
+            if len(item) == 3:
+                item.append(0)  # no records
+            item.append(named)
         out.append(item)
     return out

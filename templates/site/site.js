@@ -5,15 +5,16 @@
    Data (written by kehoach.site.data):
    KH.nap("danh-muc", {ngay, tt: [status labels], cq: [[id, name, has page]],
                        kh: [[slug, number (or the type when none), title, kind, issued,
-                             path], or null for a plan that did not load]})
+                             path], or null for a plan that did not load],
+                       tv: {listed group's index: [its members' indices]}})
    an entry (kehoach.site.entries.Entry.as_list): [plan, task (index in the plan's file),
      role (0 lead, 1 coordinator), status, due (days since 1970, or null), days (overdue, or
      left while open), approximate (default 0), occurrences overdue (0), occurrences (1),
      body (-1: the agency whose page it is), the body first assigned when a successor holds
-     it now (-1: none), the listed group the plan assigned it to when the body leads it as a
-     member (-1: named itself)] — the defaults at the end left off
+     it now (-1: none)] — the defaults at the end left off
    KH.nap("ke-hoach/<slug>", {nv: [[task id, wording, deadline phrase (or [start, end] of it in
-                                   the wording), [[body or "", ISO day, evidence, period]]]]}) */
+                                   the wording), [[body or "", ISO day, evidence, period]] (or
+                                   0), the leads it names when one is a listed group]]}) */
 (function () {
   "use strict";
   var KH = window.KH = window.KH || {};
@@ -100,11 +101,12 @@
     return id in bodyIndex ? bodyIndex[id] : -1;
   }
   var pageBody = -1;  // the index of the agency whose page this is
-  function bodyOf(entry) {
+  function bodyIndexOf(entry) {
     var i = at(entry, 9, -1);
-    if (typeof i === "string") { i = indexOf(i); } else if (i < 0) { i = pageBody; }
-    return catalogue().cq[i] || ["", "", 0];
+    if (typeof i === "string") { return indexOf(i); }
+    return i < 0 ? pageBody : i;
   }
+  function bodyOf(entry) { return catalogue().cq[bodyIndexOf(entry)] || ["", "", 0]; }
   /* The name of the body an entry's slot refers to (an index, or an id the registry lacks;
      -1 or absent: none). */
   function nameAt(entry, slot) {
@@ -118,10 +120,25 @@
   function givenTo(entry, page) {
     var body = bodyOf(entry);
     if (body[0] !== page) { return body[1]; }
-    var group = nameAt(entry, 11);
     var from = nameAt(entry, 10);
+    var group = entry[2] === 0 ? throughGroup(entry) : "";
     if (group && from) { return group + "; kế thừa từ " + from; }
     return group || (from ? "Kế thừa từ " + from : "Trực tiếp");
+  }
+  /* The listed group(s) the plan gave a lead entry's task to, when its body (or the one it
+     took over from) leads it as a member rather than by name. */
+  function throughGroup(entry) {
+    var task = taskOf(entry);
+    var named = task && task.length > 4 ? task[4] : null;
+    if (!named) { return ""; }
+    var who = at(entry, 10, -1);
+    if (typeof who === "string") { who = indexOf(who); }
+    if (who < 0) { who = bodyIndexOf(entry); }
+    if (named.indexOf(who) >= 0) { return ""; }
+    var members = catalogue().tv || {};
+    return named.filter(function (g) {
+      return typeof g === "number" && (members[g] || []).indexOf(who) >= 0;
+    }).map(function (g) { return catalogue().cq[g][1]; }).join(", ");
   }
   function planKey(entry) { return "ke-hoach/" + planOf(entry)[0]; }
 
