@@ -81,8 +81,13 @@ def entries_of(site: Path, name: str, field: str, page: str = "") -> list[tuple[
     catalogue = data_of(site / "du-lieu" / "danh-muc.js")
     found = data_of(site / "du-lieu" / f"{name}.js")
     assert isinstance(catalogue, dict) and isinstance(found, dict)
+    rows: list[tuple[list, str]] = [(e, page) for e in found[field]]
+    for other in found.get("kem", []):  # the holders whose files the page loads too
+        held = data_of(site / "du-lieu" / "co-quan" / f"{other}.js")
+        assert isinstance(held, dict)
+        rows += [(e, other) for e in held[field] if len(e) < 10 or e[9] == -1]
     out = []
-    for e in found[field]:
+    for e, page in rows:
         slug = catalogue["kh"][e[0]][0]
         plan = data_of(site / "du-lieu" / "ke-hoach" / f"{slug}.js")
         assert isinstance(plan, dict)

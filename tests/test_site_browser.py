@@ -129,6 +129,21 @@ def test_an_agency_page_says_what_it_holds_and_how(browser: Any, site: Path):
         "10/11/2022 – Báo cáo số 12/BC-SNV\n14/11/2024 – Báo cáo số 15/BC-SNV")
 
 
+def test_pages_join_the_rows_of_groups_and_members(browser: Any, site: Path):
+    # Sở GD&ĐT coordinates dien-dan through "các sở": that row is in the group's file.
+    assert open_page(browser, page_url(site, "co-quan/t.sgd.html")) == []
+    rows = [[c.text for c in r.find_elements(By.CSS_SELECTOR, "th, td")]
+            for r in browser.find_elements(By.CSS_SELECTOR, "#bang-phoi-hop tbody tr")]
+    assert [(r[1].split()[0], r[2]) for r in rows] == [
+        ("dien-dan", "Các sở, ban, ngành tỉnh Thử")]
+    # The group's page: bc-nam once per member, each from that member's file.
+    assert open_page(browser, page_url(site, "co-quan/t.cac-so.html")) == []
+    rows = [[c.text for c in r.find_elements(By.CSS_SELECTOR, "th, td")]
+            for r in browser.find_elements(By.CSS_SELECTOR, "#bang-chu-tri tbody tr")]
+    assert sorted(r[2] for r in rows if r[1].split()[0] == "bc-nam") == [
+        "Sở Giáo dục và Đào tạo tỉnh Thử", "Sở Nội vụ tỉnh Thử", "Sở Tài chính tỉnh Thử"]
+
+
 def test_the_preview_server_serves_the_same_site(browser: Any, site: Path):
     from kehoach.site.serve import Preview
 

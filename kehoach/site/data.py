@@ -138,37 +138,48 @@ def agency_ids(registry: Registry, body_id: str) -> set[str]:
 
 @dataclass
 class AgencyFile:
-    """What an agency's page lists: its encoded entries, leads first, and their counts."""
+    """What an agency's page lists: its own encoded entries, leads first, the other holders
+    whose files the page loads beside its own (its groups, or a listed group's members),
+    and the counts of all it shows."""
 
     lead: list[str] = field(default_factory=list)
     coordinate: list[str] = field(default_factory=list)
+    related: list[str] = field(default_factory=list)
     counts: Counter[tuple[bool, str]] = field(default_factory=Counter)
 
-    def add(self, item: Listed, own: bool) -> None:
-        (self.lead if item.lead else self.coordinate).append(item.own if own else item.full)
+    def add(self, item: Listed, own: bool | None) -> None:
+        """Count an entry the page shows; keep it in this file when the body holds it
+        (``own``) or first held it (None): another holder's are in that holder's file."""
+        if own is not False:
+            (self.lead if item.lead else self.coordinate).append(item.own if own else item.full)
         self.counts[(item.lead, item.status)] += 1
 
 
 def agency_files(registry: Registry, plans: list[Listing]) -> dict[str, AgencyFile]:
     """Every body with at least one entry — directly, through a group, or as the first
-    assignee of a task a successor now holds — and its file, in plan and document order."""
+    assignee of a task a successor now holds — and its file, in plan and document order.
+
+    An entry is written once, in its holder's file: a page of "các sở, ban, ngành" loads its
+    members' files rather than a copy of each (on the corpus of real plans, copies were
+    half of the agency files)."""
     present: dict[str, list[int]] = {}
     for position, plan in enumerate(plans):
         for holder in (*plan.holders, *plan.originals):
             present.setdefault(holder, []).append(position)
+    holding = {h for plan in plans for h in plan.holders}
     bodies = set(present) | {m for h in present for m in registry.members(h)}
     out: dict[str, AgencyFile] = {}
     for body in sorted(bodies):
         ids = agency_ids(registry, body)
         where = sorted({p for i in ids for p in present.get(i, ())})
-        page = AgencyFile()
+        page = AgencyFile(related=sorted((ids - {body}) & holding))
         for position in where:
             plan = plans[position]
             for holder in ids & plan.holders.keys():
                 for item in plan.holders[holder]:
                     page.add(item, own=holder == body)
             for item in plan.originals.get(body, ()):
-                page.add(item, own=False)
+                page.add(item, own=None)
         if page.counts:
             out[body] = page
     return out

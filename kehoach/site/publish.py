@@ -9,6 +9,7 @@ replaced): a site carries the marker file ``.kehoach-site``.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import shutil
 import tempfile
@@ -202,7 +203,10 @@ def _agency(env: Any, staging: Path, registry: Registry, common: dict[str, Any],
                "so_muc": sum(page.counts.values())}
     html = layout.render(env, "co-quan.html.j2", context)
     size = data.write(staging, f"{AGENCY_DIR}/{agency}.html", html.encode())
-    rows = '{"nv":' + data.array([*page.lead, *page.coordinate]) + "}"
+    rows = '{"nv":' + data.array([*page.lead, *page.coordinate])
+    if page.related:
+        rows += ',"kem":' + json.dumps(page.related, ensure_ascii=False)
+    rows += "}"
     return size + data.write(staging, f"{data.DATA_DIR}/{AGENCY_DIR}/{agency}.js",
                              data.wrap(f"{AGENCY_DIR}/{agency}", rows))
 

@@ -223,6 +223,34 @@
     hoan_thanh: function (e) { return e[3]; }
   };
 
+  /* An agency's file keeps only the entries it holds; its page also shows those of the
+     holders its file names (kem: its groups, or a listed group's members), each in its own
+     file. Load them, and join their entries in (once), each with its holder; false while
+     they load (the callback runs when they are in). */
+  function withRelated(key, callback) {
+    var data = store[key];
+    if (!data || !data.kem) { return true; }
+    var keys = data.kem.map(function (id) { return "co-quan/" + id; });
+    var missing = keys.filter(function (k) { return !(k in store); });
+    if (missing.length) { needAll(missing, callback); return false; }
+    var all = data.nv.slice();
+    data.kem.forEach(function (id) {
+      var other = store["co-quan/" + id];
+      var holder = indexOf(id);
+      (other ? other.nv : []).forEach(function (e) {
+        if (at(e, 9, -1) !== -1) { return; }  // a body's row there that another now holds
+        var full = e.slice();
+        while (full.length < 9) { full.push([0, 0, 1][full.length - 6]); }
+        full[9] = holder >= 0 ? holder : id;
+        all.push(full);
+      });
+    });
+    all.sort(function (a, b) { return a[0] - b[0] || a[1] - b[1]; });
+    data.nv = all;
+    delete data.kem;
+    return true;
+  }
+
   /* --- task tables filled from data ----------------------------------------------------- */
   function TaskTable(table) {
     var source = table.getAttribute("data-nguon").split(":");
@@ -262,6 +290,7 @@
 
   TaskTable.prototype.render = function () {
     var self = this;
+    if (!withRelated(this.key, function () { self.render(); })) { return; }
     var rows = this.rows();
     var shown = this.all ? rows : rows.slice(0, LIMIT);
     var body = document.createElement("tbody");
