@@ -51,7 +51,7 @@ from kehoach.tracking.obligations import (
 )
 
 __all__ = ["Entry", "RowCache", "cache_dir", "decode", "digest", "encode", "entry_key",
-           "epoch", "reclassify"]
+           "epoch", "reclassify", "status_on"]
 
 FORMAT = 4  # 4: no day in the key; the span of days the rows hold for, the day they were made
 _SPAN = struct.Struct("<III")  # first day, first day after (0: none), the day classified
@@ -118,6 +118,15 @@ def epoch(plan: Plan, registry: frozenset[int], as_of: dt.date) -> tuple[int, in
     first = max((b for b in borders if b <= day), default=1)
     end = min((b for b in borders if b > day), default=None)
     return first, end
+
+
+def status_on(due: int | None, done: int | None, day: int) -> str:
+    """The status ``reclassify`` gives a row with these due and completion days (ordinals)."""
+    if due is None:
+        return NO_DEADLINE
+    if done is not None and done <= day:
+        return DONE_LATE if done > due else DONE_ON_TIME
+    return OVERDUE if day > due else OPEN
 
 
 def reclassify(data: list[tuple[Any, ...]], day: int) -> list[tuple[Any, ...]]:
