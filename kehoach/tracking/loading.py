@@ -265,6 +265,7 @@ def _condensed(store: cache.RowCache, key: str, shared: _Shared, draft: bool,
 def _keep(data: list[tuple[object, ...]], where: Prefilter | None) -> list[tuple[object, ...]]:
     if where is None or where.statuses is None:  # the entry holds the shape's rows only
         return data
-    return [t for t in data if where.keep(t)]
+    statuses = where.statuses  # the entry's rows are of the shape: their status decides
+    return [t for t in data if t[10] in statuses]
 
 
