@@ -86,6 +86,7 @@ def emit_rows(dest: Destination, rows: Sequence[Obligation], as_of: date, what: 
     the rows it inherited (ids stay in JSON and CSV); ``note`` (" Trong 3 kế hoạch … có 1 dự
     thảo …") ends the table's footer, or goes to stderr beside JSON and CSV."""
     from kehoach.tracking import tables
+    from kehoach.tracking.queries import Rows
 
     _note(dest, note)
     if dest.fmt == "xlsx":
@@ -93,9 +94,10 @@ def emit_rows(dest: Destination, rows: Sequence[Obligation], as_of: date, what: 
 
         _deliver(dest, obligations_workbook(rows, title, question, name))
         return
-    records = (tables.obligation_record(r) for r in rows)  # made one at a time
+    records = (rows.records() if isinstance(rows, Rows)  # made one at a time
+               else (tables.obligation_record(r) for r in rows))
     if dest.fmt == "json":
-        _deliver(dest, tables.json_chunks(records))
+        _deliver(dest, tables.json_chunks(records, flat=True))
     elif dest.fmt == "csv":
         _deliver(dest, _csv(records, tables.OBLIGATION_COLUMNS, dest.vietnamese))
     else:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import marshal
-from collections.abc import Callable, Sequence
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,9 @@ from kehoach.tracking.bounds import past_limit
 from kehoach.tracking.filters import Prefilter
 from kehoach.tracking.mentions import PlanFiles
 from kehoach.tracking.obligations import LEAD, Obligation, obligations
+
+Condenser = tuple[str, Callable[[list[tuple[object, ...]]], list[tuple[object, ...]]]]
+"""A name (part of the cache key: change it when the function changes) and a function."""
 
 
 @dataclass
@@ -48,7 +52,8 @@ class Loaded:
 def load(paths: Sequence[Path], as_of: dt.date, cwd: Path | None = None,
          where: Callable[[Registry, PlanFiles], Prefilter] | None = None,
          reduce: Callable[[list[tuple[object, ...]]], Any] | None = None,
-         progress: Callable[[int, int], None] | None = None, decode: bool = True) -> Loaded:
+         progress: Callable[[int, int], None] | None = None, decode: bool = True,
+         condense: Condenser | None = None) -> Loaded:
     """Obligation rows of the plans named (default: the repository's ``plans/``).
 
     Each plan is loaded and expanded independently, in parallel for large repositories, and
@@ -58,7 +63,10 @@ among the bodies they mention), so rows a query cannot use are never decoded. Wi
     ``reduce`` the rows are not decoded at all: each plan's cached data is reduced where it
     was read (a worker process) and only the results come back, in ``partials``. With
     ``decode=False`` the rows stay compact cache data, per plan, in ``data``
-    (``kehoach.tracking.queries.Rows`` decodes them one at a time).
+    (``kehoach.tracking.queries.Rows`` decodes them one at a time). With ``condense`` (a name
+    and a function), ``reduce`` receives not the rows but what the function makes of them —
+    a digest that must not depend on the day (the rows' due and completion days hold for
+    the entry's whole span; their statuses do not) — cached beside the rows under the name.
     """
     cwd = cwd or Path.cwd()
     root = find_root(paths[0] if paths else cwd)
@@ -74,8 +82,8 @@ among the bodies they mention), so rows a query cannot use are never decoded. Wi
     reg_digest = cache.digest(*(_read(d.path) for d in reg_docs))
     prefilter = where(registry, scope) if where else None
     shared = _Shared(registry, as_of, folder, reg_digest, prefilter, reduce,
-                     cache.registry_days(registry))
-    for doc, (draft, data) in run_files(_rows_of_file, files, shared, progress=progress):
+                     cache.registry_days(registry), condense)
+    for doc, (draft, data) in _each_file(files, shared, progress):
         if data is None:
             loaded.failed.extend(doc.diagnostics)
             continue
@@ -103,6 +111,7 @@ class _Shared:
     prefilter: Prefilter | None
     reduce: Callable[[list[tuple[object, ...]]], Any] | None = None
     registry_days: frozenset[int] = frozenset()
+    condense: Condenser | None = None
 
 
 def _read(path: Path) -> bytes:
@@ -116,7 +125,50 @@ def _read(path: Path) -> bytes:
         return f"\0unreadable:{type(exc).__name__}:{exc}".encode()
 
 
-def _rows_of_file(path: Path, display: str, shared: _Shared) -> tuple[Document, tuple[bool, Any]]:
+Result = tuple[Document, tuple[bool, Any]]
+
+
+def _each_file(files: list[tuple[Path, str]], shared: _Shared,
+               progress: Callable[[int, int], None] | None) -> Iterator[Result]:
+    """``_rows_of_file`` of every file, in order. The cache is probed here first: a hit costs
+    less than handing it to a worker process (a warm query was a third slower on two cores
+    than in one process), so only the misses go to ``run_files``."""
+    if shared.cache_dir is None:
+        yield from run_files(_rows_of_file, files, shared, progress=progress)
+        return
+    total, done = len(files), 0
+    found: list[Result | None] = []
+    with no_gc():  # the entries are many small acyclic tuples: see ``no_gc``
+        for path, display in files:
+            hit = _probe(path, display, shared)
+            found.append(hit)
+            if hit is not None:
+                done += 1
+                if progress is not None:
+                    progress(done, total)
+    misses = [f for f, hit in zip(files, found, strict=True) if hit is None]
+    counted = None if progress is None else (lambda n, _: progress(done + n, total))
+    loaded = run_files(_rows_of_file, misses, shared, progress=counted)
+    for hit in found:
+        yield hit if hit is not None else next(loaded)
+    # Run the workers' generator to its end: its last progress call, its pool's shutdown.
+    deque(loaded, maxlen=0)
+
+
+def _probe(path: Path, display: str, shared: _Shared) -> Result | None:
+    """The file's result from the cache alone (or its read error); None when it must load."""
+    doc = Document(path, display)
+    raw = read_source(doc)
+    if raw is None:
+        return doc, (False, None)
+    found = _cached(raw, shared)
+    if found is None:
+        return None
+    draft, data = found
+    return doc, (draft, data if shared.reduce is None else shared.reduce(data))
+
+
+def _rows_of_file(path: Path, display: str, shared: _Shared) -> Result:
     """Whether the plan is a draft, and its rows as cache data or what ``shared.reduce`` makes
     of them (None when the plan does not load)."""
     doc, draft, data = _data_of_file(path, display, shared)
@@ -132,18 +184,11 @@ def _data_of_file(
     raw = read_source(doc)
     if raw is None:  # the reason is in the document's diagnostics (never "Tệp rỗng")
         return doc, False, None
+    # No second look in the cache: ``_each_file`` found this plan missing there.
     store = cache.RowCache(shared.cache_dir) if shared.cache_dir else None
     where = shared.prefilter
-    # An entry holds the rows of the bodies and roles asked about (their statuses change with
-    # the day: filtered after classification), for every day of its span.
-    shape = Prefilter(where.roles, where.agencies) if where else None
-    key = cache.entry_key(raw, shared.registry_digest + (shape.digest if shape else ""))
-    day = shared.as_of.toordinal()
-    if store is not None:
-        hit = store.get(key)
-        if hit is not None and hit.holds_for(shared.as_of):
-            found = hit.rows if hit.day == day else cache.reclassify(hit.rows, day)
-            return doc, hit.draft, _keep(found, where)
+    shape = _shape(where)
+    key = _key(raw, shared)
     doc = load_text(doc, raw)
     if doc.plan is None:
         return doc, False, None
@@ -158,15 +203,69 @@ def _data_of_file(
                            leads_only=where is not None and where.roles == frozenset({LEAD}))
         payload = cache.encode(rows)
         del rows  # the rows, their bytes and their tuples are never all alive at once
-        data = _keep(marshal.loads(payload), shape)
+        data = marshal.loads(payload)
+        data = data if shape is None else [t for t in data if shape.keep(t)]
     if store is not None:
         span = cache.epoch(doc.plan, shared.registry_days, shared.as_of)
         store.put(key, payload if shape is None else marshal.dumps(data), draft, span,
                   shared.as_of)
+        if shared.condense is not None:
+            return doc, draft, _condensed(store, key, shared, draft, span, data)
+    if shared.condense is not None:
+        return doc, draft, shared.condense[1](data)
     return doc, draft, _keep(data, where)
 
 
+def _shape(where: Prefilter | None) -> Prefilter | None:
+    """What an entry holds: the rows of the bodies and roles asked about (their statuses
+    change with the day: filtered after classification), for every day of its span."""
+    return Prefilter(where.roles, where.agencies) if where else None
+
+
+def _key(raw: bytes, shared: _Shared) -> str:
+    shape = _shape(shared.prefilter)
+    return cache.entry_key(raw, shared.registry_digest + (shape.digest if shape else ""))
+
+
+def _cached(raw: bytes, shared: _Shared) -> tuple[bool, list[tuple[object, ...]]] | None:
+    """Whether the plan is a draft and its rows for the day, from the cache; None: a miss."""
+    if shared.cache_dir is None:
+        return None
+    store, key = cache.RowCache(shared.cache_dir), _key(raw, shared)
+    if shared.condense is not None:
+        done = store.get(_condensed_key(key, shared.condense[0]))
+        if done is not None and done.holds_for(shared.as_of):
+            return done.draft, done.rows
+    hit = store.get(key)
+    if hit is None or not hit.holds_for(shared.as_of):
+        return None
+    if shared.condense is not None:  # due and completion days hold for the whole span
+        return hit.draft, _condensed(store, key, shared, hit.draft, (hit.first, hit.end),
+                                     hit.rows)
+    day = shared.as_of.toordinal()
+    found = hit.rows if hit.day == day else cache.reclassify(hit.rows, day)
+    return hit.draft, _keep(found, shared.prefilter)
+
+
+def _condensed_key(key: str, name: str) -> str:
+    return cache.digest(key.encode(), name.encode())
+
+
+def _condensed(store: cache.RowCache, key: str, shared: _Shared, draft: bool,
+               span: tuple[int, int | None], data: list[tuple[object, ...]]
+               ) -> list[tuple[object, ...]]:
+    """What ``shared.condense`` makes of a plan's rows, cached beside them for their span."""
+    assert shared.condense is not None
+    name, fn = shared.condense
+    out = fn(data)
+    store.put(_condensed_key(key, name), marshal.dumps(out), draft, span, shared.as_of)
+    return out
+
+
 def _keep(data: list[tuple[object, ...]], where: Prefilter | None) -> list[tuple[object, ...]]:
-    return data if where is None else [t for t in data if where.keep(t)]
+    if where is None or where.statuses is None:  # the entry holds the shape's rows only
+        return data
+    statuses = where.statuses  # the entry's rows are of the shape: their status decides
+    return [t for t in data if t[10] in statuses]
 
 

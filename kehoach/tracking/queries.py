@@ -17,6 +17,7 @@ from kehoach.tracking import rowcache
 from kehoach.tracking.filters import NO_FILTERS, Filters
 from kehoach.tracking.loading import Loaded, load
 from kehoach.tracking.obligations import OPEN, OVERDUE, Obligation
+from kehoach.tracking.tables import data_record
 
 Picked = tuple[str, tuple[Any, ...]]  # the plan as displayed, one row's cache data
 _NEVER = dt.date.max.toordinal()
@@ -74,6 +75,11 @@ class Rows(Sequence[Obligation]):
 
     def __iter__(self) -> Iterator[Obligation]:
         return (_decoded(p) for p in self._picked)
+
+    def records(self) -> Iterator[dict[str, Any]]:
+        """``tables.obligation_record`` of each row, made from its cache data directly (an
+        all-agency answer of 13,000 rows spent a third of its time building rows to write)."""
+        return (data_record(plan, t) for plan, t in self._picked)
 
 
 def _decoded(picked: Picked) -> Obligation:

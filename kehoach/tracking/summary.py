@@ -15,6 +15,7 @@ from kehoach.plan.registry import Registry
 from kehoach.tracking.filters import NO_FILTERS, Filters
 from kehoach.tracking.loading import Loaded, load
 from kehoach.tracking.obligations import DONE_ON_TIME, STATUSES, Obligation
+from kehoach.tracking.rowcache import status_on
 
 
 @dataclass
@@ -67,12 +68,28 @@ def summary(
 SummaryKey = tuple[str, str, str, bool]  # agency, agency name, status, due by the as-of day
 
 
-def summary_partial(data: Iterable[tuple[object, ...]], as_of_ordinal: int) -> Counter[SummaryKey]:
-    """One plan's share of the grid from its prefiltered cache data (the lead rows of the
-    bodies wanted), counted where the data was read: a few dozen counts travel between
-    processes instead of thousands of rows. Indices follow ``cache.encode``."""
-    return Counter((t[2], t[3], t[10], t[7] is not None and t[7] <= as_of_ordinal)  # type: ignore[misc,operator]
-                   for t in data)
+GRID = "grid:1"
+"""The name of ``summary_grid``'s data in the row cache: change it when its form changes."""
+
+
+def summary_grid(data: Iterable[tuple[object, ...]]) -> list[tuple[object, ...]]:
+    """One plan's prefiltered cache data (the lead rows of the bodies wanted; indices follow
+    ``cache.encode``) counted by body, due day and completion day: what the grid needs, on
+    any day of the entry's span — a few dozen tuples instead of thousands of rows, cached
+    beside them (``load``'s ``condense``)."""
+    counts = Counter((t[2], t[3], t[7], t[14]) for t in data)
+    return [(*k, n) for k, n in counts.items()]
+
+
+def summary_partial(grid: Iterable[tuple[object, ...]], as_of_ordinal: int
+                    ) -> Counter[SummaryKey]:
+    """One plan's share of the grid as of the day, from ``summary_grid``'s counts, counted
+    where the data was read: a few dozen counts travel between processes, not rows."""
+    out: Counter[SummaryKey] = Counter()
+    for agency, name, due, done, n in grid:
+        status = status_on(due, done, as_of_ordinal)  # type: ignore[arg-type]
+        out[(agency, name, status, due is not None and due <= as_of_ordinal)] += n  # type: ignore[index,operator]
+    return out
 
 
 def summary_counts(
@@ -114,5 +131,5 @@ def summarize(paths: Sequence[Path], as_of: dt.date, filters: Filters = NO_FILTE
     lead = Filters(filters.agency, "chu-tri", filters.include_children)
     loaded = load(paths, as_of, where=lead.prefilter,
                   reduce=partial(summary_partial, as_of_ordinal=as_of.toordinal()),
-                  progress=progress)
+                  progress=progress, condense=(GRID, summary_grid))
     return loaded, summary_merge(loaded.partials, loaded.as_of, loaded.registry)

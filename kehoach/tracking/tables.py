@@ -66,6 +66,37 @@ def obligation_record(row: Obligation) -> dict[str, Any]:
     }
 
 
+_ISO: dict[int, str] = {}
+
+
+def _iso_of(n: int | None) -> str | None:
+    """``_iso`` of a day kept as an ordinal (an answer has few distinct days)."""
+    if n is None:
+        return None
+    text = _ISO.get(n)
+    if text is None:
+        text = _ISO[n] = dt.date.fromordinal(n).isoformat()
+    return text
+
+
+def data_record(plan: str, t: tuple[Any, ...]) -> dict[str, Any]:
+    """``obligation_record`` of a row still in its cache data (indices follow
+    ``kehoach.tracking.rowcache.encode``), without building the row: the same mapping."""
+    done, ext = t[15], t[18]
+    return {
+        "plan": plan, "so_ky_hieu": t[0], "task_id": t[1], "agency": t[2],
+        "agency_name": t[3], "original_agency": t[4], "role": t[5], "occurrence": t[6],
+        "due": _iso_of(t[7]), "approximate": t[9], "status": t[10],
+        "status_vi": STATUS_VI[t[10]], "days_late": t[11], "days_overdue": t[12],
+        "days_left": t[13], "completed": _iso_of(t[14]),
+        "evidence": done[3] if done else None, "completion_note": done[4] if done else None,
+        "deadline": t[16], "original_deadline": t[17], "original_due": _iso_of(t[8]),
+        "extension_document": ext[2] if ext else None,
+        "extension_date": _iso_of(ext[1]) if ext else None, "as_of": _iso_of(t[20]),
+        "text": t[19],
+    }
+
+
 def summary_record(row: SummaryRow) -> dict[str, Any]:
     """One body's grid with exactly ``SUMMARY_COLUMNS``; the rate rounded to 4 places."""
     rate = row.on_time_rate
@@ -80,12 +111,15 @@ def to_json(records: Iterable[dict[str, Any]]) -> str:
     return "".join(json_chunks(records))
 
 
-def json_chunks(records: Iterable[dict[str, Any]]) -> Iterator[str]:
+def json_chunks(records: Iterable[dict[str, Any]], flat: bool = False) -> Iterator[str]:
     """The text of ``to_json``, a record at a time: a plan at the limit of 100,000 obligation
-    rows is never one string of 200 MB (``json.dumps`` of the list, indented 2)."""
+    rows is never one string of 200 MB (``json.dumps`` of the list, indented 2). ``flat``:
+    the records are known to hold scalars only (obligation and summary records), so they are
+    not inspected for nested values."""
     opening = "[\n"
     for record in records:
-        yield opening + _indented(record)
+        yield opening + ("  {\n    " + _FLAT.encode(record)[1:-1] + "\n  }" if flat and record
+                         else _indented(record))
         opening = ",\n"
     yield "[]\n" if opening == "[\n" else "\n]\n"
 
