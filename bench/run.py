@@ -93,6 +93,7 @@ def benches(corpus: Path, cache: Path, agency: str, work: Path, word: Path) -> l
     largest = ROOT / "plans" / "lang-son-253-kh-ubnd-2021.yaml"
     every = ["--role", "tat-ca", "--format", "json"]
     by_agency = ["--agency", agency, "--format", "json"]
+    by_name = ["overdue", "--agency", "Sở Nội vụ Lạng Sơn", "--format", "json"]
     found = [
         Bench(FLOOR, [PY, "-c", FLOOR_CODE], corpus),
         Bench("kehoach check (cold)", [*KEHOACH, "check", "-f", "plain"], corpus, before=no_db),
@@ -108,8 +109,9 @@ def benches(corpus: Path, cache: Path, agency: str, work: Path, word: Path) -> l
         _query(corpus, "kehoach tasks, all agencies (warm)", ["tasks", *every], None),
         # A name, not an id: the name index; a name several provinces share: which plans write
         # which (exit 2 lists them), from the per-file record, then rebuilt from the files.
-        _query(corpus, "kehoach overdue --agency NAME (warm)",
-               ["overdue", "--agency", "Sở Nội vụ Lạng Sơn", "--format", "json"], None),
+        _query(corpus, "kehoach overdue --agency NAME (warm)", by_name,
+               [*KEHOACH, *by_name, "--as-of", AS_OF]),  # asked once first: the cache keys
+        # the bodies asked, and the cold runs before it have just emptied the cache
         _query(corpus, "kehoach overdue --agency SHARED (warm)",
                ["overdue", "--agency", "Sở Nội vụ"], None, ok=(0, 1, 2)),
         _query(corpus, "kehoach overdue --agency SHARED (cold)", ["overdue", "--agency",
