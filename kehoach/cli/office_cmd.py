@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from kehoach.cli.app import app
-from kehoach.cli.options import existing, usage
+from kehoach.cli.options import Authority, Signer, SignerOffice, existing, usage
 
 if TYPE_CHECKING:
     from kehoach.tracking.obligations import Obligation
@@ -88,12 +88,9 @@ def remind(
     sender: Annotated[str | None, typer.Option(
         "--co-quan-gui", help="Mã cơ quan gửi (mặc định: [cong_van] co_quan của kehoach.toml).",
         show_default=False)] = None,
-    signer: Annotated[str | None, typer.Option(
-        "--nguoi-ky", help="Người ký.", show_default=False)] = None,
-    office: Annotated[str | None, typer.Option(
-        "--chuc-vu", help="Chức vụ người ký (in hoa).", show_default=False)] = None,
-    authority: Annotated[str | None, typer.Option(
-        "--quyen-han", help="Quyền hạn ký: TM., KT. …", show_default=False)] = None,
+    signer: Signer = None,
+    office: SignerOffice = None,
+    authority: Authority = None,
     number: Annotated[str | None, typer.Option(
         "--so", help="Số, ký hiệu công văn (không có: để trống, công văn là dự thảo).",
         show_default=False)] = None,
@@ -160,12 +157,9 @@ def report(
     issuer: Annotated[str | None, typer.Option(
         "--co-quan", help="Mã cơ quan báo cáo (mặc định: [bao_cao] co_quan của kehoach.toml, "
         "rồi cơ quan ban hành đầu tiên của kế hoạch).", show_default=False)] = None,
-    signer: Annotated[str | None, typer.Option(
-        "--nguoi-ky", help="Người ký.", show_default=False)] = None,
-    office: Annotated[str | None, typer.Option(
-        "--chuc-vu", help="Chức vụ người ký (in hoa).", show_default=False)] = None,
-    authority: Annotated[str | None, typer.Option(
-        "--quyen-han", help="Quyền hạn ký: TM., KT. …", show_default=False)] = None,
+    signer: Signer = None,
+    office: SignerOffice = None,
+    authority: Authority = None,
     number: Annotated[str | None, typer.Option(
         "--so", help="Số, ký hiệu báo cáo (không có: để trống, báo cáo là dự thảo).",
         show_default=False)] = None,

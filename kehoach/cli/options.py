@@ -51,6 +51,13 @@ Role = Annotated[
 Children = Annotated[
     bool, typer.Option("--include-children", help="Gồm cả các đơn vị trực thuộc cơ quan.")
 ]
+# Who signs a letter or a report (remind, report): the same three options, the same words.
+Signer = Annotated[str | None, typer.Option(
+    "--nguoi-ky", help="Người ký.", show_default=False)]
+SignerOffice = Annotated[str | None, typer.Option(
+    "--chuc-vu", help="Chức vụ người ký (in hoa).", show_default=False)]
+Authority = Annotated[str | None, typer.Option(
+    "--quyen-han", help="Quyền hạn ký: TM., KT. …", show_default=False)]
 TrackFmt = Annotated[
     TrackFormat | None,
     typer.Option("--format", "-f", help="Định dạng: table (bảng, mặc định), json, csv (mở bằng "
