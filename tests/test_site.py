@@ -434,6 +434,16 @@ dẫn nghiệp vụ công tác thanh niên."
           - id: tai-lieu
             noi_dung: "biên soạn tài liệu hướng dẫn nghiệp vụ công tác thanh niên"
             chu_tri: t.snv
+      - so: "3."
+        noi_dung: Tuyên truyền trên các phương tiện thông tin đại chúng
+        nhiem_vu:
+          - id: bao-chi
+            noi_dung: Báo Thử xây dựng chuyên mục giới thiệu Chương trình
+            chu_tri: t.snv
+        muc:
+          - so: "-"
+            nhan: "Cơ quan thực hiện:"
+            noi_dung: Báo Thử xây dựng chuyên mục giới thiệu Chương trình phát triển thanh niên.
 chu_thich:
   - id: 1
     noi_dung: Theo Luật Thanh niên.
@@ -444,6 +454,8 @@ QUOTED_LINES = [
     "sơ kết việc thực hiện.",
     '<span class="kh">2.</span> <strong>Về đào tạo:</strong> Mở lớp bồi dưỡng kỹ năng cho cán '
     "bộ đoàn cơ sở; biên soạn tài liệu hướng dẫn nghiệp vụ công tác thanh niên.",
+    '<span class="kh">-</span> <strong>Cơ quan thực hiện:</strong> Báo Thử xây dựng chuyên mục '
+    "giới thiệu Chương trình phát triển thanh niên.",
 ]
 
 
@@ -458,14 +470,15 @@ def quoted(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_an_items_words_a_task_holds_are_written_once(quoted: Path):
     """The words of an item that its tasks' wordings hold (the whole line, with emphasis;
-    excerpts of it) are in the plan's data file only: filled in as site.js does, the page
-    reads as the plan does, and the task's id is written once, in its anchor."""
+    excerpts of it; an enclosing item's task quoting it) are in the plan's data file only:
+    filled in as site.js does, the page reads as the plan does, and the task's id is written
+    once, in its anchor."""
     page = (quoted / "ke-hoach" / "trich.html").read_text(encoding="utf-8")
     tasks = data_of(quoted / "du-lieu" / "ke-hoach" / "trich.js")["nv"]  # type: ignore[index]
     for words in ("tuyên truyền, phổ biến", "sơ kết việc thực hiện", "Mở lớp bồi dưỡng",
-                  "biên soạn tài liệu"):
+                  "biên soạn tài liệu", "xây dựng chuyên mục"):
         assert words not in page
-    assert [page.count(task) for task in ("ca-dong", "mo-lop", "tai-lieu")] == [1, 1, 1]
+    assert [page.count(task) for task in ("ca-dong", "mo-lop", "tai-lieu", "bao-chi")] == [1] * 4
 
     def fill(match: re.Match[str]) -> str:
         ref = [int(n) for n in match.group(1).split(":")]

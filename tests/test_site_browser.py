@@ -345,5 +345,8 @@ def test_a_plan_page_fills_in_the_words_and_ids_it_keeps_once(browser: Any,
         "2. Về đào tạo: Mở lớp bồi dưỡng kỹ năng cho cán bộ đoàn cơ sở; biên soạn tài liệu "
         "hướng dẫn nghiệp vụ công tác thanh niên.",
         "Không có thời hạn mo-lop", "Không có thời hạn tai-lieu"]
+    lines = [p.text for p in browser.find_elements(By.CSS_SELECTOR, "article p.c2")]
+    assert lines == ["Không có thời hạn bao-chi", "- Cơ quan thực hiện: Báo Thử xây dựng chuyên "
+                     "mục giới thiệu Chương trình phát triển thanh niên."]
     emphasis = browser.find_element(By.CSS_SELECTOR, "article p.c1 em").text
     assert emphasis == "tuyên truyền, phổ biến"

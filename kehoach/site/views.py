@@ -76,17 +76,18 @@ def _sliceable(text: str) -> bool:
     return text.isprintable() and (not text or max(text) < "\U00010000")
 
 
-def _kept_in_data(item: Item, index: dict[str, int]) -> list[Kept]:
+def _kept_in_data(item: Item, index: dict[str, int], quoting: list[Task]) -> list[Kept]:
     """The stretches of the item's words its tasks' wordings already hold in the plan's data
-    file — the whole line for a task that is the line, the excerpt for one that quotes
-    it: the page takes them from there (``data-nv``) rather than hold them twice, for a site
-    must take no more disk than the plans' YAML. Longest first, none overlapping."""
+    file — the whole line for a task that is the line, the excerpt for one that quotes it or
+    (``quoting``) for an enclosing item's task that quotes a line below it: the page takes
+    them from there (``data-nv``) rather than hold them twice, for a site must take no more
+    disk than the plans' YAML. Longest first, none overlapping."""
     text = item.noi_dung
     line = plain(text) if text else ""
     if len(line) < KEPT_MIN or not _sliceable(line):
         return []
     found: list[Kept] = []
-    for task in item.nhiem_vu:
+    for task in [*item.nhiem_vu, *quoting]:
         words = plain(task.noi_dung or whole_line(item))
         if len(words) < KEPT_MIN or not _sliceable(words):
             continue
@@ -104,9 +105,9 @@ def _kept_in_data(item: Item, index: dict[str, int]) -> list[Kept]:
 
 
 def _item(item: Item, depth: int, statuses: dict[str, Entry | None], index: dict[str, int],
-          notes: dict[str, int]) -> dict[str, Any]:
+          notes: dict[str, int], quoting: list[Task]) -> dict[str, Any]:
     tag = "h2" if depth == 0 else "h3" if depth == 1 and item.muc else "p"
-    kept = _kept_in_data(item, index)
+    kept = _kept_in_data(item, index, quoting)
     has_line = bool(item.so or item.nhan or item.noi_dung)
     opening, line, closing = item_line(tag, f"c{min(depth, 4)}" if tag == "p" else "",
                                        (item.so, item.nhan, item.noi_dung), kept, notes)
@@ -128,12 +129,13 @@ def _items(parts: list[Item], statuses: dict[str, Entry | None], index: dict[str
     depth), its tasks' statuses, and where its words are when the data file holds them."""
     out: list[dict[str, Any]] = []
 
-    def walk(level: list[Item], depth: int) -> None:
+    def walk(level: list[Item], depth: int, quoting: list[Task]) -> None:
         for item in level:
-            out.append(_item(item, depth, statuses, index, notes))
-            walk(item.muc, depth + 1)
+            out.append(_item(item, depth, statuses, index, notes, quoting))
+            # A task often quotes the line below its item that says who does what.
+            walk(item.muc, depth + 1, [*quoting, *(t for t in item.nhiem_vu if t.noi_dung)])
 
-    walk(parts, 0)
+    walk(parts, 0, [])
     return out
 
 
