@@ -5,6 +5,7 @@ The pages in a real browser are tested in ``test_site_browser.py``."""
 from __future__ import annotations
 
 import datetime as dt
+import html
 import json
 import re
 import shutil
@@ -403,3 +404,88 @@ def test_a_template_that_never_ends_is_stopped(tmp_path: Path):
         encoding="utf-8")
     with pytest.raises(RenderError, match="vượt giới hạn"):
         build_site([], A1, None, cwd=tmp_path)
+
+
+QUOTED = """\
+loai: ke_hoach
+co_quan_ban_hanh: [t.ubnd]
+so_ky_hieu: 98/KH-UBND
+ngay_ban_hanh: 2024-01-05
+trich_yeu: Thử lời văn giữ một lần
+phan:
+  - so: I.
+    noi_dung: NHIỆM VỤ
+    muc:
+      - so: "1."
+        noi_dung: "Tổ chức *tuyên truyền, phổ biến* Luật Thanh niên năm 2020 trong toàn tỉnh[^1]; \
+**hằng năm** sơ kết việc thực hiện."
+        nhiem_vu:
+          - id: ca-dong
+            chu_tri: t.snv
+            thoi_han: 31/12/2024
+      - so: "2."
+        nhan: "Về đào tạo:"
+        noi_dung: "Mở lớp bồi dưỡng kỹ năng cho cán bộ đoàn cơ sở; biên soạn tài liệu hướng \
+dẫn nghiệp vụ công tác thanh niên."
+        nhiem_vu:
+          - id: mo-lop
+            noi_dung: "Mở lớp bồi dưỡng kỹ năng cho cán bộ đoàn cơ sở"
+            chu_tri: t.snv
+          - id: tai-lieu
+            noi_dung: "biên soạn tài liệu hướng dẫn nghiệp vụ công tác thanh niên"
+            chu_tri: t.snv
+      - so: "3."
+        noi_dung: Tuyên truyền trên các phương tiện thông tin đại chúng
+        nhiem_vu:
+          - id: bao-chi
+            noi_dung: Báo Thử xây dựng chuyên mục giới thiệu Chương trình
+            chu_tri: t.snv
+        muc:
+          - so: "-"
+            nhan: "Cơ quan thực hiện:"
+            noi_dung: Báo Thử xây dựng chuyên mục giới thiệu Chương trình phát triển thanh niên.
+chu_thich:
+  - id: 1
+    noi_dung: Theo Luật Thanh niên.
+"""
+QUOTED_LINES = [
+    '<span class="kh">1.</span> Tổ chức <em>tuyên truyền, phổ biến</em> Luật Thanh niên năm '
+    '2020 trong toàn tỉnh<sup><a href="#chu-thich-1">1</a></sup>; <strong>hằng năm</strong> '
+    "sơ kết việc thực hiện.",
+    '<span class="kh">2.</span> <strong>Về đào tạo:</strong> Mở lớp bồi dưỡng kỹ năng cho cán '
+    "bộ đoàn cơ sở; biên soạn tài liệu hướng dẫn nghiệp vụ công tác thanh niên.",
+    '<span class="kh">-</span> <strong>Cơ quan thực hiện:</strong> Báo Thử xây dựng chuyên mục '
+    "giới thiệu Chương trình phát triển thanh niên.",
+]
+
+
+@pytest.fixture(scope="module")
+def quoted(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("site-quoted")
+    shutil.copytree(FIXTURE / "plans", root / "plans")
+    (root / "plans" / "trich.yaml").write_text(QUOTED, encoding="utf-8")
+    assert build_site([], A1, root / "site", cwd=root).failed == []
+    return root / "site"
+
+
+def test_an_items_words_a_task_holds_are_written_once(quoted: Path):
+    """The words of an item that its tasks' wordings hold (the whole line, with emphasis;
+    excerpts of it; an enclosing item's task quoting it) are in the plan's data file only:
+    filled in as site.js does, the page reads as the plan does, and the task's id is written
+    once, in its anchor."""
+    page = (quoted / "ke-hoach" / "trich.html").read_text(encoding="utf-8")
+    tasks = data_of(quoted / "du-lieu" / "ke-hoach" / "trich.js")["nv"]  # type: ignore[index]
+    for words in ("tuyên truyền, phổ biến", "sơ kết việc thực hiện", "Mở lớp bồi dưỡng",
+                  "biên soạn tài liệu", "xây dựng chuyên mục"):
+        assert words not in page
+    assert [page.count(task) for task in ("ca-dong", "mo-lop", "tai-lieu", "bao-chi")] == [1] * 4
+
+    def fill(match: re.Match[str]) -> str:
+        ref = [int(n) for n in match.group(1).split(":")]
+        words = tasks[ref[0]][1]
+        return html.escape(words[ref[1]:ref[2]] if len(ref) == 3 else words, quote=False)
+
+    filled = re.sub(r'<span data-nv="([0-9:]+)"></span>', fill, page)
+    for line in QUOTED_LINES:
+        assert line in filled
+    assert '<p class="nv c1" id="nv-mo-lop"><b class="tt s4">Không có thời hạn</b></p>' in page

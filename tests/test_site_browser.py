@@ -23,7 +23,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from kehoach.site.publish import build_site
-from tests.test_site import FIXTURE, HOSTILE
+from tests.test_site import FIXTURE, HOSTILE, QUOTED
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 DRIVER = shutil.which("chromedriver")
@@ -327,3 +327,26 @@ def test_screenshots_and_nothing_wider_than_the_screen(browser: Any, site: Path,
             assert browser.save_screenshot(str(shot)) and shot.stat().st_size > 10_000
     finally:
         browser.set_window_size(*DESKTOP)
+
+
+def test_a_plan_page_fills_in_the_words_and_ids_it_keeps_once(browser: Any,
+                                                                tmp_path: Path):
+    """The words of an item its tasks hold (with emphasis; excerpts) and each task's id come
+    from the data file and the anchor, in place."""
+    shutil.copytree(FIXTURE / "plans", tmp_path / "plans")
+    (tmp_path / "plans" / "trich.yaml").write_text(QUOTED, encoding="utf-8")
+    assert build_site([], A1, tmp_path / "site", cwd=tmp_path).failed == []
+    assert open_page(browser, page_url(tmp_path / "site", "ke-hoach/trich.html")) == []
+    lines = [p.text for p in browser.find_elements(By.CSS_SELECTOR, "article p.c1")]
+    assert lines == [
+        "1. Tổ chức tuyên truyền, phổ biến Luật Thanh niên năm 2020 trong toàn tỉnh1; hằng năm "
+        "sơ kết việc thực hiện.",
+        "Trong hạn, hạn 31/12/2024 ca-dong",
+        "2. Về đào tạo: Mở lớp bồi dưỡng kỹ năng cho cán bộ đoàn cơ sở; biên soạn tài liệu "
+        "hướng dẫn nghiệp vụ công tác thanh niên.",
+        "Không có thời hạn mo-lop", "Không có thời hạn tai-lieu"]
+    lines = [p.text for p in browser.find_elements(By.CSS_SELECTOR, "article p.c2")]
+    assert lines == ["Không có thời hạn bao-chi", "- Cơ quan thực hiện: Báo Thử xây dựng chuyên "
+                     "mục giới thiệu Chương trình phát triển thanh niên."]
+    emphasis = browser.find_element(By.CSS_SELECTOR, "article p.c1 em").text
+    assert emphasis == "tuyên truyền, phổ biến"

@@ -95,21 +95,31 @@ def rate(value: float | None) -> str:
     return "" if value is None else f"{value * 100:.1f}%".replace(".", ",")
 
 
-def marked_up(text: str | None, notes: dict[str, int] | None = None) -> Any:
+Kept = tuple[int, int, int, int, int]
+"""Words of an item the plan's data file holds: start and end in the item's plain text, the
+task's index in the data file, where they start in its wording, and the wording's length."""
+
+
+def marked_up(text: str | None, notes: dict[str, int] | None = None,
+              kept: Sequence[Kept] = ()) -> Any:
     """Plan text with its inline markup as HTML, every run escaped; a footnote reference
-    becomes a numbered link to its note (a note without text prints nothing, as in .docx)."""
+    becomes a numbered link to its note (a note without text prints nothing, as in .docx).
+    ``kept``: stretches of the plain text printed as a place (``data-nv``) the plan page
+    fills from its data file, each within its run's emphasis."""
     from kehoach.plan.markup import parse
 
     if not text:
         return Markup("")
     parts = []
+    at = 0
     for run in parse(text):
         if run.footnote is not None:
             number = (notes or {}).get(run.footnote)
             if number is not None:
                 parts.append(f'<sup><a href="#chu-thich-{number}">{number}</a></sup>')
             continue
-        html = str(escape(shown(run.text)))
+        html = _pieces(run.text, at, kept) if kept else str(escape(shown(run.text)))
+        at += len(run.text)
         if run.italic:
             html = f"<em>{html}</em>"
         if run.bold:
@@ -118,29 +128,49 @@ def marked_up(text: str | None, notes: dict[str, int] | None = None) -> Any:
     return Markup("".join(parts))
 
 
+KEPT_MIN = 16
+"""Characters: a shorter stretch costs more as a place to fill than as words."""
+
+
+def _pieces(text: str, at: int, kept: Sequence[Kept]) -> str:
+    """One run (starting at ``at`` in the plain text; printable, so shown as it is): its
+    words, and a place to fill for each stretch of them the data file holds."""
+    out = []
+    pos, end = at, at + len(text)
+    for start, stop, task, offset, length in kept:
+        first, last = max(start, pos), min(stop, end)
+        if last - first < KEPT_MIN:
+            continue
+        out.append(str(escape(text[pos - at:first - at])))
+        lo, hi = offset + first - start, offset + last - start
+        ref = str(task) if (lo, hi) == (0, length) else f"{task}:{lo}:{hi}"
+        out.append(f'<span data-nv="{ref}"></span>')
+        pos = last
+    out.append(str(escape(text[pos - at:])))
+    return "".join(out)
+
+
 def item_line(tag: str, css: str, parts: tuple[str | None, str | None, str | None],
-              kept: int | None, notes: dict[str, int]) -> tuple[Any, Any, Any]:
+              kept: Sequence[Kept], notes: dict[str, int]) -> tuple[Any, Any, Any]:
     """An item of a plan's body as the page prints it — the opening tag, the line (marker,
     label, text; every piece escaped), the closing tag — made here rather than in the
     template: a thousand plans have a hundred thousand items, and the sandbox counts every
-    value a template prints. ``kept``: the text is in the plan's data file at that index."""
+    value a template prints. ``kept``: the words the plan's data file holds (``marked_up``)."""
     marker, label, text = parts
     html = []
     if marker:
         html.append(f'<span class="kh">{escape(shown(marker))}</span> ')
     if label:
         html.append(f"<strong>{escape(shown(label))}</strong> ")
-    if kept is not None:
-        html.append(f'<span data-nv="{kept}"></span>')
-    else:
-        html.append(str(marked_up(text, notes)))
+    html.append(str(marked_up(text, notes, kept)))
     opening = f'<{tag} class="{css}">' if css else f"<{tag}>"
     return Markup(opening), Markup("".join(html)), Markup(f"</{tag}>")
 
 
 def task_line(task_id: str, status: dict[str, Any] | None, css: str) -> Any:
-    """A task's line under its item: its status and id, the anchor other pages link to
-    (``#nv-<id>``); made here for the same reason as ``item_line``."""
-    badge = (f'<b class="tt s{status["so"]}">{escape(status["nhan"])}</b> '
+    """A task's line under its item: its status, and the anchor other pages link to
+    (``#nv-<id>``); made here for the same reason as ``item_line``. The id is written once,
+    in the anchor: the page prints it from there (``site.js``), as it fills in the words."""
+    badge = (f'<b class="tt s{status["so"]}">{escape(status["nhan"])}</b>'
              if status is not None else "")
-    return Markup(f'<p class="nv {css}" id="nv-{escape(task_id)}">{badge}{escape(task_id)}</p>')
+    return Markup(f'<p class="nv {css}" id="nv-{escape(task_id)}">{badge}</p>')

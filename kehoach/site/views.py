@@ -16,8 +16,9 @@ from kehoach.plan.markup import plain
 from kehoach.plan.model import Item, Plan, Task
 from kehoach.plan.registry import Registry
 from kehoach.plan.walk import TaskRef
+from kehoach.plan.walk import item_line as whole_line
 from kehoach.site.entries import SHORT_VI, STATUS_INDEX, Entry, iso, task_status
-from kehoach.site.layout import item_line, shown, task_line
+from kehoach.site.layout import KEPT_MIN, Kept, item_line, shown, task_line
 from kehoach.tracking.obligations import OPEN, OVERDUE, STATUS_VI
 
 
@@ -69,20 +70,44 @@ def _task_view(task: Task, statuses: dict[str, Entry | None], css: str) -> dict[
             "dong": task_line(task.id, status, css)}
 
 
-def _kept_in_data(item: Item, index: dict[str, int]) -> int | None:
-    """The index in the plan's data file of a task whose wording is this item's whole line,
-    when the line has no markup: the page then takes the words from there (``data-nv``)
-    rather than hold them twice — a site must take no more disk than the plans' YAML."""
+def _sliceable(text: str) -> bool:
+    """Text the page can cut from the data file as it is: shown unchanged (``shown``), and
+    counted alike by Python and JavaScript (no character beyond the Basic Multilingual Plane)."""
+    return text.isprintable() and (not text or max(text) < "\U00010000")
+
+
+def _kept_in_data(item: Item, index: dict[str, int], quoting: list[Task]) -> list[Kept]:
+    """The stretches of the item's words its tasks' wordings already hold in the plan's data
+    file — the whole line for a task that is the line, the excerpt for one that quotes it or
+    (``quoting``) for an enclosing item's task that quotes a line below it: the page takes
+    them from there (``data-nv``) rather than hold them twice, for a site must take no more
+    disk than the plans' YAML. Longest first, none overlapping."""
     text = item.noi_dung
-    if item.nhan or not text or "*" in text or "[^" in text or "\\" in text:
-        return None
-    return next((index[t.id] for t in item.nhiem_vu if t.noi_dung is None), None)
+    line = plain(text) if text else ""
+    if len(line) < KEPT_MIN or not _sliceable(line):
+        return []
+    found: list[Kept] = []
+    for task in [*item.nhiem_vu, *quoting]:
+        words = plain(task.noi_dung or whole_line(item))
+        if len(words) < KEPT_MIN or not _sliceable(words):
+            continue
+        if task.noi_dung:
+            at = line.find(words)
+            if at >= 0:
+                found.append((at, at + len(words), index[task.id], 0, len(words)))
+        elif (at := words.rfind(line)) >= 0:  # after the label, when there is one
+            found.append((0, len(line), index[task.id], at, len(words)))
+    chosen: list[Kept] = []
+    for span in sorted(found, key=lambda k: k[0] - k[1]):
+        if all(span[1] <= c[0] or span[0] >= c[1] for c in chosen):
+            chosen.append(span)
+    return sorted(chosen)
 
 
 def _item(item: Item, depth: int, statuses: dict[str, Entry | None], index: dict[str, int],
-          notes: dict[str, int]) -> dict[str, Any]:
+          notes: dict[str, int], quoting: list[Task]) -> dict[str, Any]:
     tag = "h2" if depth == 0 else "h3" if depth == 1 and item.muc else "p"
-    kept = _kept_in_data(item, index)
+    kept = _kept_in_data(item, index, quoting)
     has_line = bool(item.so or item.nhan or item.noi_dung)
     opening, line, closing = item_line(tag, f"c{min(depth, 4)}" if tag == "p" else "",
                                        (item.so, item.nhan, item.noi_dung), kept, notes)
@@ -104,12 +129,13 @@ def _items(parts: list[Item], statuses: dict[str, Entry | None], index: dict[str
     depth), its tasks' statuses, and where its words are when the data file holds them."""
     out: list[dict[str, Any]] = []
 
-    def walk(level: list[Item], depth: int) -> None:
+    def walk(level: list[Item], depth: int, quoting: list[Task]) -> None:
         for item in level:
-            out.append(_item(item, depth, statuses, index, notes))
-            walk(item.muc, depth + 1)
+            out.append(_item(item, depth, statuses, index, notes, quoting))
+            # A task often quotes the line below its item that says who does what.
+            walk(item.muc, depth + 1, [*quoting, *(t for t in item.nhiem_vu if t.noi_dung)])
 
-    walk(parts, 0)
+    walk(parts, 0, [])
     return out
 
 

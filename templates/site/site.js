@@ -519,13 +519,20 @@
     batch();
   }
 
-  /* A plan's page: the words of the items kept in the plan's data file, put in place. */
+  /* A plan's page: the words of the items kept in the plan's data file put in place
+     (data-nv: the task's index, or "index:start:end" for part of its wording), and each
+     task's id after its status, from its anchor (id="nv-<task id>"). */
   function planPage() {
     var article = document.querySelector("[data-ke-hoach]");
     var data = article ? store["ke-hoach/" + article.getAttribute("data-ke-hoach")] : null;
     Array.prototype.forEach.call(document.querySelectorAll("[data-nv]"), function (span) {
-      var task = data ? data.nv[Number(span.getAttribute("data-nv"))] : null;
-      span.textContent = task ? task[1] : "";
+      var ref = span.getAttribute("data-nv").split(":");
+      var task = data ? data.nv[Number(ref[0])] : null;
+      var words = task ? task[1] : "";
+      span.textContent = ref.length === 3 ? words.slice(Number(ref[1]), Number(ref[2])) : words;
+    });
+    Array.prototype.forEach.call(document.querySelectorAll("p.nv[id^='nv-']"), function (p) {
+      p.appendChild(document.createTextNode((p.firstChild ? " " : "") + p.id.slice(3)));
     });
   }
 
