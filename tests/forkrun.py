@@ -208,6 +208,15 @@ def plan_text(tasks: int = 1) -> str:
     return PLAN.format(items="".join(ITEM.format(n=n) for n in range(1, tasks + 1)))
 
 
+def make_repo(root: Path, tasks: int = 1) -> Path:
+    """A repository of one plan (``tasks`` tasks) and its registry, for the fault tests."""
+    (root / "plans").mkdir(parents=True)
+    (root / "kehoach.toml").write_text("", encoding="utf-8")
+    (root / "plans" / "co-quan.yaml").write_text(REGISTRY, encoding="utf-8")
+    (root / "plans" / "a.yaml").write_text(plan_text(tasks), encoding="utf-8")
+    return root
+
+
 REGISTRY = """\
 co_quan:
   - id: ls.ubnd

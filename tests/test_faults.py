@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from forkrun import REGISTRY, ForkServer, Run, done_command, fmt_command, plan_text
+from forkrun import ForkServer, Run, done_command, fmt_command, make_repo
 
 from kehoach.edit.fmt import format_text
 from kehoach.load.document import load_document
@@ -51,14 +51,6 @@ DAY = dt.date(2024, 3, 20)
 def server():
     with ForkServer() as fs:
         yield fs
-
-
-def make_repo(root: Path, tasks: int = 1) -> Path:
-    (root / "plans").mkdir(parents=True)
-    (root / "kehoach.toml").write_text("", encoding="utf-8")
-    (root / "plans" / "co-quan.yaml").write_text(REGISTRY, encoding="utf-8")
-    (root / "plans" / "a.yaml").write_text(plan_text(tasks), encoding="utf-8")
-    return root
 
 
 def make_render_repo(root: Path) -> Path:

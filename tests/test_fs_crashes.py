@@ -21,7 +21,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from forkrun import REGISTRY, ForkServer, plan_text
+from forkrun import ForkServer, make_repo
 
 if sys.platform == "win32":
     pytest.skip("POSIX only: tmpfs, /dev/full, closed descriptors", allow_module_level=True)
@@ -33,14 +33,6 @@ LONG = "a/" * 2500  # 5,000 characters
 def server():
     with ForkServer() as fs:
         yield fs
-
-
-def make_repo(root: Path) -> Path:
-    (root / "plans").mkdir(parents=True)
-    (root / "kehoach.toml").write_text("", encoding="utf-8")
-    (root / "plans" / "co-quan.yaml").write_text(REGISTRY, encoding="utf-8")
-    (root / "plans" / "a.yaml").write_text(plan_text(), encoding="utf-8")
-    return root
 
 
 def no_crash(output: str) -> None:

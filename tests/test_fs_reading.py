@@ -18,7 +18,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from forkrun import REGISTRY, ForkServer, plan_text
+from forkrun import ForkServer, make_repo, plan_text
 
 from kehoach.fs.reader import MAX_BYTES, ReadError, read_bytes, real_inside
 
@@ -33,14 +33,6 @@ MEMORY_LIMIT = 1024 * 1024 * 1024  # as test_hostile.py: /dev/zero used to take 
 def server():
     with ForkServer() as fs:
         yield fs
-
-
-def make_repo(root: Path) -> Path:
-    (root / "plans").mkdir(parents=True)
-    (root / "kehoach.toml").write_text("", encoding="utf-8")
-    (root / "plans" / "co-quan.yaml").write_text(REGISTRY, encoding="utf-8")
-    (root / "plans" / "a.yaml").write_text(plan_text(), encoding="utf-8")
-    return root
 
 
 def plant(root: Path, kind: str, name: str = "plans/x.yaml") -> Path:

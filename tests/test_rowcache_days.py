@@ -4,17 +4,16 @@ content still misses; the folder stays within its bound."""
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from pathlib import Path
 
 import pytest
+from trackingrepo import tracking_repo
 
 from kehoach.fs.cache import bound
 from kehoach.tracking.filters import Filters
 from kehoach.tracking.loading import load
 from kehoach.tracking.obligations import OVERDUE
 
-DATA = Path(__file__).parent / "data" / "tracking"
 # Days around every kind of turn the fixture and the corpus write: completions, extensions
 # granted, successions (the registry's den_ngay), the ends of periods.
 DAYS = [dt.date(2021, 12, 31) + dt.timedelta(days=n) for n in range(0, 5 * 365, 23)]
@@ -22,13 +21,7 @@ DAYS = [dt.date(2021, 12, 31) + dt.timedelta(days=n) for n in range(0, 5 * 365, 
 
 @pytest.fixture
 def repo(tmp_path, monkeypatch):
-    from bench.realcorpus import write_real_corpus
-
-    root = write_real_corpus(tmp_path / "repo", 3, seed=3)
-    for plan in (DATA / "plans").glob("*.yaml"):
-        if plan.name != "co-quan.yaml":
-            shutil.copy(plan, root / "plans" / plan.name)
-    shutil.copy(DATA / "plans" / "co-quan.yaml", root / "plans" / "00" / "co-quan.yaml")
+    root = tracking_repo(tmp_path / "repo", seed=3)
     monkeypatch.setenv("KEHOACH_CACHE_DIR", str(tmp_path / "cache"))
     return root
 

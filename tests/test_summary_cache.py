@@ -11,6 +11,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from trackingrepo import tracking_repo
 
 from kehoach.fs import parallel
 from kehoach.tracking import tables
@@ -19,19 +20,12 @@ from kehoach.tracking.loading import load
 from kehoach.tracking.queries import ask
 from kehoach.tracking.summary import summarize, summary
 
-DATA = Path(__file__).parent / "data" / "tracking"
 DAYS = [dt.date(2021, 12, 31) + dt.timedelta(days=n) for n in range(0, 5 * 365, 47)]
 
 
 @pytest.fixture
 def repo(tmp_path, monkeypatch):
-    from bench.realcorpus import write_real_corpus
-
-    root = write_real_corpus(tmp_path / "repo", 3, seed=5)
-    for plan in (DATA / "plans").glob("*.yaml"):
-        if plan.name != "co-quan.yaml":
-            shutil.copy(plan, root / "plans" / plan.name)
-    shutil.copy(DATA / "plans" / "co-quan.yaml", root / "plans" / "00" / "co-quan.yaml")
+    root = tracking_repo(tmp_path / "repo", seed=5)
     monkeypatch.setenv("KEHOACH_CACHE_DIR", str(tmp_path / "cache"))
     return root
 
