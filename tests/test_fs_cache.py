@@ -16,6 +16,7 @@ import shutil
 import subprocess
 import sys
 import time
+import zlib
 from pathlib import Path
 
 import pytest
@@ -103,12 +104,27 @@ def test_by_default_the_cache_is_outside_the_repository(repo, tmp_path):
 def forge(folder: Path, rows: list) -> int:
     """Rewrite every row entry under ``folder`` as a *valid* entry holding ``rows``."""
     forged = 0
+    payload = b"-" + rowcache._SPAN.pack(1, 0, 1) + zlib.compress(marshal.dumps(rows))
     for entry in folder.glob("**/rows/*/*"):
         key = entry.name
         entry.write_bytes(rowcache._HEADER + key.encode() + b"\n"
-                          + rowcache._checksum(marshal.dumps(rows)) + b"\n" + marshal.dumps(rows))
+                          + rowcache._checksum(payload) + b"\n" + payload)
         forged += 1
     return forged
+
+
+def test_an_entry_inflating_past_the_limit_is_ignored(tmp_path, monkeypatch):
+    """A forged entry, valid but for its size once inflated (a zip bomb), is never inflated
+    past ``ENTRY_LIMIT``: a miss. One just under the limit reads."""
+    store = rowcache.RowCache(tmp_path)
+    rows = [("x" * 100, i) for i in range(1000)]
+    size = len(marshal.dumps(rows))
+    store.put("k" * 40, marshal.dumps(rows))
+    monkeypatch.setattr(rowcache, "ENTRY_LIMIT", size)
+    hit = store.get("k" * 40)
+    assert hit is not None and hit.rows == rows
+    monkeypatch.setattr(rowcache, "ENTRY_LIMIT", size - 1)
+    assert store.get("k" * 40) is None
 
 
 def test_a_committed_cache_is_never_read(repo, tmp_path):

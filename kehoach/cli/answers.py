@@ -4,7 +4,7 @@ or a file named with ``-o`` whose extension chooses the format (.xlsx, .csv, .js
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -61,9 +61,10 @@ def _deliver(dest: Destination, data: bytes | str | Iterator[str]) -> None:
     from kehoach.fs.repo import display_path
     from kehoach.office.outputs import write_output
 
-    if isinstance(data, Iterator):  # bytes only: the text as one str would be twice as big
-        data = b"".join(chunk.encode("utf-8") for chunk in data)
-    write_output(dest.path, data.encode("utf-8") if isinstance(data, str) else data)
+    if isinstance(data, Iterator):  # written as made: never the whole text in memory
+        write_output(dest.path, (chunk.encode("utf-8") for chunk in data))
+    else:
+        write_output(dest.path, data.encode("utf-8") if isinstance(data, str) else data)
     print(f"Đã ghi {display_path(dest.path)}")
 
 
@@ -79,7 +80,7 @@ def _note(dest: Destination, note: str) -> None:
         print(f"Ghi chú:{note}", file=sys.stderr)
 
 
-def emit_rows(dest: Destination, rows: Sequence[Obligation], as_of: date, what: str,
+def emit_rows(dest: Destination, rows: Collection[Obligation], as_of: date, what: str,
               title: str, question: str, body: str | None = None,
               name: Callable[[str], str] | None = None, note: str = "") -> None:
     """``body``: the name of the body asked about; ``name``: a body's name by its id, for
@@ -130,11 +131,11 @@ def emit_summary(dest: Destination, rows: list[SummaryRow], as_of: date,
 
 
 def _csv(records: Iterable[dict[str, object]], columns: tuple[str, ...],
-         vietnamese: bool) -> str | Iterator[str]:
+         vietnamese: bool) -> Iterator[str]:
     from kehoach.tracking import tables
 
     if vietnamese:
-        from kehoach.office.csv_vi import to_csv_vi
+        from kehoach.office.csv_vi import csv_vi_chunks
 
-        return to_csv_vi(list(records), columns)
+        return csv_vi_chunks(records, columns)
     return tables.csv_chunks(records, columns)

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, TypeVar
@@ -52,7 +52,7 @@ def _answer(ask: Callable[[Callable[[int, int], None]], tuple[Loaded, T]]) -> tu
 
 
 def _ask(kind: str, paths: list[Path] | None, as_of: str | None, filters: Filters,
-         within: int = 30) -> tuple[Loaded, Sequence[Obligation]]:
+         within: int = 30) -> tuple[Loaded, Collection[Obligation]]:
     from kehoach.tracking.queries import ask
 
     targets, day = existing(paths), as_of_day(as_of)

@@ -15,6 +15,7 @@ import stat
 import sys
 import tempfile
 import time
+from collections.abc import Iterable
 from pathlib import Path
 
 from kehoach.errors import KehoachError
@@ -39,8 +40,9 @@ class AtomicWriteError(KehoachError, OSError):
         super().__init__(f"Không ghi được tệp “{path}”: {reason}.")
 
 
-def write_atomic(path: Path | str, data: bytes) -> None:
-    """Replace ``path`` with ``data`` atomically (the file is created when missing).
+def write_atomic(path: Path | str, data: bytes | Iterable[bytes]) -> None:
+    """Replace ``path`` with ``data`` atomically (the file is created when missing). ``data``
+    may come in pieces (an answer of a million rows is never one string in memory).
 
     Only a regular file or a missing path is ever replaced (``check_replaceable``): never a
     symlink (its target stays as it is), a device, a FIFO, a socket or a folder.
@@ -55,7 +57,10 @@ def write_atomic(path: Path | str, data: bytes) -> None:
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            if isinstance(data, bytes):
+                handle.write(data)
+            else:
+                handle.writelines(data)
             handle.flush()
             os.fsync(handle.fileno())
         _copy_mode(target, tmp)
@@ -100,7 +105,7 @@ def check_replaceable(target: Path) -> None:
         raise AtomicWriteError(target, why, "target")
 
 
-def write_output(path: Path, data: bytes, *, force: bool = True) -> None:
+def write_output(path: Path, data: bytes | Iterable[bytes], *, force: bool = True) -> None:
     """Write a file the user named (``-o``): its folders are made (``make_folder``), an existing
     file is replaced only with ``force``, and only if it is a regular file (``write_atomic``).
     ``AtomicWriteError`` says why not."""

@@ -5,7 +5,7 @@ contract with scripts (docs/tracking.md)."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from kehoach.tracking import tables
@@ -43,7 +43,8 @@ def _value(column: str, value: Any) -> str:
     return str(value)
 
 
-def to_csv_vi(records: Sequence[dict[str, Any]], columns: Sequence[str]) -> str:
-    """The records with Vietnamese titles and words, in the plain CSV's byte conventions."""
-    people = [{TITLES[c]: _value(c, r[c]) for c in columns} for r in records]
-    return tables.to_csv(people, [TITLES[c] for c in columns])
+def csv_vi_chunks(records: Iterable[dict[str, Any]], columns: Sequence[str]) -> Iterator[str]:
+    """The records with Vietnamese titles and words, in the plain CSV's byte conventions, a
+    row at a time (``tables.csv_chunks``)."""
+    people = ({TITLES[c]: _value(c, r[c]) for c in columns} for r in records)
+    return tables.csv_chunks(people, [TITLES[c] for c in columns])

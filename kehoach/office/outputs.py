@@ -5,6 +5,7 @@ UTF-16)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 from kehoach.errors import KehoachError
@@ -33,7 +34,7 @@ def output_format(path: Path, given: str | None, formats: dict[str, str]) -> str
     return fmt
 
 
-def write_output(path: Path, data: bytes) -> None:
+def write_output(path: Path, data: bytes | Iterable[bytes]) -> None:
     """Write ``data`` to ``path`` atomically (the folder is created when missing; never
     through a link out of the repository, never over a folder, a device or a link: see
     ``kehoach.fs.atomic.write_output``, whose AtomicWriteError ``main()`` reports)."""

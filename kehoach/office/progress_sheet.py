@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from collections.abc import Sequence
+from collections.abc import Collection
 from pathlib import Path
 
 from kehoach.office.columns import as_cell, plan_label
@@ -27,7 +27,7 @@ KEY_PLAN, KEY_TASK, KEY_OCCURRENCE, KEY_AGENCY = (
 KEYS = (KEY_PLAN, KEY_TASK, KEY_OCCURRENCE, KEY_AGENCY)
 
 
-def for_update(rows: Sequence[Obligation], root: Path, as_of: dt.date, title: str) -> bytes:
+def for_update(rows: Collection[Obligation], root: Path, as_of: dt.date, title: str) -> bytes:
     """The workbook: ``rows`` are the obligations to report on (lead rows, not completed)."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill, Protection

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from typing import TYPE_CHECKING, Any
 
 from kehoach.office.charts import grid_chart
@@ -38,7 +38,7 @@ CHARS_PER_UNIT = 1.25  # Times New Roman 11 pt: characters per unit of column wi
 MAX_LINES = 30  # Excel's rows stop at 409 pt
 
 
-def obligations_workbook(rows: Sequence[Obligation], title: str, question: str,
+def obligations_workbook(rows: Collection[Obligation], title: str, question: str,
                          name: Callable[[str], str] | None = None) -> bytes:
     """One sheet of obligation rows (overdue, due soon, all tasks); ``name`` names bodies
     by their ids (``Registry.name``)."""
@@ -53,8 +53,8 @@ def summary_workbook(rows: Sequence[SummaryRow], as_of: dt.date, question: str) 
     return _save(book)
 
 
-def export_workbook(summary: Sequence[SummaryRow], overdue: Sequence[Obligation],
-                    upcoming: Sequence[Obligation], as_of: dt.date, question: str,
+def export_workbook(summary: Sequence[SummaryRow], overdue: Collection[Obligation],
+                    upcoming: Collection[Obligation], as_of: dt.date, question: str,
                     within_days: int, name: Callable[[str], str] | None = None) -> bytes:
     """``kehoach export``: Tổng hợp (with the chart), Quá hạn, Sắp đến hạn."""
     book = _new_book()
@@ -83,7 +83,7 @@ def _save(book: Any) -> bytes:
     return buffer.getvalue()
 
 
-def _obligation_sheet(sheet: Worksheet, name: str, rows: Sequence[Obligation], title: str,
+def _obligation_sheet(sheet: Worksheet, name: str, rows: Collection[Obligation], title: str,
                       question: str, body_name: Callable[[str], str] | None = None) -> None:
     sheet.title = name
     shown = obligation_columns(body_name)

@@ -59,7 +59,7 @@ def load(paths: Sequence[Path], as_of: dt.date, cwd: Path | None = None,
     Each plan is loaded and expanded independently, in parallel for large repositories, and
     its rows are cached by the file's content (see ``kehoach.tracking.rowcache``). ``where``
     builds a prefilter from the registry and the plans asked about (an agency name is resolved
-among the bodies they mention), so rows a query cannot use are never decoded. With
+    among the bodies they mention), so rows a query cannot use are never decoded. With
     ``reduce`` the rows are not decoded at all: each plan's cached data is reduced where it
     was read (a worker process) and only the results come back, in ``partials``. With
     ``decode=False`` the rows stay compact cache data, per plan, in ``data``
@@ -68,6 +68,54 @@ among the bodies they mention), so rows a query cannot use are never decoded. Wi
     a digest that must not depend on the day (the rows' due and completion days hold for
     the entry's whole span; their statuses do not) — cached beside the rows under the name.
     """
+    reading = open_plans(paths, as_of, cwd, where, reduce, condense)
+    loaded = reading.loaded
+    for display, data in reading.plans(progress):
+        if reduce is None and not decode:
+            loaded.data.append((display, data))
+        elif reduce is None:
+            loaded.rows.extend(cache.decode(data, display))
+        else:
+            loaded.partials.append(data)
+    return loaded
+
+
+@dataclass
+class Reading:
+    """Plans about to be read: ``loaded`` has the registry and the plans' scope now, and
+    the counts and failures once ``plans()`` has run to its end."""
+
+    loaded: Loaded
+    files: list[tuple[Path, str]]
+    shared: _Shared
+    root: Path | None
+
+    def plans(self, progress: Callable[[int, int], None] | None = None,
+              ordered: bool = True) -> Iterator[tuple[str, Any]]:
+        """Each plan that loads, as its display path and its rows' cache data (or what
+        ``reduce`` made of them), one at a time: nothing of a plan is kept here once the
+        caller has it. ``ordered=False``: the cache's hits as they are found, then the
+        rest (the caller sorts; nothing waits in memory for the files before it)."""
+        loaded = self.loaded
+        for doc, (draft, data) in _each_file(self.files, self.shared, progress, ordered):
+            if data is None:
+                loaded.failed.extend(doc.diagnostics)
+                continue
+            loaded.plans += 1
+            loaded.drafts += draft
+            yield doc.display, data
+        loaded.failed.sort()
+        from kehoach.fs.cache import evict_if_written
+
+        evict_if_written(self.shared.cache_dir, self.root)
+
+
+def open_plans(paths: Sequence[Path], as_of: dt.date, cwd: Path | None = None,
+               where: Callable[[Registry, PlanFiles], Prefilter] | None = None,
+               reduce: Callable[[list[tuple[object, ...]]], Any] | None = None,
+               condense: Condenser | None = None) -> Reading:
+    """The registry, the plans named and the prefilter, ready to read (``load``'s
+    arguments); raises what ``where`` raises (an agency name that names no body)."""
     cwd = cwd or Path.cwd()
     root = find_root(paths[0] if paths else cwd)
     targets = list(paths) or ([root / "plans"] if root else [cwd])
@@ -83,23 +131,7 @@ among the bodies they mention), so rows a query cannot use are never decoded. Wi
     prefilter = where(registry, scope) if where else None
     shared = _Shared(registry, as_of, folder, reg_digest, prefilter, reduce,
                      cache.registry_days(registry), condense)
-    for doc, (draft, data) in _each_file(files, shared, progress):
-        if data is None:
-            loaded.failed.extend(doc.diagnostics)
-            continue
-        loaded.plans += 1
-        loaded.drafts += draft
-        if reduce is None and not decode:
-            loaded.data.append((doc.display, data))
-        elif reduce is None:
-            loaded.rows.extend(cache.decode(data, doc.display))
-        else:
-            loaded.partials.append(data)
-    loaded.failed.sort()
-    from kehoach.fs.cache import evict_if_written
-
-    evict_if_written(folder, root)
-    return loaded
+    return Reading(loaded, files, shared, root)
 
 
 @dataclass(frozen=True)
@@ -129,26 +161,38 @@ Result = tuple[Document, tuple[bool, Any]]
 
 
 def _each_file(files: list[tuple[Path, str]], shared: _Shared,
-               progress: Callable[[int, int], None] | None) -> Iterator[Result]:
-    """``_rows_of_file`` of every file, in order. The cache is probed here first: a hit costs
-    less than handing it to a worker process (a warm query was a third slower on two cores
-    than in one process), so only the misses go to ``run_files``."""
+               progress: Callable[[int, int], None] | None, ordered: bool = True
+               ) -> Iterator[Result]:
+    """``_rows_of_file`` of every file, in order (``ordered``) or hits first. The cache is
+    probed here first: a hit costs less than handing it to a worker process (a warm query
+    was a third slower on two cores than in one process), so only the misses go to
+    ``run_files``. In order, the hits wait for the misses before them; hits first, nothing
+    waits (an all-agency answer streams: its rows are never all held)."""
     if shared.cache_dir is None:
         yield from run_files(_rows_of_file, files, shared, progress=progress)
         return
     total, done = len(files), 0
     found: list[Result | None] = []
+    misses: list[tuple[Path, str]] = []
     with no_gc():  # the entries are many small acyclic tuples: see ``no_gc``
         for path, display in files:
             hit = _probe(path, display, shared)
-            found.append(hit)
-            if hit is not None:
+            if hit is None:
+                misses.append((path, display))
+            else:
                 done += 1
                 if progress is not None:
                     progress(done, total)
-    misses = [f for f, hit in zip(files, found, strict=True) if hit is None]
+            if not ordered:
+                if hit is not None:
+                    yield hit
+            else:
+                found.append(hit)
     counted = None if progress is None else (lambda n, _: progress(done + n, total))
     loaded = run_files(_rows_of_file, misses, shared, progress=counted)
+    if not ordered:
+        yield from loaded
+        return
     for hit in found:
         yield hit if hit is not None else next(loaded)
     # Run the workers' generator to its end: its last progress call, its pool's shutdown.

@@ -7,16 +7,17 @@ functions filter (``tracking.filters``) and sort rows already loaded.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any, overload
+from typing import Any
 
 from kehoach.plan.names import Scope
 from kehoach.plan.registry import Registry
 from kehoach.tracking import rowcache
 from kehoach.tracking.filters import NO_FILTERS, Filters
-from kehoach.tracking.loading import Loaded, load
+from kehoach.tracking.loading import Loaded, open_plans
 from kehoach.tracking.obligations import OPEN, OVERDUE, Obligation
+from kehoach.tracking.spill import SortedRows
 from kehoach.tracking.tables import data_record
 
 Picked = tuple[str, tuple[Any, ...]]  # the plan as displayed, one row's cache data
@@ -54,32 +55,32 @@ def upcoming(rows: Iterable[Obligation], registry: Registry, within_days: int,
                   key=_order(registry))
 
 
-class Rows(Sequence[Obligation]):
-    """An answer's rows, kept as compact cache data and decoded one at a time when read:
-    a query over thousands of plans never holds its rows as objects all at once."""
+class Rows(Collection[Obligation]):
+    """An answer's rows, kept as compact cache data — sorted in memory, or past a budget in
+    sorted runs on disk (``kehoach.tracking.spill``) — and decoded one at a time when read:
+    a query over thousands of plans never holds its rows as objects, nor all its rows at
+    once. It can be read any number of times, in order."""
 
-    def __init__(self, picked: list[Picked]):
+    def __init__(self, picked: SortedRows):
         self._picked = picked
 
     def __len__(self) -> int:
         return len(self._picked)
 
-    @overload
-    def __getitem__(self, i: int) -> Obligation: ...
-    @overload
-    def __getitem__(self, i: slice) -> list[Obligation]: ...
-    def __getitem__(self, i: int | slice) -> Obligation | list[Obligation]:
-        if isinstance(i, slice):
-            return [_decoded(p) for p in self._picked[i]]
-        return _decoded(self._picked[i])
-
     def __iter__(self) -> Iterator[Obligation]:
         return (_decoded(p) for p in self._picked)
+
+    def __contains__(self, row: object) -> bool:
+        return any(row == r for r in self)
 
     def records(self) -> Iterator[dict[str, Any]]:
         """``tables.obligation_record`` of each row, made from its cache data directly (an
         all-agency answer of 13,000 rows spent a third of its time building rows to write)."""
         return (data_record(plan, t) for plan, t in self._picked)
+
+    def close(self) -> None:
+        """Remove what the answer keeps on disk (see ``SortedRows.close``)."""
+        self._picked.close()
 
 
 def _decoded(picked: Picked) -> Obligation:
@@ -102,15 +103,19 @@ def ask(kind: str, paths: Sequence[Path], as_of: dt.date, filters: Filters = NO_
         progress: Callable[[int, int], None] | None = None) -> tuple[Loaded, Rows]:
     """Load what the question ``kind`` (overdue, upcoming, tasks) needs and answer it.
 
+    The rows are selected plan by plan as each is read and sorted as they come
+    (``SortedRows``): memory follows the budget of one sorted run, not the answer.
+
     Raises AgencyLookupError when the agency filter names no body, or several that the plans
     asked about do not tell apart."""
     status = {"overdue": (OVERDUE,), "upcoming": (OPEN,)}.get(kind)
     cached = filters.with_status(*status) if status else filters
-    loaded = load(paths, as_of, where=cached.prefilter, progress=progress, decode=False)
+    reading = open_plans(paths, as_of, where=cached.prefilter)
+    loaded = reading.loaded
     keep = cached.matcher(loaded.registry, loaded.scope)
-    picked = [(plan, t) for plan, data in loaded.data for t in data if keep(t)]
-    loaded.data = []
-    if kind == "upcoming":
-        picked = [p for p in picked if (p[1][13] or 0) <= within_days]
-    picked.sort(key=_data_order(loaded.registry, kind))
+    soon = within_days if kind == "upcoming" else None  # t[13]: days left
+    picked = SortedRows(_data_order(loaded.registry, kind))
+    for plan, data in reading.plans(progress, ordered=False):
+        picked.add([(plan, t) for t in data
+                    if keep(t) and (soon is None or (t[13] or 0) <= soon)])
     return loaded, Rows(picked)

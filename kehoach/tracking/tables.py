@@ -13,7 +13,7 @@ import csv
 import datetime as dt
 import io
 import json
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from pathlib import PurePath
 from typing import Any
 
@@ -201,7 +201,7 @@ def shorten(text: str, width: int = TEXT_WIDTH) -> str:
     return flat if len(flat) <= width else flat[: width - 1].rstrip() + "…"
 
 
-def obligation_cells(rows: Sequence[Obligation], width: int = TEXT_WIDTH,
+def obligation_cells(rows: Collection[Obligation], width: int = TEXT_WIDTH,
                      name: Callable[[str], str] | None = None) -> list[list[str]]:
     """Table cells; ``name`` gives a body's name for its id (``Registry.name``): people read
     names, ids are for files."""
