@@ -59,6 +59,7 @@ class Bench:
     times: list[float] = field(default_factory=list)
     cpu: list[float] = field(default_factory=list)
     rss_kb: list[int] = field(default_factory=list)
+    pss_kb: list[int] = field(default_factory=list)
 
 
 def measure(bench: Bench) -> None:
@@ -72,6 +73,7 @@ def measure(bench: Bench) -> None:
     bench.times.append(got["wall_s"])
     bench.cpu.append(got["cpu_s"])
     bench.rss_kb.append(got["peak_rss_kb"])
+    bench.pss_kb.append(got["peak_pss_kb"])
 
 
 def _remove(path: Path, tree: bool = False) -> list[str]:
@@ -251,7 +253,8 @@ def report(all_benches: list[Bench]) -> list[dict[str, object]]:
                "cpu_median_s": round(statistics.median(b.cpu), 3),
                "cpu_ratio_to_floor": round(statistics.median(b.cpu) / floor_cpu, 3),
                "peak_rss_mb": round(max(b.rss_kb) / 1024, 1),
-               "peak_rss_range_mb": _range([k / 1024 for k in b.rss_kb]), "runs": len(b.times)}
+               "peak_rss_range_mb": _range([k / 1024 for k in b.rss_kb]),
+               "peak_pss_mb": round(max(b.pss_kb) / 1024, 1), "runs": len(b.times)}
         if b.startup:
             row["ratio_to_typer_import"] = round(med / typer, 3)
         rows.append(row)
@@ -327,13 +330,13 @@ def show(run: dict[str, object]) -> None:
     print(f"\n{run['corpus']} corpus, {run['plans']} plans, {run['bytes'] / 1e6:.1f} MB "  # type: ignore[operator]
           f"(load average before/after: {load['before']} / {load['after']})")  # type: ignore[index]
     print(f"{'measurement':40} {'median':>8} {'× floor':>8} {'range':>13} {'CPU ×':>7}"
-          f" {'peak MB':>8} {'× typer':>8}")
+          f" {'peak MB':>8} {'PSS MB':>7} {'× typer':>8}")
     for row in run["results"]:  # type: ignore[attr-defined]
         typer = f"{row['ratio_to_typer_import']:8.2f}" if "ratio_to_typer_import" in row else ""
         low, high = row["ratio_range"]
         print(f"{row['name']:40} {row['median_s']:8.3f} {row['ratio_to_floor']:8.3f} "
               f"{low:6.3f}–{high:<6.3f} {row['cpu_ratio_to_floor']:7.2f} "
-              f"{row['peak_rss_mb']:8.1f} {typer}")
+              f"{row['peak_rss_mb']:8.1f} {row['peak_pss_mb']:7.1f} {typer}")
     site = run.get("site")
     if site:
         print(f"site: {site['ratio_to_summary_cold']:.2f}× summary cold (target ≤ 2), "  # type: ignore[index]
