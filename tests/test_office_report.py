@@ -320,3 +320,37 @@ def test_period_grammar(text):
 def test_period_grammar_refuses(text):
     with pytest.raises(PeriodError):
         parse_period(text)
+
+
+@pytest.mark.parametrize(("name", "period", "said"), [
+    ("Kế hoạch số 20/KH-UBND ngày 05/01/2024", "2024", " trong năm 2024"),
+    ("Kế hoạch thực hiện phong trào “3 trách nhiệm” quận Tân Phú năm 2022", "2022", ""),
+    ("Kế hoạch công tác thanh niên NĂM  2022", "2022", ""),
+    ("Kế hoạch công tác thanh niên năm 2022", "2023", " trong năm 2023"),
+    ("Chương trình phối hợp giai đoạn 2021 – 2025", "2021-2025", ""),
+    ("Chương trình phối hợp giai đoạn 2021-2025", "6T-2022", " trong 6 tháng đầu năm 2022"),
+    ("Kế hoạch năm 2022", "6T-cuoi-2022", " trong 6 tháng cuối năm 2022"),
+])
+def test_the_period_follows_a_name_that_does_not_already_end_with_it(name, period, said):
+    from kehoach.office.progress_report import in_period
+
+    assert in_period(name, parse_period(period)) == said
+
+
+def test_a_plan_named_by_its_subject_does_not_repeat_the_period(tmp_path):
+    """A plan without a number is named by its subject, which often ends with its period
+    ("… giai đoạn 2022 - 2025"): the report says it once."""
+    repo = _copy(tmp_path)
+    plan = repo / "plans" / "bao-cao-nam.yaml"
+    text = plan.read_text(encoding="utf-8")
+    plan.write_text(text.replace("so_ky_hieu: 12/KH-UBND", "du_thao: true"), encoding="utf-8")
+    proc = kehoach(repo, "report", PLAN, "--period", "2022-2025", "--as-of", "2024-01-10",
+                   "-o", "bc.docx")
+    assert proc.returncode == 0, proc.stderr
+    body = [" ".join(p.split()) for p in paragraphs(repo / "bc.docx")]
+    opening = next(p for p in body if "báo cáo kết quả thực hiện" in p)
+    assert "giai đoạn 2022 - 2025 ngày 10/01/2022 (từ ngày 01/01/2022 đến ngày 31/12/2025" in \
+        opening
+    closing = next(p for p in body if p.startswith("Trên đây là báo cáo"))
+    assert closing.endswith("giai đoạn 2022 - 2025./.")
+    assert not any("trong giai đoạn 2022-2025" in p for p in body)

@@ -16,6 +16,7 @@ the undated ones of a plan whose own period meets the report's.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -122,6 +123,7 @@ def report_data(plan: Plan, plan_file: str, rows: Sequence[Obligation], registry
             "ky": period.label, "ky_ma": period.code, "tinh_den": as_of,
             "tu_ngay": period.start, "den_ngay": period.end,
             "ke_hoach": ref.full, "ke_hoach_ngan": ref.label,
+            "trong_ky": in_period(ref.label, period),
             "co_quan": issuer["ten"], "ngay_so": date_short_or_blank(signed),
             "trich_yeu": f"Kết quả thực hiện {ref.full} (kỳ báo cáo: {period.label})",
             "mo_dau": _opening(ref, plan, issuer, period, as_of),
@@ -146,6 +148,16 @@ def _tasks(plan: Plan) -> list[Any]:
     return list(iter_tasks(plan))
 
 
+def in_period(what: str, period: ReportPeriod) -> str:
+    """" trong năm 2022" to follow a plan's name, or nothing when the name already ends with
+    the period (a plan without a number is named by its subject, "… quận Tân Phú năm 2022"):
+    never "… năm 2022 trong năm 2022"."""
+    def squash(text: str) -> str:
+        return re.sub(r"\s*[-–—]\s*", "-", " ".join(text.split())).casefold()
+
+    return "" if squash(what).endswith(squash(period.label)) else f" trong {period.label}"
+
+
 def _opening(ref: Any, plan: Plan, issuer: dict[str, Any], period: ReportPeriod,
              as_of: dt.date) -> str:
     """"Thực hiện Kế hoạch số … của Sở A, Sở A báo cáo…" names the body once when it
@@ -154,7 +166,8 @@ def _opening(ref: Any, plan: Plan, issuer: dict[str, Any], period: ReportPeriod,
     day = f" ngày {date_short(plan.ngay_ban_hanh)}" if plan.ngay_ban_hanh else ""
     what = f"{ref.label}{day}" if own else ref.full
     lead = "" if own else f"Thực hiện {ref.full}, "
-    return (f"{lead}{issuer['ten']} báo cáo kết quả thực hiện {what} trong {period.label} (từ "
+    named = in_period(ref.label if own else ref.full, period)  # the name, not its day
+    return (f"{lead}{issuer['ten']} báo cáo kết quả thực hiện {what}{named} (từ "
             f"ngày {date_short(period.start)} đến ngày {date_short(period.end)}, số liệu tính đến "
             f"ngày {date_short(as_of)}) như sau:")
 
