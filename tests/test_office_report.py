@@ -105,7 +105,9 @@ def test_header_title_and_opening(draft):
     "gia hạn đến 31/10/2023 theo Công văn số 71/UBND-NC).",
     # the backlog: due before the period, still open at its start
     "+ Thời hạn 31/12/2022 — chưa hoàn thành, quá hạn: Tỉnh đoàn Thử (quá hạn 375 ngày).",
-    "+ Không có thời hạn cố định — thực hiện thường xuyên: Sở Nội vụ tỉnh Thử.",
+    # undated tasks nothing is recorded for: counted at the end of their part, with the leads
+    "- Các nhiệm vụ thực hiện thường xuyên, không có thời hạn cố định, chưa có ghi nhận kết "
+    "quả: 1 nhiệm vụ (Sở Nội vụ tỉnh Thử chủ trì 1 nhiệm vụ).",
 ])
 def test_results_per_task_from_the_records(draft, line):
     assert line in paragraphs(draft[1])
@@ -354,3 +356,21 @@ def test_a_plan_named_by_its_subject_does_not_repeat_the_period(tmp_path):
     closing = next(p for p in body if p.startswith("Trên đây là báo cáo"))
     assert closing.endswith("giai đoạn 2022 - 2025./.")
     assert not any("trong giai đoạn 2022-2025" in p for p in body)
+
+
+def test_an_undated_task_with_a_record_is_listed_with_it(tmp_path):
+    repo = _copy(tmp_path)
+    plan = repo / "plans" / "bao-cao-nam.yaml"
+    text = plan.read_text(encoding="utf-8")
+    plan.write_text(text.replace(
+        "            thoi_han: thực hiện thường xuyên\n",
+        "            thoi_han: thực hiện thường xuyên\n            hoan_thanh:\n"
+        "              - {ngay_hoan_thanh: 2023-05-10, minh_chung: Báo cáo số 5/BC-SNV}\n"),
+        encoding="utf-8")
+    proc = kehoach(repo, "report", PLAN, "--period", "2023", "--as-of", "2024-01-10", "-o",
+                   "bc.docx")
+    assert proc.returncode == 0, proc.stderr
+    body = paragraphs(repo / "bc.docx")
+    assert ("+ Không có thời hạn cố định — thực hiện thường xuyên: Sở Nội vụ tỉnh Thử (ngày "
+            "10/5/2023, Báo cáo số 5/BC-SNV).") in body
+    assert not any(p.startswith("- Các nhiệm vụ thực hiện thường xuyên") for p in body)

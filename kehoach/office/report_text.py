@@ -39,13 +39,17 @@ def pct(rate: float | None) -> str:
 
 def results_by_part(plan: Plan, rows: Sequence[Obligation]) -> list[dict[str, Any]]:
     """Per part of the plan that has rows in the report: its title and, per task in document
-    order, its wording and one result line per due day."""
+    order, its wording and one result line per due day. The undated tasks nobody has recorded
+    anything for are not listed one by one — there is nothing to say of each but "thực hiện
+    thường xuyên" (a district plan of 20 such tasks made a report of 8 pages) — but counted at
+    the end of their part, with their leads (``thuong_xuyen``)."""
     from kehoach.plan.walk import iter_tasks
 
     by_task: dict[str, list[Obligation]] = defaultdict(list)
     for row in rows:
         by_task[row.task_id].append(row)
     parts: dict[int, dict[str, Any]] = {}
+    ongoing: dict[int, list[list[Obligation]]] = defaultdict(list)
     for ref in iter_tasks(plan):
         mine = by_task.get(ref.task.id)
         if not mine:
@@ -54,10 +58,30 @@ def results_by_part(plan: Plan, rows: Sequence[Obligation]) -> list[dict[str, An
         if index not in parts:
             part = plan.phan[index]
             title = " ".join(p for p in (part.so, part.nhan, part.noi_dung) if p)
-            parts[index] = {"tieu_de": title.rstrip(" :"), "nhiem_vu": []}
+            parts[index] = {"tieu_de": title.rstrip(" :"), "nhiem_vu": [], "thuong_xuyen": None}
+        if all(r.status == NO_DEADLINE and r.completed is None for r in mine):
+            ongoing[index].append(mine)
+            continue
         parts[index]["nhiem_vu"].append({"noi_dung": mine[0].text.rstrip(" ;."),
                                          "ket_qua": _task_lines(mine)})
+    for index, tasks in ongoing.items():
+        parts[index]["thuong_xuyen"] = _ongoing(tasks)
     return [parts[k] for k in sorted(parts)]
+
+
+def _ongoing(tasks: list[list[Obligation]]) -> str:
+    """"Các nhiệm vụ thực hiện thường xuyên … : 18 nhiệm vụ (Quận Đoàn Tân Phú chủ trì 4 nhiệm
+    vụ; …)" — the bodies in the order they first lead one."""
+    count: dict[str, int] = {}
+    for rows in tasks:
+        for name in dict.fromkeys(r.agency_name for r in rows):
+            count[name] = count.get(name, 0) + 1
+    if len(count) > NAMED:
+        who = f"{len(count)} cơ quan, đơn vị chủ trì"
+    else:
+        who = "; ".join(f"{name} chủ trì {n} nhiệm vụ" for name, n in count.items())
+    return (f"Các nhiệm vụ thực hiện thường xuyên, không có thời hạn cố định, chưa có ghi nhận "
+            f"kết quả: {len(tasks)} nhiệm vụ ({who}).")
 
 
 def _task_lines(rows: list[Obligation]) -> list[str]:
