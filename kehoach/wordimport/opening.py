@@ -24,7 +24,8 @@ from kehoach.wordimport.env import Env
 BASIS_VERBS = ("can cu", "thuc hien", "trien khai", "theo ", "xet ", "tren co so")
 _KINDS = ("Luật", "Bộ luật", "Nghị định", "Nghị quyết", "Quyết định", "Thông tư", "Chỉ thị",
           "Kế hoạch", "Chương trình", "Hướng dẫn", "Công văn", "Thông báo", "Kết luận",
-          "Quy định", "Quy chế", "Đề án", "Văn bản", "Điều lệ", "Pháp lệnh")
+          "Quy định", "Quy chế", "Đề án", "Văn bản", "Điều lệ", "Pháp lệnh", "Tờ trình",
+          "Báo cáo")
 _CITE = re.compile(
     r"(?P<kind>" + "|".join(sorted(_KINDS, key=len, reverse=True)) + r")"
     r"(?:\s+số)?\s+(?P<so>\d+[\w./-]*/[\w./-]*\w)"
@@ -74,9 +75,41 @@ def opening(preamble: list[Para], env: Env) -> dict[str, Any]:
         else:
             env.report.guessed("đoạn trước phần I, không phải câu mở đầu: ghi là căn cứ",
                                para.index, para.text)
+    if "mo_dau" in out:
+        for found in bases_in_opening(out["mo_dau"]):
+            can_cu.append(found)
+            env.report.recognised("căn cứ viết trong câu mở đầu", preamble[opener].index,
+                                  found["noi_dung"])
     if can_cu:
         out["can_cu"] = can_cu
     return out
+
+
+_CLAUSE = re.compile(r"(?:^|(?<=[;,])\s+)(?=(?:Căn cứ|Thực hiện|Triển khai|Theo|Trên cơ sở)\s)",
+                     re.IGNORECASE)
+
+
+def bases_in_opening(text: str) -> list[dict[str, Any]]:
+    """The legal bases an opening sentence cites ("Căn cứ Nghị định số 13/2021/NĐ-CP …;
+    Thực hiện Kế hoạch số 12/KH-TWĐ ngày … của …, UBND huyện xây dựng Kế hoạch … như sau:"),
+    each as ``basis`` reads it with ``trong_mo_dau``: its words are an excerpt of the
+    sentence — from its verb to the issuer of the document it cites — so that ``check``
+    finds them there and the sentence still prints whole. A clause that cites no numbered
+    document is left in the sentence: where it ends cannot be told from its words."""
+    flat = plain(text)
+    if not fold(flat).startswith(BASIS_VERBS):
+        return []
+    starts = [m.end() for m in _CLAUSE.finditer(flat)]
+    found = []
+    for k, start in enumerate(starts):
+        end = starts[k + 1] if k + 1 < len(starts) else len(flat)
+        clause = flat[start:end]
+        cite = _CITE.search(clause)
+        if cite is None:
+            continue
+        excerpt = clause[:cite.end()].rstrip(" ;,.")
+        found.append({**basis(excerpt), "trong_mo_dau": True})
+    return found
 
 
 def _basis(para: Para) -> bool:

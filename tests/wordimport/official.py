@@ -123,14 +123,22 @@ def state_header(doc: Any, number: str = "Số: 12/KH-UBND") -> None:
                   ("Lạng Sơn, ngày 05 tháng 3 năm 2024", False, True)])
 
 
-def opening(doc: Any) -> None:
+OPENING_CITING = (
+    "Căn cứ Nghị định số 13/2021/NĐ-CP ngày 01/3/2021 của Chính phủ quy định về đối thoại với "
+    "thanh niên; Thực hiện Kế hoạch số 45-KH/TĐTN-TNTH ngày 20/02/2024 của Ban Thường vụ Tỉnh "
+    "đoàn về Tháng thanh niên năm 2024, UBND tỉnh ban hành Kế hoạch tổ chức Tháng thanh niên "
+    "năm 2024 như sau:")
+"""An opening sentence that cites the legal bases itself, as many plans are written."""
+
+
+def opening(doc: Any, bases: list[str] = BASES, sentence: str = OPENING) -> None:
     para(doc, "KẾ HOẠCH", bold=True, center=True)
     for line in SUBJECT:
         para(doc, line, bold=True, center=True)
     para(doc, "-----------", center=True)
-    for basis in BASES:
+    for basis in bases:
         para(doc, basis, italic=True)
-    para(doc, OPENING)
+    para(doc, sentence)
 
 
 def closing(doc: Any) -> None:
@@ -139,11 +147,11 @@ def closing(doc: Any) -> None:
                                     ("(Đã ký)", False), ("", False), ("Dương Xuân Huyên", True)])
 
 
-def hand_typed(path: Path) -> Path:
+def hand_typed(path: Path, bases: list[str] = BASES, sentence: str = OPENING) -> Path:
     """The plan with every marker typed by hand (a tab after some, as officials do)."""
     doc = docx.Document()
     state_header(doc)
-    opening(doc)
+    opening(doc, bases, sentence)
     for level, marker, text in OUTLINE:
         typed = f"{marker}\t{text}" if marker and level == 1 else f"{marker} {text}" if marker \
             else text

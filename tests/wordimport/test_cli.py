@@ -72,3 +72,27 @@ def test_the_full_report_names_what_was_recognised(repo):
     done = kehoach(repo, "import", "../kh.docx", "-o", "kh.yaml", "--chi-tiet")
     assert done.returncode == 0, done.stderr
     assert "[nhận ra] đoạn " in done.stdout and "cơ quan ban hành: ls.ubnd" in done.stdout
+
+
+def test_bases_cited_in_the_opening_sentence_are_read_from_it(repo, tmp_path):
+    """The opening sentence cites the decree and the Youth Union's plan: both become legal
+    bases written in it (``trong_mo_dau``) that ``check`` finds there, and the document
+    rendered from the import prints the sentence once, whole."""
+    import docx
+
+    official.hand_typed(tmp_path / "cites.docx", bases=[], sentence=official.OPENING_CITING)
+    done = kehoach(repo, "import", "../cites.docx", "-o", "plans/cites.yaml")
+    assert done.returncode == 0, done.stderr
+    import yaml
+
+    data = yaml.safe_load((repo / "plans" / "cites.yaml").read_text(encoding="utf-8"))
+    assert data["mo_dau"] == official.OPENING_CITING
+    assert [(b["so"], b.get("trong_mo_dau")) for b in data["can_cu"]] == [
+        ("13/2021/NĐ-CP", True), ("45-KH/TĐTN-TNTH", True)]
+    assert data["can_cu"][1]["noi_dung"] == (
+        "Thực hiện Kế hoạch số 45-KH/TĐTN-TNTH ngày 20/02/2024 của Ban Thường vụ Tỉnh đoàn")
+    check = kehoach(repo, "check", "plans/cites.yaml")
+    assert "legal-basis" not in check.stdout + check.stderr
+    assert kehoach(repo, "render", "plans/cites.yaml", "-o", "cites-out.docx").returncode == 0
+    text = [p.text for p in docx.Document(str(repo / "cites-out.docx")).paragraphs]
+    assert [t for t in text if "Nghị định số 13/2021" in t] == [official.OPENING_CITING]

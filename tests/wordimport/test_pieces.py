@@ -9,6 +9,7 @@ from kehoach.wordimport.bodymatch import guess_kind, slug
 from kehoach.wordimport.inline import to_markup
 from kehoach.wordimport.issuers import symbol_issuers
 from kehoach.wordimport.marks import label_kind, split_marker
+from kehoach.wordimport.opening import bases_in_opening
 from kehoach.wordimport.taskfind import clauses, deadline_phrase
 
 
@@ -103,3 +104,25 @@ def test_issuers_of_a_number_and_symbol(symbol, issuers):
 
 def test_ids_are_ascii():
     assert slug("Sở Giáo dục và Đào tạo") == "so-giao-duc-va-dao-tao"
+
+
+@pytest.mark.parametrize("sentence,cited", [
+    ("Thực hiện Kế hoạch số 12-KH/TWĐTN ngày 05/01/2022 của Ban Thường vụ Trung ương Đoàn về "
+     "phong trào “3 trách nhiệm”, Ban Thường vụ Quận Đoàn xây dựng kế hoạch như sau:",
+     ["Thực hiện Kế hoạch số 12-KH/TWĐTN ngày 05/01/2022 của Ban Thường vụ Trung ương Đoàn"]),
+    ("Căn cứ Luật Thanh niên năm 2020; Căn cứ Nghị định số 13/2021/NĐ-CP ngày 01/3/2021 của "
+     "Chính phủ; Theo đề nghị của Sở Nội vụ tại Tờ trình số 7/TTr-SNV, UBND tỉnh ban hành Kế "
+     "hoạch như sau:",  # a basis citing no numbered document stays in the sentence
+     ["Căn cứ Nghị định số 13/2021/NĐ-CP ngày 01/3/2021 của Chính phủ",
+      "Theo đề nghị của Sở Nội vụ tại Tờ trình số 7/TTr-SNV"]),
+    ("căn cứ Quyết định số 1331/QĐ-TTg ngày 24 tháng 7 năm 2021 của Thủ tướng Chính phủ, "
+     "UBND huyện ban hành Kế hoạch:",
+     ["căn cứ Quyết định số 1331/QĐ-TTg ngày 24 tháng 7 năm 2021 của Thủ tướng Chính phủ"]),
+    ("UBND tỉnh ban hành Kế hoạch thực hiện Chương trình số 5/CTr-UBND, cụ thể như sau:", []),
+    ("Thực hiện chỉ đạo của Thành đoàn, Ban Thường vụ Quận Đoàn xây dựng kế hoạch như sau:", []),
+    ("Để triển khai Kế hoạch số 3/KH-UBND, Sở Nội vụ xây dựng kế hoạch như sau:", []),
+])
+def test_bases_written_in_the_opening_sentence(sentence, cited):
+    found = bases_in_opening(sentence)
+    assert [b["noi_dung"] for b in found] == cited
+    assert all(b["trong_mo_dau"] and b["noi_dung"] in sentence for b in found)
