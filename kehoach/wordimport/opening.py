@@ -75,7 +75,7 @@ def opening(preamble: list[Para], env: Env) -> dict[str, Any]:
         else:
             env.report.guessed("đoạn trước phần I, không phải câu mở đầu: ghi là căn cứ",
                                para.index, para.text)
-    if "mo_dau" in out:
+    if opener is not None:
         for found in bases_in_opening(out["mo_dau"]):
             can_cu.append(found)
             env.report.recognised("căn cứ viết trong câu mở đầu", preamble[opener].index,
