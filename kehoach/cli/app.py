@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from typing import Annotated
 
 import typer
@@ -56,6 +58,30 @@ def _utf8_streams() -> None:
             stream.reconfigure(encoding="utf-8", errors="replace")
 
 
+@contextmanager
+def _only_command(args: Sequence[str]) -> Iterator[None]:
+    """Typer builds every command before it runs one (reading each function's signature and
+    annotations: ~30 ms of every run). When the first argument names a command, the app holds
+    only that command meanwhile; anything else (help, a group, a typo, shell completion)
+    sees them all."""
+    commands = app.registered_commands
+    name = args[0] if args and "_KEHOACH_COMPLETE" not in os.environ else None
+    only = [c for c in commands if name is not None and name == _command_name(c)]
+    if len(only) == 1:
+        app.registered_commands = only
+    try:
+        yield
+    finally:
+        app.registered_commands = commands
+
+
+def _command_name(info: typer.models.CommandInfo) -> str | None:
+    """The name typer gives a command: its own, or its function's (``git_setup``: git-setup)."""
+    if info.name or info.callback is None:
+        return info.name
+    return info.callback.__name__.lower().replace("_", "-")
+
+
 def main() -> None:
     from kehoach.errors import KehoachError
     from kehoach.fs.atomic import AtomicWriteError
@@ -68,7 +94,8 @@ def main() -> None:
     _utf8_streams()
     localize(app)
     try:
-        code = app(standalone_mode=False, prog_name="kehoach")
+        with _only_command(sys.argv[1:]):
+            code = app(standalone_mode=False, prog_name="kehoach")
         sys.stdout.flush()
     except OutputError as exc:
         # `kehoach tasks | head` : the reader chose to stop; say nothing, as cat and git do.

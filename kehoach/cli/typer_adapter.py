@@ -16,6 +16,8 @@ import datetime
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from enum import Enum
+from functools import partial
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any, get_args, get_origin
 
@@ -62,15 +64,11 @@ OPTIONS_METAVAR_VI = "[TUỲ CHỌN]"
 SUBCOMMAND_METAVAR_VI = "LỆNH [ĐỐI SỐ]..."
 
 _WORDS = {
-    "Options": "Tùy chọn",
-    "Arguments": "Đối số",
-    "Commands": "Lệnh",
-    "required": "bắt buộc",
+    "Options": "Tùy chọn", "Arguments": "Đối số", "Commands": "Lệnh", "required": "bắt buộc",
     "default: {default}": "mặc định: {default}",
     "env var: {var}": "biến môi trường: {var}",
     "(dynamic)": "(tùy lúc chạy)",
-    "Aborted!": "Đã dừng.",
-    "Missing command.": "Thiếu lệnh.",
+    "Aborted!": "Đã dừng.", "Missing command.": "Thiếu lệnh.",
     "No such command {name!r}.": "Không có lệnh {name!r}.",
     "Install completion for the current shell.":
         "Cài gợi ý lệnh (bấm Tab để hoàn thành) cho cửa sổ lệnh đang dùng.",
@@ -81,43 +79,29 @@ _WORDS = {
 # Placeholders named after what the official types, not after the Python parameter: keyed by
 # argument name or by long option. Anything not listed falls back to its type (_TYPE_METAVARS).
 _NAMED_METAVARS = {
-    "paths": "ĐƯỜNG_DẪN",
-    "source": "ĐƯỜNG_DẪN",
-    "text": "THỜI_HẠN",
+    "paths": "ĐƯỜNG_DẪN", "source": "ĐƯỜNG_DẪN",
+    "text": "THỜI_HẠN", "new_deadline": "THỜI_HẠN_MỚI",
     "versions": "PHIÊN_BẢN",
     "task_id": "MÃ_NHIỆM_VỤ",
-    "new_deadline": "THỜI_HẠN_MỚI",
     "doc_type": "LOẠI_VĂN_BẢN",
-    "--as-of": "NGÀY",
-    "--date": "NGÀY",
-    "--due-before": "NGÀY",
-    "--due-after": "NGÀY",
-    "--agency": "CƠ_QUAN",
-    "--issuer": "CƠ_QUAN",
+    "--as-of": "NGÀY", "--date": "NGÀY", "--due-before": "NGÀY", "--due-after": "NGÀY",
+    "--agency": "CƠ_QUAN", "--issuer": "CƠ_QUAN",
     "--status": "TÌNH_TRẠNG",
     "--within": "SỐ_NGÀY",
-    "--plan": "TỆP",
-    "--output": "TỆP",
+    "--plan": "TỆP", "--output": "TỆP",
     "--template": "MẪU",
-    "--evidence": "MINH_CHỨNG",
-    "--occurrence": "KỲ",
-    "--note": "GHI_CHÚ",
+    "--evidence": "MINH_CHỨNG", "--occurrence": "KỲ", "--note": "GHI_CHÚ",
     "--by": "VĂN_BẢN",
-    "body_id": "MÃ_CƠ_QUAN",
-    "folder": "THƯ_MỤC",
-    "--ten": "TÊN",
+    "body_id": "MÃ_CƠ_QUAN", "folder": "THƯ_MỤC",
+    "--ten": "TÊN", "--ten-khac": "TÊN",
     "--viet-tat": "VIẾT_TẮT",
-    "--ten-khac": "TÊN",
     "--cap-tren": "MÃ_CƠ_QUAN",
-    "--loai": "LOẠI",
-    "--tinh": "TỈNH",
+    "--loai": "LOẠI", "--tinh": "TỈNH",
     "--headers": "id|vi",
 }
 _TYPE_METAVARS: list[tuple[type, str]] = [
     (bool, "CÓ_KHÔNG"),  # before int: bool is an int
-    (int, "SỐ"),
-    (float, "SỐ"),
-    (datetime.date, "NGÀY"),  # datetime is a date too
+    (int, "SỐ"), (float, "SỐ"), (datetime.date, "NGÀY"),  # datetime is a date too
     (PurePath, "ĐƯỜNG_DẪN"),
 ]
 _FALLBACK_METAVAR = "CHUỖI"
@@ -342,35 +326,52 @@ class Group(_VietnameseHelp, typer.core.TyperGroup):
 
 
 # Typer coerces every parameter through a pydantic TypeAdapter, which imports pydantic and
-# scans the installed packages for pydantic plugins (~60 ms) even for a text or a path. Texts
-# and paths without constraints are made here as that adapter makes them (``str`` as given,
-# ``Path(value)``); any other parameter gets typer's adapter, built only once a value needs it.
+# scans the installed packages for pydantic plugins (~60 ms) even for a text or a path. What
+# it makes the same is made here: texts, paths, a choice typed exactly (an enum's member),
+# digits or an int within bounds; anything else gets typer's adapter, built when needed.
 _PLAIN: dict[Any, Callable[[str], Any]] = {str: str, Path: Path}
 _DEFAULTS = {"parser": None, "click_type": None, "exists": False, "resolve_path": False,
              "allow_dash": False, "path_type": None, "writable": False, "file_okay": True,
              "dir_okay": True, "readable": True}
 _typer_runtime_param = typer.core.build_runtime_param
+_LATER: Any = object()  # a value left to typer's adapter
 
 
 @dataclass(frozen=True)
 class _Plain(typer._coercion.RuntimeParam):
-    make: Callable[[str], Any] = str
+    make: Callable[[Any], Any] = str
     many: bool = False
     descriptor: Any = None
-    built: list[Any] = field(default_factory=list)  # typer's own, for what is not a text
+    built: list[Any] = field(default_factory=list)  # typer's own, for what is not made here
 
     def _coerce_value(self, value: Any, param: Any, ctx: Any) -> Any:
         items = value if self.many and isinstance(value, (list, tuple)) else [value]
-        if self.make is not _later and all(isinstance(v, str) for v in items):
-            made = [self.make(v) for v in items]
+        made = [self.make(v) for v in items]
+        if all(m is not _LATER for m in made):
             return made if self.many else made[0]
         if not self.built:
             self.built.append(_typer_runtime_param(self.descriptor))
         return self.built[0]._coerce_value(value, param=param, ctx=ctx)
 
 
-def _later(value: str) -> Any:  # a parameter left to typer's adapter
-    return value
+def _later(value: Any) -> Any:
+    return _LATER
+
+
+def _maker(leaf: Any, info: Any) -> Callable[[Any], Any]:
+    if leaf is int:
+        return partial(_whole, info.min, info.max)
+    if isinstance(leaf, type) and issubclass(leaf, Enum):  # any other spelling: typer's
+        members = {str(m.value): m for m in leaf}
+        return lambda v: members.get(v, _LATER) if isinstance(v, str) else _LATER
+    make = _PLAIN.get(leaf)
+    return _later if make is None else lambda v: make(v) if isinstance(v, str) else _LATER
+
+
+def _whole(low: int | None, high: int | None, v: Any) -> Any:
+    n = int(v) if isinstance(v, str) and v.isascii() and v.isdigit() else v
+    ok = type(n) is int and (low is None or n >= low) and (high is None or n <= high)
+    return n if ok else _LATER
 
 
 def _runtime_param(descriptor: Any) -> Any:
@@ -380,9 +381,8 @@ def _runtime_param(descriptor: Any) -> Any:
     many = get_origin(annotation) is list
     leaf = get_args(annotation)[0] if many else annotation
     plain = all(getattr(info, k, v) == v for k, v in _DEFAULTS.items())
-    make = _PLAIN.get(leaf, _later) if plain else _later
-    return _Plain(annotation=annotation, parameter_info=info, make=make, many=many,
-                  descriptor=descriptor)
+    return _Plain(annotation=annotation, parameter_info=info, make=_maker(leaf, info) if plain
+                  else _later, many=many, descriptor=descriptor)
 
 
 def localize(app: typer.Typer) -> None:

@@ -127,17 +127,13 @@ def same_file_key(path: Path) -> str:
 
 def display_path(path: Path, cwd: Path | None = None) -> str:
     """A path as diagnostics show it: relative to the current folder when inside it."""
-    cwd = cwd or Path.cwd()
-    try:
-        return os.path.relpath(os.path.abspath(path), os.path.abspath(cwd)) if _inside(
-            path, cwd) else str(path)
-    except ValueError:  # another drive on Windows
-        return str(path)
-
-
-def _inside(path: Path, folder: Path) -> bool:
-    a, b = same_file_key(path), same_file_key(folder)
-    return a == b or a.startswith(b.rstrip(os.sep) + os.sep)
+    full, base = os.path.abspath(path), os.path.abspath(cwd or Path.cwd())
+    a, b = os.path.normcase(full), os.path.normcase(base).rstrip(os.sep)
+    if a.rstrip(os.sep) == b:
+        return "."
+    # Inside: what ``os.path.relpath`` gives (both are normalised), without its cost (every
+    # plan of a query is shown relative to the current folder).
+    return full[len(b) + 1:] if a.startswith(b + os.sep) else str(path)
 
 
 def within(path: str, folder: str) -> bool:

@@ -17,6 +17,8 @@ from typing import Annotated, Any
 from pydantic import BeforeValidator, Field
 from pydantic_core import PydanticCustomError
 
+from kehoach.plan.bodyrecord import BodyKind as BodyKind
+from kehoach.plan.bodyrecord import GroupKind as GroupKind
 from kehoach.plan.limits import MAX_YEAR, MIN_YEAR
 from kehoach.plan.parts import ID_PATTERN as ID_PATTERN
 from kehoach.plan.parts import AgendaItem as AgendaItem
@@ -300,19 +302,6 @@ class Plan(Strict):
     @property
     def type_title(self) -> str:
         return self.ten_loai or self.loai.name_vi.upper()
-
-
-class BodyKind(StrEnum):
-    nha_nuoc = "nha_nuoc"
-    doan_thanh_nien = "doan_thanh_nien"
-    dang = "dang"
-    doan_the = "doan_the"
-    khac = "khac"
-
-
-class GroupKind(StrEnum):
-    liet_ke = "liet_ke"
-    mo = "mo"
 
 
 class Body(Strict):

@@ -22,12 +22,14 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from kehoach.errors import KehoachError
-from kehoach.plan.model import Body
 from kehoach.plan.namekey import name_key, province_of, without
 from kehoach.textnorm import closest, fold
+
+if TYPE_CHECKING:
+    from kehoach.plan.bodyrecord import BodyRecord
 
 SHOWN = 10  # candidates listed in a message
 SHOWN_PLANS = 3
@@ -40,7 +42,7 @@ class AgencyLookupError(KehoachError, LookupError):
     exit_code = 2
     multiline = True
 
-    def __init__(self, query: str, candidates: list[Body], suggestions: list[str],
+    def __init__(self, query: str, candidates: list[BodyRecord], suggestions: list[str],
                  plans: Mapping[str, Sequence[str]] | None = None):
         self.query = query
         self.candidates = candidates
@@ -53,7 +55,7 @@ class AgencyLookupError(KehoachError, LookupError):
         return len(self.candidates) > 1
 
 
-def _lookup_message(query: str, candidates: list[Body], suggestions: list[str],
+def _lookup_message(query: str, candidates: list[BodyRecord], suggestions: list[str],
                     plans: dict[str, Sequence[str]]) -> str:
     if len(candidates) <= 1:
         hint = f" Có phải: {', '.join(suggestions)}?" if suggestions else ""
@@ -122,7 +124,7 @@ class IdsScope:
 class Bodies(Protocol):
     """What resolution needs of a registry (``kehoach.plan.registry.Registry``)."""
 
-    bodies: dict[str, Body]
+    bodies: dict[str, BodyRecord]
 
     def witnesses(self, body_id: str) -> set[str]: ...
 
@@ -135,7 +137,7 @@ _Entry = tuple[str, frozenset[str] | None, int]
 class NameIndex:
     """Every name of every body, by its words; built once per registry."""
 
-    def __init__(self, bodies: Iterable[Body]):
+    def __init__(self, bodies: Iterable[BodyRecord]):
         listed = list(bodies)
         self.order = {b.id: i for i, b in enumerate(listed)}
         self.ids = {fold(b.id): b.id for b in listed}
@@ -150,7 +152,7 @@ class NameIndex:
         for body in listed:
             self._add(body)
 
-    def _places(self, body: Body) -> list[tuple[tuple[str, ...], str | None]]:
+    def _places(self, body: BodyRecord) -> list[tuple[tuple[str, ...], str | None]]:
         places = []
         province = province_of(body.id)
         if province in self.province_places:
@@ -160,7 +162,7 @@ class NameIndex:
             places.append((own.place, own.place_level))
         return places
 
-    def _add(self, body: Body) -> None:
+    def _add(self, body: BodyRecord) -> None:
         places = self._places(body)
         names = [body.ten, body.ten_in, *body.ten_khac, body.viet_tat]
         for name in dict.fromkeys(n for n in names if n):
@@ -217,7 +219,7 @@ class NameIndex:
             place is not None and wanted == tuple(sorted(place[0])))
 
 
-def _province_places(bodies: list[Body]) -> dict[str, tuple[tuple[str, ...], str | None]]:
+def _province_places(bodies: list[BodyRecord]) -> dict[str, tuple[tuple[str, ...], str | None]]:
     """Each id prefix's place words and level word, read from its bodies' names: the place
     spelled like the prefix ("lang-son" → "tỉnh Lạng Sơn"), else the most frequent."""
     seen: dict[str, Counter[tuple[tuple[str, ...], str | None]]] = {}
@@ -241,7 +243,7 @@ def _best(pool: list[str], score: Callable[[str], int]) -> list[str]:
 
 
 def resolve(registry: Bodies, index: NameIndex, query: str, scope: Scope | None = None,
-            province: str | None = None) -> Body:
+            province: str | None = None) -> BodyRecord:
     """The one body ``query`` designates (see the module's docstring for the order of the
     tie-breaks); raises AgencyLookupError."""
     text = query.strip()

@@ -7,10 +7,14 @@ from collections import deque
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING
 
-from kehoach.plan.model import Body, BodyKind, GroupKind
+from kehoach.plan.bodyrecord import BodyKind, BodyRecord, GroupKind
 from kehoach.plan.names import AgencyLookupError, NameIndex, Scope, resolve
 from kehoach.textnorm import closest
+
+if TYPE_CHECKING:
+    from kehoach.plan.model import Body
 
 __all__ = ["AgencyLookupError", "Registry"]
 
@@ -19,12 +23,15 @@ __all__ = ["AgencyLookupError", "Registry"]
 class Registry:
     """All bodies of a repository, indexed for lookups by id and by any of their names."""
 
-    bodies: dict[str, Body] = field(default_factory=dict)
+    bodies: dict[str, BodyRecord] = field(default_factory=dict)
     province: str | None = None  # the repository's default province (kehoach.toml [kho] tinh)
 
     @classmethod
-    def from_bodies(cls, bodies: Iterable[Body], province: str | None = None) -> Registry:
-        return cls({b.id: b for b in bodies}, province)
+    def from_bodies(cls, bodies: Iterable[Body | BodyRecord], province: str | None = None
+                    ) -> Registry:
+        """The registry of validated bodies, kept as plain records (``BodyRecord``)."""
+        records = [BodyRecord.of(b) for b in bodies]
+        return cls({b.id: b for b in records}, province)
 
     def __contains__(self, body_id: object) -> bool:
         return body_id in self.bodies
@@ -32,7 +39,7 @@ class Registry:
     def __len__(self) -> int:
         return len(self.bodies)
 
-    def get(self, body_id: str) -> Body | None:
+    def get(self, body_id: str) -> BodyRecord | None:
         return self.bodies.get(body_id)
 
     def name(self, body_id: str) -> str:
@@ -53,7 +60,8 @@ class Registry:
         # Worker processes get the bodies only: the indexes are rebuilt where they are used.
         return {"bodies": self.bodies, "province": self.province}
 
-    def find(self, query: str, scope: Scope | None = None, province: str | None = None) -> Body:
+    def find(self, query: str, scope: Scope | None = None,
+             province: str | None = None) -> BodyRecord:
         """The one body an id, name, alias or abbreviation designates (any case, accents, word
         order; level words such as "tỉnh" optional). Ties are broken by the plans of
         ``scope``, then by ``province`` or else the repository's default province (see

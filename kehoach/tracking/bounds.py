@@ -13,14 +13,15 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from kehoach.deadline import Deadline, read_deadline
-from kehoach.load.guard import number_vi
 from kehoach.plan.limits import MAX_OBLIGATIONS
-from kehoach.plan.model import Plan
-from kehoach.plan.registry import Registry
-from kehoach.plan.walk import TaskRef, iter_tasks
-from kehoach.tracking.schedule import reference_day, window
+
+if TYPE_CHECKING:  # counted only for a plan being loaded: a warm query imports none of these
+    from kehoach.deadline import Deadline
+    from kehoach.plan.model import Plan
+    from kehoach.plan.registry import Registry
+    from kehoach.plan.walk import TaskRef
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,8 @@ def periods(every: str, start: dt.date, end: dt.date) -> int:
 def occurrence_bound(reading: Deadline, plan: Plan, as_of: dt.date) -> int:
     """At most how many occurrences ``kehoach.tracking.schedule.expand`` gives (≥ 1: an undated
     task still has one row per assignee)."""
+    from kehoach.tracking.schedule import window
+
     if reading.kind == "recurring" and reading.recurrence is not None:
         bounds = window(plan, as_of)
         if bounds is None:  # no date of issue, no period: no occurrence yet
@@ -57,6 +60,9 @@ def occurrence_bound(reading: Deadline, plan: Plan, as_of: dt.date) -> int:
 
 
 def task_bound(ref: TaskRef, plan: Plan, registry: Registry, as_of: dt.date) -> int:
+    from kehoach.deadline import read_deadline
+    from kehoach.tracking.schedule import reference_day
+
     task = ref.task
     phrases = [(task.thoi_han, reference_day(plan))]
     phrases += [(ext.thoi_han, ext.ngay) for ext in task.gia_han]
@@ -69,6 +75,9 @@ def past_limit(plan: Plan, registry: Registry, as_of: dt.date,
                refs: Iterable[TaskRef] | None = None) -> Excess | None:
     """The task whose rows take the plan past ``MAX_OBLIGATIONS``, or None (``refs``: the
     plan's tasks, when the caller has walked them already)."""
+    from kehoach.load.guard import number_vi
+    from kehoach.plan.walk import iter_tasks
+
     total = 0
     for ref in iter_tasks(plan) if refs is None else refs:
         total += task_bound(ref, plan, registry, as_of)

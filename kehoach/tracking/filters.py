@@ -17,11 +17,8 @@ import datetime as dt
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from kehoach.plan.model import Body
-from kehoach.plan.names import Scope
-from kehoach.plan.registry import Registry
 from kehoach.tracking.obligations import (
     COORDINATE,
     DONE_LATE,
@@ -32,6 +29,11 @@ from kehoach.tracking.obligations import (
     STATUSES,
     Obligation,
 )
+
+if TYPE_CHECKING:
+    from kehoach.plan.bodyrecord import BodyRecord
+    from kehoach.plan.names import Scope
+    from kehoach.plan.registry import Registry
 
 ROLES = {"chu-tri": (LEAD,), "phoi-hop": (COORDINATE,), "tat-ca": (LEAD, COORDINATE)}
 ROLE_ALIASES = {"any": "tat-ca", "ca-hai": "tat-ca"}
@@ -73,7 +75,7 @@ class Filters:
         return Filters(self.agency, self.role, self.include_children, status or None,
                        self.due_before, self.due_after)
 
-    def body(self, registry: Registry, scope: Scope | None = None) -> Body | None:
+    def body(self, registry: Registry, scope: Scope | None = None) -> BodyRecord | None:
         """The body the agency filter designates (raises AgencyLookupError)."""
         return registry.find(self.agency, scope) if self.agency else None
 

@@ -10,7 +10,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from kehoach.check.checker import load_registry
 from kehoach.diagnostics.diagnostic import Diagnostic
 from kehoach.fs.parallel import run_files
 from kehoach.fs.repo import display_path, find_root, yaml_files
@@ -19,6 +18,7 @@ from kehoach.plan.registry import Registry
 from kehoach.tracking import rowcache as cache
 from kehoach.tracking.bounds import past_limit
 from kehoach.tracking.filters import Prefilter
+from kehoach.tracking.knownregistry import read_registry
 from kehoach.tracking.mentions import PlanFiles
 from kehoach.tracking.obligations import LEAD, Obligation, obligations
 
@@ -119,15 +119,14 @@ def open_plans(paths: Sequence[Path], as_of: dt.date, cwd: Path | None = None,
     cwd = cwd or Path.cwd()
     root = find_root(paths[0] if paths else cwd)
     targets = list(paths) or ([root / "plans"] if root else [cwd])
-    registry, reg_docs = load_registry(root, cwd)
     folder = cache.cache_dir(root)
+    known = read_registry(root, cwd, folder)
+    registry = known.registry
     files = [(p, display_path(p, cwd)) for p in yaml_files(targets) if not is_registry_path(p)]
     scope = PlanFiles(files, folder)
     loaded = Loaded(registry, as_of, scope)
-    for doc in reg_docs:
-        if doc.registry is None:
-            loaded.failed.extend(doc.diagnostics)
-    reg_digest = cache.digest(*(_read(d.path) for d in reg_docs))
+    loaded.failed.extend(known.failed)
+    reg_digest = known.digest
     prefilter = where(registry, scope) if where else None
     shared = _Shared(registry, as_of, folder, reg_digest, prefilter, reduce,
                      cache.registry_days(registry), condense)
@@ -144,17 +143,6 @@ class _Shared:
     reduce: Callable[[list[tuple[object, ...]]], Any] | None = None
     registry_days: frozenset[int] = frozenset()
     condense: Condenser | None = None
-
-
-def _read(path: Path) -> bytes:
-    """A registry file's bytes for the cache key (one that cannot be read is reported by the
-    registry's own loading; here it only has to key differently from a readable one)."""
-    from kehoach.fs.reader import read_bytes
-
-    try:
-        return read_bytes(path)
-    except (OSError, ValueError) as exc:
-        return f"\0unreadable:{type(exc).__name__}:{exc}".encode()
 
 
 Result = tuple[Document, tuple[bool, Any]]

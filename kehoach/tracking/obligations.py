@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from kehoach.deadline import Deadline
-from kehoach.plan.markup import plain
-from kehoach.plan.model import Completion, Extension, Plan, Task
-from kehoach.plan.registry import Registry
-from kehoach.plan.walk import TaskRef, iter_tasks
-from kehoach.tracking.schedule import Occurrence, Schedule, record_occurrence, schedule
+if TYPE_CHECKING:  # a warm query reads rows from the cache: it needs none of these
+    from kehoach.deadline import Deadline
+    from kehoach.plan.model import Completion, Extension, Plan, Task
+    from kehoach.plan.registry import Registry
+    from kehoach.plan.walk import TaskRef
+    from kehoach.tracking.schedule import Occurrence, Schedule
 
 DONE_ON_TIME = "hoan_thanh_dung_han"
 DONE_LATE = "hoan_thanh_qua_han"
@@ -107,6 +108,8 @@ def _origin(registry: Registry, body_id: str, day: dt.date) -> str | None:
 
 def _matches(record: Completion, occ: Occurrence, sched: Schedule) -> bool:
     """Whether a completion record is for this occurrence (see docs/tracking.md)."""
+    from kehoach.tracking.schedule import record_occurrence
+
     return record_occurrence(record, sched.occurrences) is occ
 
 
@@ -210,6 +213,10 @@ def obligations(
     the original assignee); ``leads_only`` skips coordinator rows. Both only save work: the
     caller still filters the rows it gets.
     """
+    from kehoach.plan.markup import plain
+    from kehoach.plan.walk import iter_tasks
+    from kehoach.tracking.schedule import schedule
+
     out: list[Obligation] = []
     origins: dict[tuple[str, dt.date], str | None] = {}
     for ref in iter_tasks(plan):

@@ -33,15 +33,12 @@ import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kehoach import __version__
 from kehoach.fs import cache as place
 from kehoach.fs.cache import cache_dir
 from kehoach.fs.cache import make_dir as make_cache_dir
-from kehoach.plan.model import Completion, Extension, Plan
-from kehoach.plan.registry import Registry
-from kehoach.plan.walk import iter_tasks
 from kehoach.tracking.obligations import (
     DONE_LATE,
     DONE_ON_TIME,
@@ -50,6 +47,10 @@ from kehoach.tracking.obligations import (
     OVERDUE,
     Obligation,
 )
+
+if TYPE_CHECKING:  # a hit is decoded without the models (``decode`` imports them)
+    from kehoach.plan.model import Completion, Extension, Plan
+    from kehoach.plan.registry import Registry
 
 __all__ = ["Entry", "RowCache", "cache_dir", "decode", "digest", "encode", "entry_key",
            "epoch", "reclassify", "status_on"]
@@ -110,6 +111,8 @@ def epoch(plan: Plan, registry: frozenset[int], as_of: dt.date) -> tuple[int, in
     their classification: no completion, extension, succession or end of period falls
     between. A plan without a period has one day only (its recurring window follows the
     day)."""
+    from kehoach.plan.walk import iter_tasks
+
     day = _ORD(as_of)
     if plan.giai_doan is None:
         return day, day + 1
@@ -167,22 +170,22 @@ def _enc_completion(c: Completion | None) -> tuple[Any, ...] | None:
     return (c.co_quan, ky, _ORD(c.ngay_hoan_thanh), c.minh_chung, c.ghi_chu)
 
 
-def _dec_completion(t: tuple[Any, ...] | None) -> Completion | None:
+def _dec_completion(t: tuple[Any, ...] | None, model: type[Completion]) -> Completion | None:
     if t is None:
         return None
     kind, ky = t[1]
-    return Completion.model_construct(co_quan=t[0], ky=_DAY(ky) if kind == "d" else ky,
-                                      ngay_hoan_thanh=_DAY(t[2]), minh_chung=t[3], ghi_chu=t[4])
+    return model.model_construct(co_quan=t[0], ky=_DAY(ky) if kind == "d" else ky,
+                                 ngay_hoan_thanh=_DAY(t[2]), minh_chung=t[3], ghi_chu=t[4])
 
 
 def _enc_extension(e: Extension | None) -> tuple[Any, ...] | None:
     return None if e is None else (e.thoi_han, _ORD(e.ngay), e.van_ban, e.ghi_chu)
 
 
-def _dec_extension(t: tuple[Any, ...] | None) -> Extension | None:
+def _dec_extension(t: tuple[Any, ...] | None, model: type[Extension]) -> Extension | None:
     if t is None:
         return None
-    return Extension.model_construct(thoi_han=t[0], ngay=_DAY(t[1]), van_ban=t[2], ghi_chu=t[3])
+    return model.model_construct(thoi_han=t[0], ngay=_DAY(t[1]), van_ban=t[2], ghi_chu=t[3])
 
 
 def encode(rows: Sequence[Obligation]) -> bytes:
@@ -197,12 +200,14 @@ def encode(rows: Sequence[Obligation]) -> bytes:
 
 def decode(data: list[tuple[Any, ...]], plan: str) -> list[Obligation]:
     """Rows back from ``marshal.loads(payload)``, for the plan file shown as ``plan``."""
+    from kehoach.plan.model import Completion, Extension
+
     out = []
     for t in data:
         out.append(Obligation(
             plan, t[0], t[1], t[2], t[3], t[4], t[5], t[6], _u(t[7]), _u(t[8]), t[9], t[10],
-            t[11], t[12], t[13], _u(t[14]), _dec_completion(t[15]), t[16], t[17],
-            _dec_extension(t[18]), t[19], _DAY(t[20])))
+            t[11], t[12], t[13], _u(t[14]), _dec_completion(t[15], Completion), t[16], t[17],
+            _dec_extension(t[18], Extension), t[19], _DAY(t[20])))
     return out
 
 
@@ -226,8 +231,9 @@ def _inflate(packed: bytes) -> bytes:
 
 
 class RowCache:
-    def __init__(self, folder: Path):
-        self.folder = folder / "rows"
+    def __init__(self, folder: Path, kind: str = "rows"):
+        """Entries in the subfolder ``kind`` of the cache folder ``folder``."""
+        self.folder = folder / kind
 
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / key
