@@ -82,14 +82,20 @@ def _remove(path: Path, tree: bool = False) -> list[str]:
     return [PY, "-c", code]
 
 
+def _remove_trees(*paths: Path) -> list[str]:
+    code = f"import shutil\nfor p in {[str(p) for p in paths]!r}:\n    shutil.rmtree(p, True)"
+    return [PY, "-c", code]
+
+
 def _query(corpus: Path, name: str, args: list[str], clear: list[str] | None,
            ok: tuple[int, ...] = (0, 1)) -> Bench:
     return Bench(name, [*KEHOACH, *args, "--as-of", AS_OF], corpus, before=clear, ok_codes=ok)
 
 
 def benches(corpus: Path, cache: Path, agency: str, work: Path, word: Path) -> list[Bench]:
-    # "cold" queries: no cached rows; the task-id index of `check` is another cache, left alone
-    clear = _remove(cache / "rows", tree=True)
+    # "cold" queries: no cached rows, nor the registry kept beside them; the task-id index of
+    # `check` is another cache, left alone
+    clear = _remove_trees(cache / "rows", cache / "registry")
     no_db = _remove(cache / "check.sqlite")  # check's: task-id index, findings, fmt's verdicts
     one_plan = min((corpus / "plans").rglob("*-*0000.yaml"))
     largest = ROOT / "plans" / "lang-son-253-kh-ubnd-2021.yaml"
