@@ -79,3 +79,21 @@ def test_a_changed_registry_is_read_again(repo, tmp_path):
         assert imported == [] and again == out
     finally:
         registry.write_text(text, encoding="utf-8")
+
+
+_TRICKY = [None, 0, -2, 3.5, True, "", "Sở \"Nội\" vụ}", "},\n    {", "a}\n,{b", "\u2028"]
+
+
+@pytest.mark.parametrize("count", [0, 1, 255, 256, 257, 700])
+def test_flat_json_in_batches_is_json_dumps_indented(count):
+    """Flat records are encoded a batch at a time (``tables._flat_chunks``): the text must be
+    ``json.dumps(records, indent=2, sort_keys=True)`` whatever the values, at every batch
+    border, with empty records among them."""
+    from kehoach.tracking import tables
+
+    records = [{} if i == 300 else
+               {k: _TRICKY[(i * 7 + j) % len(_TRICKY)] for j, k in enumerate("cabed"[:1 + i % 5])}
+               for i in range(count)]
+    text = "".join(tables.json_chunks(iter(records), flat=True))
+    assert text == json.dumps(records, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    assert json.loads(text) == records
