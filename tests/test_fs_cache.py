@@ -104,7 +104,7 @@ def test_by_default_the_cache_is_outside_the_repository(repo, tmp_path):
 def forge(folder: Path, rows: list) -> int:
     """Rewrite every row entry under ``folder`` as a *valid* entry holding ``rows``."""
     forged = 0
-    payload = b"-" + rowcache._SPAN.pack(1, 0, 1) + zlib.compress(marshal.dumps(rows))
+    payload = b"-" + rowcache._SPAN.pack(1, 0, 1) + b"z" + zlib.compress(marshal.dumps(rows))
     for entry in folder.glob("**/rows/*/*"):
         key = entry.name
         entry.write_bytes(rowcache._HEADER + key.encode() + b"\n"
@@ -117,14 +117,28 @@ def test_an_entry_inflating_past_the_limit_is_ignored(tmp_path, monkeypatch):
     """A forged entry, valid but for its size once inflated (a zip bomb), is never inflated
     past ``ENTRY_LIMIT``: a miss. One just under the limit reads."""
     store = rowcache.RowCache(tmp_path)
-    rows = [("x" * 100, i) for i in range(1000)]
+    rows = [(f"{i} " + "x" * 100, i) for i in range(1000)]
     size = len(marshal.dumps(rows))
+    assert size >= rowcache.COMPRESS_FROM  # compressed
     store.put("k" * 40, marshal.dumps(rows))
     monkeypatch.setattr(rowcache, "ENTRY_LIMIT", size)
     hit = store.get("k" * 40)
     assert hit is not None and hit.rows == rows
     monkeypatch.setattr(rowcache, "ENTRY_LIMIT", size - 1)
     assert store.get("k" * 40) is None
+
+
+def test_small_rows_are_kept_raw_and_large_ones_compressed(tmp_path):
+    store = rowcache.RowCache(tmp_path)
+    small = [("nv-1", i) for i in range(10)]
+    large = [(f"{i} " + "x" * 100, i) for i in range(1000)]
+    for key, rows in (("s" * 40, small), ("l" * 40, large)):
+        store.put(key, marshal.dumps(rows))
+        hit = store.get(key)
+        assert hit is not None and hit.rows == rows
+    assert marshal.dumps(small) in store._path("s" * 40).read_bytes()
+    stored = store._path("l" * 40).read_bytes()
+    assert len(stored) < len(marshal.dumps(large)) // 4
 
 
 def test_a_committed_cache_is_never_read(repo, tmp_path):

@@ -55,8 +55,8 @@ if TYPE_CHECKING:  # a hit is decoded without the models (``decode`` imports the
 __all__ = ["Entry", "RowCache", "cache_dir", "decode", "digest", "encode", "entry_key",
            "epoch", "reclassify", "status_on"]
 
-FORMAT = 6  # 4: no day in the key, the span of days the rows hold for; 5: SHA-256 keys, CRC;
-# 6: rows compressed
+FORMAT = 7  # 4: no day in the key, the span of days the rows hold for; 5: SHA-256 keys, CRC;
+# 6: rows compressed; 7: large rows only
 _SPAN = struct.Struct("<III")  # first day, first day after (0: none), the day classified
 _DRAFT = {b"D": True, b"-": False}
 _HEADER = f"kehoach-rows:{FORMAT}:{__version__}\n".encode()
@@ -217,12 +217,17 @@ def _checksum(payload: bytes) -> bytes:
     return b"%08x" % zlib.crc32(payload)
 
 
+COMPRESS_FROM = 32 * 1024
+"""Rows of this many bytes or more are compressed in their entry (``_inflate``)."""
+
+
 def _inflate(packed: bytes) -> bytes:
-    """The rows' bytes of an entry. Compressed because the folder is bounded (twice the
-    YAML): uncompressed, the all-agency entries of a large repository did not fit and were
-    evicted and rebuilt on every query; zlib's fastest level makes them 7× smaller and reads
-    back at ~400 MB/s. Never more than ``ENTRY_LIMIT`` bytes (a forged entry cannot make it
-    a bomb)."""
+    """The rows' bytes of a large entry. Compressed because the folder is bounded (twice the
+    YAML): uncompressed, the all-agency entries of the synthetic corpus (rows of 118 kB a
+    plan) did not fit and were evicted and rebuilt on every query; zlib's fastest level makes
+    them 7× smaller and reads back at ~400 MB/s. Smaller entries stay raw — the real plans'
+    (14 kB a plan, 0.7× their YAML) fit as they are, and inflating them was a tenth of a warm
+    query. Never more than ``ENTRY_LIMIT`` bytes (a forged entry cannot make it a bomb)."""
     inflate = zlib.decompressobj()
     data = inflate.decompress(packed, ENTRY_LIMIT)
     if inflate.unconsumed_tail or not inflate.eof:
@@ -254,13 +259,14 @@ class RowCache:
         checksum, _, payload = data[len(head):].partition(b"\n")
         if checksum != _checksum(payload):
             return None
-        flag, span, packed = payload[:1], payload[1:1 + _SPAN.size], payload[1 + _SPAN.size:]
+        flag, span = payload[:1], payload[1:1 + _SPAN.size]
+        codec, packed = payload[1 + _SPAN.size:2 + _SPAN.size], payload[2 + _SPAN.size:]
         try:
             first, end, day = _SPAN.unpack(span)
-            rows = marshal.loads(_inflate(packed))
+            rows = marshal.loads(_inflate(packed) if codec == b"z" else packed)
         except (EOFError, ValueError, TypeError, struct.error, zlib.error):
             return None
-        if not isinstance(rows, list) or flag not in _DRAFT:
+        if not isinstance(rows, list) or flag not in _DRAFT or codec not in b"zr":
             return None
         place.touch(path, mtime)
         return Entry(_DRAFT[flag], first, end or None, day, rows)
@@ -269,8 +275,10 @@ class RowCache:
             span: tuple[int, int | None] = (1, None), day: dt.date = dt.date.min) -> None:
         """Store an entry atomically: rows classified as of ``day``, right on the days
         ``span``; a cache that cannot be written is silently skipped."""
+        packed = (b"z" + zlib.compress(rows_bytes, 1) if len(rows_bytes) >= COMPRESS_FROM
+                  else b"r" + rows_bytes)
         payload = b"".join((b"D" if draft else b"-", _SPAN.pack(span[0], span[1] or 0, _ORD(day)),
-                            zlib.compress(rows_bytes, 1)))
+                            packed))
         path = self._path(key)
         try:
             make_cache_dir(self.folder.parent)
