@@ -189,11 +189,11 @@ def task_sites(doc: Document, salvaged: Salvaged | None = None) -> list[TaskSite
     """Where the plan defines its task ids (in a plan with schema errors: those that
     validated, from ``salvaged`` when the caller has it)."""
     from kehoach.plan.model import Plan
-    from kehoach.plan.walk import iter_tasks
+    from kehoach.plan.walk import iter_tasks, task_ids
 
     if doc.plan is not None:
-        return [TaskSite(ref.task.id, doc.display, doc.path, (*ref.path, "id"))
-                for ref in iter_tasks(doc.plan)]
+        return [TaskSite(task_id, doc.display, doc.path, (*path, "id"))
+                for task_id, path in task_ids(doc.plan)]
     salvaged = salvaged or salvaged_plan(doc)
     if salvaged is None or not isinstance(salvaged.model, Plan):
         return []

@@ -35,6 +35,10 @@ def _init(shared: Any, collector_off: bool = True) -> None:
     _shared, _collect = shared, collector_off
     if collector_off:
         gc.disable()  # a worker that only loads files: see _collector_off
+        # What the worker was forked with (modules, schemas, the registry) is never garbage:
+        # out of the collector's sight, each collection looks at the files' leftovers only
+        # (it looked at everything: 4% of a worker's time).
+        gc.freeze()
 
 
 def _call(job: tuple[Callable[..., tuple[Document, T]], Path, str]) -> tuple[Document, T]:

@@ -123,10 +123,18 @@ class Registry:
 
     def assignees(self, leads: tuple[str, ...] | list[str]) -> list[str]:
         """The bodies that must each complete a task: listed groups expand to their members."""
-        out: dict[str, None] = {}  # ordered, and a member found twice costs nothing
-        for lead in leads:
-            out.update(dict.fromkeys(self.members(lead)))
-        return list(out)
+        key = tuple(leads)
+        found = self._assignees.get(key)
+        if found is None:  # the same few leads come back task after task, plan after plan
+            out: dict[str, None] = {}  # ordered, and a member found twice costs nothing
+            for lead in leads:
+                out.update(dict.fromkeys(self.members(lead)))
+            found = self._assignees[key] = tuple(out)
+        return list(found)
+
+    @cached_property
+    def _assignees(self) -> dict[tuple[str, ...], tuple[str, ...]]:
+        return {}
 
     def members(self, group_id: str) -> list[str]:
         """The individual bodies a listed group stands for (nested groups expanded).

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -55,14 +55,15 @@ def iter_items(plan: Plan) -> Iterator[ItemRef]:
             stack.append((item.muc[i], (*path, "muc", i), inner))
 
 
-def iter_tasks(plan: Plan) -> Iterator[TaskRef]:
-    """Every task in document order, with the lead and the deadline it inherits.
+def iter_tasks(plan: Plan, items: Iterable[ItemRef] | None = None) -> Iterator[TaskRef]:
+    """Every task in document order, with the lead and the deadline it inherits (``items``:
+    the plan's ``iter_items``, when the caller has walked them already).
 
     A task without its own ``thoi_han`` under an item that writes one for several items
     ("* Hoàn thành … trước ngày 20/6/2023") is yielded as a copy carrying that phrase, so that
     every reader of tasks (tracking, edits, diffs, annexes) sees the deadline in force.
     """
-    for ref in iter_items(plan):
+    for ref in iter_items(plan) if items is None else items:
         if not ref.item.nhiem_vu:
             continue
         owner: tuple[str, ...] = ()
@@ -82,6 +83,14 @@ def iter_tasks(plan: Plan) -> Iterator[TaskRef]:
                           inherited_lead=not task.chu_tri and bool(owner), deadline_from=source)
 
 
+def task_ids(plan: Plan) -> Iterator[tuple[str, Path]]:
+    """Every task's id and the data path of the task, in ``iter_tasks``'s order, without
+    working out what each task inherits."""
+    for ref in iter_items(plan):
+        for i, task in enumerate(ref.item.nhiem_vu):
+            yield task.id, (*ref.path, "nhiem_vu", i)
+
+
 def subtree_text(item: Item) -> str:
     """The item's text and all its descendants' text, markup stripped, for searching."""
     parts = [plain(item_line(item))]
@@ -90,14 +99,16 @@ def subtree_text(item: Item) -> str:
     return "\n".join(parts)
 
 
-def all_body_refs(plan: Plan) -> Iterator[tuple[Path, str]]:
-    """Every registry id the plan names, with the data path of the reference."""
+def all_body_refs(plan: Plan, items: Iterable[ItemRef] | None = None
+                  ) -> Iterator[tuple[Path, str]]:
+    """Every registry id the plan names, with the data path of the reference (``items``: the
+    plan's ``iter_items``, when the caller has walked them already)."""
     for i, issuer in enumerate(plan.co_quan_ban_hanh):
         yield ("co_quan_ban_hanh", i, "co_quan"), issuer.co_quan
     for i, sig in enumerate(plan.chu_ky):
         if sig.co_quan:
             yield ("chu_ky", i, "co_quan"), sig.co_quan
-    for ref in iter_items(plan):
+    for ref in iter_items(plan) if items is None else items:
         for j, body in enumerate(ref.item.co_quan):
             yield (*ref.path, "co_quan", j), body
         for k, task in enumerate(ref.item.nhiem_vu):

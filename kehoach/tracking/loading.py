@@ -224,21 +224,24 @@ def _data_of_file(
     doc = load_text(doc, raw)
     if doc.plan is None:
         return doc, False, None
-    excess = past_limit(doc.plan, shared.registry, shared.as_of)
+    from kehoach.plan.walk import iter_tasks  # imported already, by the rows' code
+
+    refs = list(iter_tasks(doc.plan))  # walked once for the bound, the rows and the span
+    excess = past_limit(doc.plan, shared.registry, shared.as_of, refs)
     if excess is not None:  # check says the same: never expand such a plan
         doc.add(excess.path, "too-many-obligations", excess.message)
         return doc, False, None
     draft = doc.plan.du_thao
     with no_gc():
-        rows = obligations(doc.plan, shared.registry, shared.as_of, display,
+        # The rows are made as the cache stores them: no Obligation, no decoding back.
+        data = obligations(doc.plan, shared.registry, shared.as_of, display,
                            bodies=where.agencies if where else None,
-                           leads_only=where is not None and where.roles == frozenset({LEAD}))
-        payload = cache.encode(rows)
-        del rows  # the rows, their bytes and their tuples are never all alive at once
-        data = marshal.loads(payload)
+                           leads_only=where is not None and where.roles == frozenset({LEAD}),
+                           refs=refs, make=cache.row_data)
+        payload = marshal.dumps(data)
         data = data if shape is None else [t for t in data if shape.keep(t)]
     if store is not None:
-        span = cache.epoch(doc.plan, shared.registry_days, shared.as_of)
+        span = cache.epoch(doc.plan, shared.registry_days, shared.as_of, refs)
         store.put(key, payload if shape is None else marshal.dumps(data), draft, span,
                   shared.as_of)
         if shared.condense is not None:

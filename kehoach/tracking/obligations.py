@@ -11,8 +11,9 @@ always derived from ``hoan_thanh`` and ``gia_han``; see docs/tracking.md for the
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # a warm query reads rows from the cache: it needs none of these
     from kehoach.deadline import Deadline
@@ -106,11 +107,22 @@ def _origin(registry: Registry, body_id: str, day: dt.date) -> str | None:
     return holder
 
 
-def _matches(record: Completion, occ: Occurrence, sched: Schedule) -> bool:
-    """Whether a completion record is for this occurrence (see docs/tracking.md)."""
+def _records_by_occurrence(task: Task, sched: Schedule) -> dict[int, list[Completion]]:
+    """The task's completion records by the ``id()`` of the occurrence each is for (see
+    docs/tracking.md), in their order: matched once per task, not once per occurrence."""
     from kehoach.tracking.schedule import record_occurrence
 
-    return record_occurrence(record, sched.occurrences) is occ
+    out: dict[int, list[Completion]] = {}
+    for record in task.hoan_thanh:
+        occ = record_occurrence(record, sched.occurrences)
+        if occ is not None:
+            out.setdefault(id(occ), []).append(record)
+    return out
+
+
+Row = Callable[..., Any]
+"""What makes a row of ``Obligation``'s fields, in its order: ``Obligation`` itself, or
+``kehoach.tracking.rowcache.row_data`` (the cache's tuple, without the object between)."""
 
 
 @dataclass
@@ -127,6 +139,8 @@ class _Ctx:
     members: list[str]  # the task's lead assignees, listed groups expanded
     text: str  # the task's wording, markup removed
     origins: dict[tuple[str, dt.date], str | None]  # memo of _origin for the whole plan
+    records: list[Completion]  # the completion records for this occurrence
+    make: Row = Obligation
 
     def origin(self, body_id: str) -> str | None:
         key = (body_id, self.day)
@@ -144,11 +158,11 @@ class _Ctx:
         return min(self.as_of, period.end) if period else self.as_of
 
     def row(self, agency: str, original: str | None, role: str, completed: dt.date | None,
-            completion: Completion | None) -> Obligation:
+            completion: Completion | None) -> Any:
         occ, task = self.occ, self.ref.task
         status, late, overdue = classify(occ.due, completed, self.as_of)
         left = (occ.due - self.as_of).days if status == OPEN and occ.due else None
-        return Obligation(
+        return self.make(
             self.plan_path, self.plan.so_ky_hieu, task.id, agency, self.registry.name(agency),
             original, role, occ.key, occ.due, occ.original_due, occ.approximate, status, late,
             overdue, left, completed, completion,
@@ -165,10 +179,12 @@ def _owners(ctx: _Ctx) -> dict[str, str]:
     return owners
 
 
-def _lead_rows(ctx: _Ctx, task: Task) -> list[Obligation]:
+def _lead_rows(ctx: _Ctx) -> list[tuple[str, str | None, dt.date | None, Completion | None]]:
+    """Per lead row: the body holding it, the one first assigned (None: the same), the day
+    it was completed, the record."""
     as_of, owners = ctx.as_of, _owners(ctx)
     sole = next(iter(owners)) if len(owners) == 1 else None
-    records = [r for r in task.hoan_thanh if _matches(r, ctx.occ, ctx.sched)]
+    records = ctx.records
 
     def done_by(bodies: set[str]) -> Completion | None:
         hits = [r for r in records
@@ -184,20 +200,24 @@ def _lead_rows(ctx: _Ctx, task: Task) -> list[Obligation]:
                 record = done_by({holder})
         completed = record.ngay_hoan_thanh if record else None
         original = assigned if assigned != holder else None
-        rows.append(ctx.row(holder, original, LEAD, completed, record))
+        rows.append((holder, original, completed, record))
     return rows
 
 
-def _coordinator_rows(ctx: _Ctx, task: Task, leads: list[Obligation]) -> list[Obligation]:
-    dates = [r.completed for r in leads if r.completed is not None]
+def _coordinator_rows(ctx: _Ctx, task: Task,
+                      leads: list[tuple[str, str | None, dt.date | None, Completion | None]]
+                      ) -> list[Any]:
+    dates = [completed for _, _, completed, _ in leads if completed is not None]
     mirrored = max(dates) if leads and len(dates) == len(leads) else None
-    rows: list[Obligation] = []
+    rows: list[Any] = []
+    holders: set[str] = set()
     for body in task.phoi_hop:
         origin = ctx.origin(body)
         if origin is None:
             continue
         holder = ctx.registry.successor_on(origin, ctx.as_of)
-        if all(r.agency != holder for r in rows):
+        if holder not in holders:
+            holders.add(holder)
             rows.append(ctx.row(holder, origin if holder != origin else None, COORDINATE,
                                 mirrored, None))
     return rows
@@ -206,30 +226,35 @@ def _coordinator_rows(ctx: _Ctx, task: Task, leads: list[Obligation]) -> list[Ob
 def obligations(
     plan: Plan, registry: Registry, as_of: dt.date, path: str = "",
     bodies: frozenset[str] | None = None, leads_only: bool = False,
-) -> list[Obligation]:
+    refs: Iterable[TaskRef] | None = None, make: Row = Obligation,
+) -> list[Any]:
     """Every obligation row of ``plan`` as of ``as_of``, in document order.
 
     ``bodies`` skips tasks that cannot give a row for any of these bodies (nor name one as
     the original assignee); ``leads_only`` skips coordinator rows. Both only save work: the
-    caller still filters the rows it gets.
+    caller still filters the rows it gets. ``refs``: the plan's ``iter_tasks``, when the
+    caller has walked them already; ``make``: what makes each row (see ``Row``).
     """
     from kehoach.plan.markup import plain
     from kehoach.plan.walk import iter_tasks
     from kehoach.tracking.schedule import schedule
 
-    out: list[Obligation] = []
+    out: list[Any] = []
     origins: dict[tuple[str, dt.date], str | None] = {}
-    for ref in iter_tasks(plan):
+    for ref in iter_tasks(plan) if refs is None else refs:
         members = registry.assignees(ref.leads)
         if bodies is not None and not _may_concern(ref.task, members, registry, bodies,
                                                    leads_only):
             continue
         sched = schedule(ref.task, plan, as_of)
         text = plain(ref.text)
+        matched = _records_by_occurrence(ref.task, sched) if ref.task.hoan_thanh else {}
         for occ in sched.occurrences:
-            ctx = _Ctx(path, plan, ref, sched, occ, registry, as_of, members, text, origins)
-            leads = _lead_rows(ctx, ref.task)
-            out.extend(leads)
+            ctx = _Ctx(path, plan, ref, sched, occ, registry, as_of, members, text, origins,
+                       matched.get(id(occ), []), make)
+            leads = _lead_rows(ctx)
+            out.extend(ctx.row(holder, original, LEAD, completed, record)
+                       for holder, original, completed, record in leads)
             if not leads_only:
                 out.extend(_coordinator_rows(ctx, ref.task, leads))
     return out

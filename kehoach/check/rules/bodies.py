@@ -26,7 +26,7 @@ def check(ctx: PlanContext) -> Iterator[Finding]:
     reg = ctx.registry
     day = ctx.plan.ngay_ban_hanh
     scope: IdsScope | None = None
-    for path, body_id in all_body_refs(ctx.plan):
+    for path, body_id in all_body_refs(ctx.plan, ctx.items):
         body = reg.get(body_id)
         if body is None:
             scope = scope or plan_scope(ctx.plan, "kế hoạch này")

@@ -7,7 +7,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from kehoach.check.rules.base import Finding, PlanContext, finding
-from kehoach.plan.walk import iter_tasks
 
 CODES = frozenset({
     "dates-order",
@@ -28,7 +27,7 @@ def check(ctx: PlanContext) -> Iterator[Finding]:
             yield finding(("can_cu", i, "ngay"), "dates-order",
                           f"Căn cứ đề ngày {basis.ngay:%d/%m/%Y}, sau ngày ban hành kế hoạch "
                           f"({issued:%d/%m/%Y}).")
-    for ref in iter_tasks(plan):
+    for ref in ctx.tasks:
         for j, ext in enumerate(ref.task.gia_han):
             if ext.ngay < issued:
                 yield finding((*ref.path, "gia_han", j, "ngay"), "dates-order",

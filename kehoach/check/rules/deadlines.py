@@ -10,7 +10,6 @@ from collections.abc import Iterator
 from typing import Any
 
 from kehoach.check.rules.base import Finding, PlanContext, finding
-from kehoach.plan.walk import iter_items, iter_tasks
 from kehoach.tracking.schedule import reference_day
 
 CODES = frozenset({
@@ -40,8 +39,8 @@ def check(ctx: PlanContext) -> Iterator[Finding]:
     # A deadline written for several items is read once, where it is written.
     phrases: list[tuple[tuple[Any, ...], str, dt.date | None]] = [
         ((*ref.path, "thoi_han"), ref.item.thoi_han, ref_day)
-        for ref in iter_items(ctx.plan) if ref.item.thoi_han]
-    for ref in iter_tasks(ctx.plan):
+        for ref in ctx.items if ref.item.thoi_han]
+    for ref in ctx.tasks:
         # An extension's phrase counts from the day it was granted ("đến 30/11" of that year).
         if ref.task.thoi_han and ref.deadline_from is None:
             phrases.append(((*ref.path, "thoi_han"), ref.task.thoi_han, ref_day))

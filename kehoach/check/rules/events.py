@@ -14,7 +14,6 @@ from typing import Any
 
 from kehoach.check.rules.base import Finding, PlanContext, finding
 from kehoach.plan.model import Task
-from kehoach.plan.walk import iter_tasks
 from kehoach.tracking.schedule import reference_day
 
 CODES = frozenset({"event-day-missing", "working-days-approximate"})
@@ -25,7 +24,7 @@ def check(ctx: PlanContext) -> Iterator[Finding]:
     from kehoach.deadline import read_deadline
 
     ref_day = reference_day(ctx.plan)
-    for ref in iter_tasks(ctx.plan):
+    for ref in ctx.tasks:
         if ref.task.thoi_han:
             reading = read_deadline(ref.task.thoi_han, reference=ref_day)
             if reading.kind == "relative" and reading.relative is not None:

@@ -5,13 +5,13 @@ A footnote without text needs a ``ghi_chu`` saying why (the original may lack it
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from kehoach.check.rules.base import Finding, PlanContext, finding
 from kehoach.plan.markup import footnote_refs
 from kehoach.plan.model import Plan
-from kehoach.plan.walk import iter_items
+from kehoach.plan.walk import ItemRef
 
 CODES = frozenset({
     "footnote-missing",
@@ -22,12 +22,12 @@ CODES = frozenset({
 """The codes this rule emits (severities and explanations: kehoach.diagnostics.codes)."""
 
 
-def _texts(plan: Plan) -> Iterator[tuple[tuple[Any, ...], str]]:
+def _texts(plan: Plan, items: Iterable[ItemRef]) -> Iterator[tuple[tuple[Any, ...], str]]:
     for i, basis in enumerate(plan.can_cu):
         yield ("can_cu", i, "noi_dung"), basis.noi_dung
     if plan.mo_dau:
         yield ("mo_dau",), plan.mo_dau
-    for ref in iter_items(plan):
+    for ref in items:
         if ref.item.noi_dung:
             yield (*ref.path, "noi_dung"), ref.item.noi_dung
     for i, text in enumerate(plan.ket_thuc):
@@ -48,7 +48,7 @@ def check(ctx: PlanContext) -> Iterator[Finding]:
                           f"Chú thích “{key}” chưa có nội dung (nếu bản gốc thiếu, ghi rõ ở "
                           "ghi_chu).")
     used: set[str] = set()
-    for path, text in _texts(plan):
+    for path, text in _texts(plan, ctx.items):
         for ref in footnote_refs(text):
             used.add(ref)
             if ref not in defined:

@@ -5,7 +5,7 @@ as the tracking commands count them as of the day they are asked).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from itertools import islice
 
 from kehoach.check.rules.base import Finding, PlanContext, finding
@@ -13,7 +13,7 @@ from kehoach.deadline.clock import today_vn
 from kehoach.load.guard import number_vi
 from kehoach.plan.limits import MAX_ENTRIES, MAX_PERIOD_YEARS, MAX_TABLE_CELLS, MAX_TASKS
 from kehoach.plan.model import Plan
-from kehoach.plan.walk import Path, iter_items, iter_tasks
+from kehoach.plan.walk import ItemRef, Path, iter_items
 from kehoach.tracking.bounds import past_limit
 
 CODES = frozenset({
@@ -33,12 +33,12 @@ def check(ctx: PlanContext) -> Iterator[Finding]:
         yield finding(("giai_doan", "den"), "period-too-long",
                       f"Giai đoạn {period.start.year}–{period.end.year} dài hơn "
                       f"{MAX_PERIOD_YEARS} năm, giới hạn của kehoach.")
-    for path in islice(printed_entries(plan), MAX_ENTRIES, MAX_ENTRIES + 1):
+    for path in islice(printed_entries(plan, ctx.items), MAX_ENTRIES, MAX_ENTRIES + 1):
         yield finding(path, "too-many-items",
                       f"Kế hoạch có hơn {number_vi(MAX_ENTRIES)} mục in ra (phần, mục, căn cứ, "
                       "đoạn kết, nơi nhận, chú thích, thành viên ban tổ chức, chương trình sự "
                       "kiện); hãy tách thành nhiều kế hoạch.")
-    refs = list(iter_tasks(plan))
+    refs = ctx.tasks
     if len(refs) > MAX_TASKS:
         yield finding((*refs[MAX_TASKS].path, "id"), "too-many-tasks",
                       f"Kế hoạch có hơn {number_vi(MAX_TASKS)} nhiệm vụ; hãy tách thành nhiều kế "
@@ -49,11 +49,11 @@ def check(ctx: PlanContext) -> Iterator[Finding]:
         yield finding(excess.path, "too-many-obligations", excess.message)
 
 
-def printed_entries(plan: Plan) -> Iterator[Path]:
+def printed_entries(plan: Plan, items: Iterable[ItemRef] | None = None) -> Iterator[Path]:
     """The data path of every entry the document prints as a paragraph or a row of its own,
-    in the order of the plan's keys."""
+    in the order of the plan's keys (``items``: the plan's ``iter_items``, when walked)."""
     yield from (("can_cu", i) for i in range(len(plan.can_cu)))
-    for ref in iter_items(plan):
+    for ref in iter_items(plan) if items is None else items:
         yield ref.path
         item = ref.item
         if item.ban_to_chuc is not None:

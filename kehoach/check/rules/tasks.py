@@ -15,7 +15,7 @@ from kehoach.check.rules.base import Finding, PlanContext, finding
 from kehoach.plan.markup import plain
 from kehoach.plan.model import Plan
 from kehoach.plan.registry import Registry
-from kehoach.plan.walk import TaskRef, iter_items, iter_tasks, subtree_text
+from kehoach.plan.walk import TaskRef
 from kehoach.textnorm import fold
 
 CODES = frozenset({
@@ -33,14 +33,15 @@ CODES = frozenset({
 
 def check(ctx: PlanContext) -> Iterator[Finding]:
     ids: set[str] = set()
-    for ref in iter_tasks(ctx.plan):
+    for ref in ctx.tasks:
         ids.add(ref.task.id)
-        yield from _text(ref)
+        yield from _text(ref, ctx.texts)
         if not ref.leads:
             yield finding((*ref.path, "id"), "task-no-lead",
                           f"Nhiệm vụ “{ref.task.id}” chưa có cơ quan chủ trì (chu_tri).")
-        yield from _completions(ref, ctx.plan, ctx.registry)
-    yield from _items(ctx.plan, ids)
+        if ref.task.hoan_thanh:
+            yield from _completions(ref, ctx.plan, ctx.registry)
+    yield from _items(ctx, ids)
     for i, annex in enumerate(ctx.plan.phu_luc):
         if isinstance(annex.bang_nhiem_vu, list):
             for j, task_id in enumerate(annex.bang_nhiem_vu):
@@ -49,11 +50,11 @@ def check(ctx: PlanContext) -> Iterator[Finding]:
                                   f"Không có nhiệm vụ “{task_id}” trong kế hoạch.")
 
 
-def _items(plan: Plan, ids: set[str]) -> Iterator[Finding]:
+def _items(ctx: PlanContext, ids: set[str]) -> Iterator[Finding]:
     """Deadlines written for several items, and mentions of tasks tracked elsewhere."""
-    for ref in iter_items(plan):
+    for ref in ctx.items:
         item = ref.item
-        if item.thoi_han and not _quoted(item.thoi_han, subtree_text(item)):
+        if item.thoi_han and not _quoted(item.thoi_han, ctx.texts[id(item)]):
             yield finding((*ref.path, "thoi_han"), "deadline-not-in-text",
                           f"Thời hạn “{item.thoi_han}” không có nguyên văn trong lời văn của mục "
                           "(hoặc các mục con).")
@@ -70,12 +71,13 @@ def _quoted(needle: str, text: str) -> bool:
     return needle in text or fold(needle) in fold(text)
 
 
-def _text(ref: TaskRef) -> Iterator[Finding]:
+def _text(ref: TaskRef, texts: dict[int, str]) -> Iterator[Finding]:
+    """``texts``: each item's ``subtree_text`` by its ``id()`` (``PlanContext.texts``)."""
     task = ref.task
     own_deadline = task.thoi_han if ref.deadline_from is None else None
     if not own_deadline and not task.noi_dung:
         return
-    haystack = subtree_text(ref.item)
+    haystack = texts[id(ref.item)]
     if own_deadline and not _quoted(own_deadline, haystack):
         yield finding((*ref.path, "thoi_han"), "deadline-not-in-text",
                       f"Thời hạn “{task.thoi_han}” không có nguyên văn trong lời văn của mục.")
