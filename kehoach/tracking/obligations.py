@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # a warm query reads rows from the cache: it needs none of these
@@ -141,14 +142,23 @@ class _Ctx:
     origins: dict[tuple[str, dt.date], str | None]  # memo of _origin for the whole plan
     records: list[Completion]  # the completion records for this occurrence
     make: Row = Obligation
+    holders: dict[str, str] = field(default_factory=dict)  # memo of successor_on(·, as_of)
 
     def origin(self, body_id: str) -> str | None:
         key = (body_id, self.day)
-        if key not in self.origins:
-            self.origins[key] = _origin(self.registry, body_id, self.day)
-        return self.origins[key]
+        if key in self.origins:
+            return self.origins[key]
+        found = self.origins[key] = _origin(self.registry, body_id, self.day)
+        return found
 
-    @property
+    def holder(self, body_id: str) -> str:
+        """The body holding ``body_id``'s obligations on the as-of day."""
+        found = self.holders.get(body_id)
+        if found is None:
+            found = self.holders[body_id] = self.registry.successor_on(body_id, self.as_of)
+        return found
+
+    @cached_property
     def day(self) -> dt.date:
         """The day that decides which body owes the occurrence: its due day; for an undated
         task, the as-of day, capped at the end of the plan's period."""
@@ -195,7 +205,7 @@ def _lead_rows(ctx: _Ctx) -> list[tuple[str, str | None, dt.date | None, Complet
     for origin, assigned in owners.items():
         record, holder = done_by({origin, assigned}), origin
         if record is None:
-            holder = ctx.registry.successor_on(origin, as_of)
+            holder = ctx.holder(origin)
             if holder not in owners:  # a successor's own record, when it owes nothing itself
                 record = done_by({holder})
         completed = record.ngay_hoan_thanh if record else None
@@ -215,7 +225,7 @@ def _coordinator_rows(ctx: _Ctx, task: Task,
         origin = ctx.origin(body)
         if origin is None:
             continue
-        holder = ctx.registry.successor_on(origin, ctx.as_of)
+        holder = ctx.holder(origin)
         if holder not in holders:
             holders.add(holder)
             rows.append(ctx.row(holder, origin if holder != origin else None, COORDINATE,
@@ -241,6 +251,7 @@ def obligations(
 
     out: list[Any] = []
     origins: dict[tuple[str, dt.date], str | None] = {}
+    holders: dict[str, str] = {}
     for ref in iter_tasks(plan) if refs is None else refs:
         members = registry.assignees(ref.leads)
         if bodies is not None and not _may_concern(ref.task, members, registry, bodies,
@@ -251,7 +262,7 @@ def obligations(
         matched = _records_by_occurrence(ref.task, sched) if ref.task.hoan_thanh else {}
         for occ in sched.occurrences:
             ctx = _Ctx(path, plan, ref, sched, occ, registry, as_of, members, text, origins,
-                       matched.get(id(occ), []), make)
+                       matched.get(id(occ), []), make, holders)
             leads = _lead_rows(ctx)
             out.extend(ctx.row(holder, original, LEAD, completed, record)
                        for holder, original, completed, record in leads)
