@@ -211,6 +211,7 @@ class _Converter:
 
     def mapping(self, node: yaml.MappingNode) -> dict[str, Any]:
         out: dict[str, Any] = {}
+        first: dict[str, yaml.Node] | None = None  # made at the first repeated key only
         text = self._text
         escapes = self._escapes
         for key_node, value_node in node.value:
@@ -221,9 +222,10 @@ class _Converter:
             key = (text(value) if len(value) <= MAX_TEXT and not (escapes and key_node.style == '"')
                    else self.checked(key_node))
             if key in out:
+                first = first or self._first_keys(node)
                 self.report(key_node, "duplicate-key", f"Mục “{key}” bị lặp (đã có ở dòng "
-                            f"{_pos(self._first(node, key))[0]}); YAML chỉ giữ một giá trị, giá "
-                            "trị kia sẽ bị mất.")
+                            f"{_pos(first[key])[0]}); YAML chỉ giữ một giá trị, giá trị kia sẽ "
+                            "bị mất.")
             self._last = key_node.start_mark.index
             # The usual value, text that is neither too long nor escaped (nor, unquoted, a
             # number, a date, a null, a yes/no): what ``node`` then ``plain``, ``tagged`` and
@@ -240,10 +242,14 @@ class _Converter:
             out[key] = self.node(value_node)
         return out
 
-    def _first(self, node: yaml.MappingNode, key: str) -> yaml.Node:
-        """The first key node of ``node`` that reads as ``key`` (said when it is repeated)."""
-        return next(k for k, _ in node.value if k.__class__ is ScalarNode
-                    and k.tag in (_PLAIN, _STR) and self._text(k.value) == key)
+    def _first_keys(self, node: yaml.MappingNode) -> dict[str, yaml.Node]:
+        """Each key of ``node`` and the node where it is first written (said when a key is
+        repeated: most mappings never need it)."""
+        first: dict[str, yaml.Node] = {}
+        for k, _ in node.value:
+            if k.__class__ is ScalarNode and k.tag in (_PLAIN, _STR):
+                first.setdefault(self._text(k.value), k)
+        return first
 
     def checked(self, node: yaml.ScalarNode) -> str:
         """Text that may be too long, or hold an escaped unprintable character."""
