@@ -154,8 +154,10 @@ class _Run:
             else:
                 self._add(*found)
         registry = self.source.registry if misses else None
+        # With the cache (``kehoach check``), remembered files come without plans anyway and
+        # nobody reads the plans after: no tree is kept (``slim``).
         for doc, (sites, facts, digest) in run_files(_check_file, misses, registry, jobs,
-                                                     progress):
+                                                     progress, slim=self.cache is not None):
             self._add(doc, sites, facts, digest)
 
     def _remembered(self, path: Path, display: str, raw: bytes | None = None

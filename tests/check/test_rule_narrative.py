@@ -81,3 +81,23 @@ def test_fmt_formats_a_narrative_paragraph_lists_one_per_line(tmp_path):
         "nguyen_nhan:\n  - Thiếu kinh phí.\n  - Báo cáo chậm.\n")
     again = [r for r in format_paths([], cwd=root) if r.path.name == "r.yaml"]
     assert not again[0].changed
+
+
+@pytest.mark.parametrize("workers", [False, True])
+def test_two_narratives_for_one_report_in_worker_processes_too(tmp_path, monkeypatch, workers):
+    """The files of a large repository are checked in worker processes, which send back
+    documents without their trees — but a narrative's, which the rule across narratives places
+    its finding by. In one process ``kehoach check`` (with its cache) drops the plans' trees
+    the same way."""
+    from kehoach.fs import parallel
+
+    if workers:
+        monkeypatch.setattr(parallel, "PARALLEL_MIN_BYTES", 0)
+        monkeypatch.setenv("KEHOACH_JOBS", "2")
+    root = _repo(tmp_path / "repo", {"a.yaml": GOOD, "b.yaml": GOOD.replace("2022", "2022 ")})
+    monkeypatch.setenv("KEHOACH_CACHE_DIR", str(tmp_path / "cache"))  # outside the repository
+    result = check_paths([], cwd=root, cache=True)
+    assert [(d.line, d.column, d.code) for d in result.diagnostics] == [
+        (2, 5, "report-duplicate")]
+    plans = [d for d in result.documents if d.display.replace("\\", "/") == "plans/a.yaml"]
+    assert plans and all(d.plan is None and d.root is None for d in plans)
