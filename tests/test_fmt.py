@@ -171,6 +171,25 @@ def test_format_paths_defaults_to_the_repository_plans(tmp_path):
     assert changed == {"plans/a.yaml": True, "plans/b.yaml": False, "plans/co-quan.yaml": False}
 
 
+@pytest.mark.parametrize("workers", [False, True])
+def test_format_paths_check_on_every_core_says_what_one_process_says(tmp_path, monkeypatch,
+                                                                     workers):
+    """``fmt --check`` of a large repository runs in worker processes: the same verdicts, in
+    the same order, with the same diagnostics (an invalid plan) as in one process."""
+    from kehoach.fs import parallel
+
+    if workers:
+        monkeypatch.setattr(parallel, "PARALLEL_MIN_BYTES", 0)
+        monkeypatch.setenv("KEHOACH_JOBS", "2")
+    write_repo(tmp_path, {"a.yaml": "trich_yeu: A\nloai: ke_hoach\nco_quan_ban_hanh: [ls.ubnd]\n",
+                          "b.yaml": MINI, "c.yaml": "loai: [\n", "d.yaml": MINI})
+    results = format_paths([], check_only=True, cwd=tmp_path)
+    assert [(r.display, r.changed, [d.code for d in r.diagnostics]) for r in results] == [
+        ("plans/a.yaml", True, []), ("plans/b.yaml", False, []),
+        ("plans/c.yaml", False, ["yaml-syntax"]), ("plans/co-quan.yaml", False, []),
+        ("plans/d.yaml", False, [])]
+
+
 # --- real plans ----------------------------------------------------------------------------
 
 
