@@ -49,14 +49,14 @@ class SortedRows:
         self._sorted = False
 
     def add(self, items: Iterable[Any]) -> None:
+        """Add items; every ``run_rows`` of them held become a run on disk (one plan's rows
+        may take the batch past the budget until they are spilled)."""
         self._sorted = False
-        batch = self._batch
-        for item in items:
-            batch.append(item)
-            self._count += 1
-            if len(batch) >= self._run_rows:
-                self._spill()
-                batch = self._batch
+        before = len(self._batch)
+        self._batch.extend(items)
+        self._count += len(self._batch) - before
+        while len(self._batch) >= self._run_rows:
+            self._spill()
 
     @property
     def spilled_runs(self) -> int:
@@ -64,7 +64,9 @@ class SortedRows:
         return len(self._runs)
 
     def _spill(self) -> None:
-        self._batch.sort(key=self._key)
+        """The first ``run_rows`` items held, sorted, written as the next run."""
+        run, self._batch = self._batch[:self._run_rows], self._batch[self._run_rows:]
+        run.sort(key=self._key)
         if self._folder is None:
             # Removed when the answer goes (``weakref.finalize``: at exit too), or by close().
             self._folder = tempfile.mkdtemp(prefix="kehoach-rows-")
@@ -72,12 +74,11 @@ class SortedRows:
         path = os.path.join(self._folder, f"{len(self._runs)}.run")
         size = self._chunk_rows
         with open(path, "wb") as f:
-            for start in range(0, len(self._batch), size):
-                chunk = zlib.compress(marshal.dumps(self._batch[start:start + size]), 1)
+            for start in range(0, len(run), size):
+                chunk = zlib.compress(marshal.dumps(run[start:start + size]), 1)
                 f.write(len(chunk).to_bytes(4, "little"))
                 f.write(chunk)
         self._runs.append(path)
-        self._batch = []
 
     def __len__(self) -> int:
         return self._count
